@@ -1,0 +1,41 @@
+/** The centre's own clock: dates are Helsinki dates whatever zone the tablet is set to. */
+export const SERVICE_TIME_ZONE = 'Europe/Helsinki';
+
+export type PartOfDay = 'morning' | 'afternoon';
+
+export interface LocalDay {
+  /** YYYY-MM-DD */
+  date: string;
+  partOfDay: PartOfDay;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * The local date and a coarse part of day: the most a response may say about when it was
+ * given (anonymity rule: no precise time).
+ */
+export function localDay(at: Date, timeZone: string = SERVICE_TIME_ZONE): LocalDay {
+  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
+  const hour = Number(parts.hour);
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    partOfDay: hour < 12 ? 'morning' : 'afternoon',
+  };
+}
