@@ -51,8 +51,8 @@ export const YES_NO_OPTION_IDS = ['yes', 'a-little', 'no', 'cant-say'] as const;
 export const PREFER_NOT_TO_SAY = 'prefer-not-to-say';
 
 function hasExactlyOptions(ids: readonly string[]) {
-  return z.refine(
-    (question: { options: { id: string }[] }) =>
+  return z.refine<{ options: { id: string }[] }>(
+    (question) =>
       question.options.length === ids.length && question.options.every((option, i) => option.id === ids[i]),
     `options must be exactly ${ids.join(', ')}, in this order`,
   );

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { languageName, resources, uiLanguages } from './languages';
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+const strings = (code: string) => flatten(resources[code]!.translation as Tree);
+const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+/**
+ * What a language must define: every key of the reference language, where a plural key must
+ * come in each plural form that language's grammar has (Intl.PluralRules, as i18next uses).
+ */
+function requiredKeys(code: string): string[] {
+  const categories = new Intl.PluralRules(code).resolvedOptions().pluralCategories;
+  const keys = new Set<string>();
+  for (const key of strings('fi').keys()) {
+    if (PLURAL_SUFFIX.test(key)) {
+      const base = key.replace(PLURAL_SUFFIX, '');
+      for (const category of categories) keys.add(`${base}_${category}`);
+    } else keys.add(key);
+  }
+  return [...keys].sort();
+}
+
+describe('language resources', () => {
+  it('include Finnish, Swedish and English, named in themselves, Finnish first', () => {
+    expect(uiLanguages.slice(0, 3)).toEqual(['fi', 'sv', 'en']);
+    expect(uiLanguages.map(languageName).slice(0, 3)).toEqual(['Suomi', 'Svenska', 'English']);
+  });
+
+  it.each(uiLanguages)('%s has every key, and no key the others lack', (code) => {
+    const have = [...strings(code).keys()].sort();
+    expect(have).toEqual(requiredKeys(code));
+  });
+
+  it.each(uiLanguages)('%s has no empty text and the same placeholders', (code) => {
+    const reference = strings('fi');
+    for (const [key, text] of strings(code)) {
+      expect(text.trim(), key).not.toBe('');
+      const base = key.replace(PLURAL_SUFFIX, '');
+      const referenceText = reference.get(key) ?? reference.get(`${base}_other`) ?? '';
+      expect(placeholders(text), key).toEqual(placeholders(referenceText));
+    }
+  });
+});

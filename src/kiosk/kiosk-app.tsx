@@ -1,0 +1,129 @@
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FormDefinition } from '../domain/form-schema';
+import { localDay } from '../domain/local-day';
+import { DEFAULT_LANGUAGE, uiLanguages } from '../i18n/languages';
+import { stopSpeaking } from '../ui/speech';
+import { applyUpdate, useUpdateWaiting } from './app-update';
+import { IdleWarning } from './idle-warning';
+import { InfoScreen, type InfoTopic } from './info-screen';
+import { StartScreen } from './start-screen';
+import { ThanksScreen } from './thanks-screen';
+import { IDLE_WARNING_AFTER_MS, IDLE_WARNING_FOR_MS, START_GUARD_MS, UPDATE_WHEN_QUIET_MS } from './timing';
+import { useQuietTimer } from './use-quiet-timer';
+
+// The visit (react-hook-form, Dexie, scrubbing) is not needed to show the start screen: it is a
+// separate chunk, precached like everything else and fetched as soon as the browser is idle.
+const loadVisit = () => import('./visit');
+const Visit = lazy(() => loadVisit().then((module) => ({ default: module.Visit })));
+
+type Screen = { name: 'start' } | { name: 'visit' } | { name: 'thanks' } | { name: 'info'; topic: InfoTopic };
+
+function recordAbandoned() {
+  import('../storage/abandoned')
+    .then(({ countAbandoned }) => countAbandoned(localDay(new Date()).date))
+    .catch((error: unknown) =>
+    console.error('Could not count an abandoned form:', error instanceof Error ? error.name : error),
+  );
+}
+
+/** The visitor's kiosk: start, one visit at a time, thank-you, and the idle reset. */
+export function KioskApp({ form }: { form: FormDefinition }) {
+  const { i18n } = useTranslation();
+  const [screen, setScreen] = useState<Screen>({ name: 'start' });
+  // A new number mounts a new Visit: nothing of the previous visitor's answers survives.
+  const [visitNumber, setVisitNumber] = useState(0);
+  const [warning, setWarning] = useState(false);
+  const [resting, setResting] = useState(false);
+  const updateWaiting = useUpdateWaiting();
+  const languages = uiLanguages.filter((code) => form.languages.includes(code));
+
+  useEffect(() => {
+    performance.mark('kiosk:start-screen');
+    const prefetch = () => void loadVisit();
+    // Safari has no requestIdleCallback.
+    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(prefetch, { timeout: 2000 });
+    else setTimeout(prefetch, 500);
+  }, []);
+
+  const backToStart = useCallback(
+    (rest: boolean) => {
+      stopSpeaking();
+      setWarning(false);
+      setVisitNumber((n) => n + 1);
+      setScreen({ name: 'start' });
+      void i18n.changeLanguage(DEFAULT_LANGUAGE);
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.getSelection()?.removeAllRanges();
+      if (rest) {
+        setResting(true);
+        window.setTimeout(() => setResting(false), START_GUARD_MS);
+      }
+    },
+    [i18n],
+  );
+
+  const idleTimeout = useCallback(() => {
+    recordAbandoned();
+    backToStart(false);
+  }, [backToStart]);
+
+  const finishThanks = useCallback(() => backToStart(true), [backToStart]);
+
+  const onStart = screen.name === 'start';
+  const inVisit = screen.name === 'visit';
+  useQuietTimer(inVisit && !warning ? IDLE_WARNING_AFTER_MS : null, () => setWarning(true));
+  // A statement holds no answers to warn about: it just gives way to the start screen.
+  useQuietTimer(screen.name === 'info' ? IDLE_WARNING_AFTER_MS + IDLE_WARNING_FOR_MS : null, () => backToStart(false));
+  // On the start screen nobody's answers are at stake: the language simply goes back to Finnish.
+  useQuietTimer(onStart && i18n.language !== DEFAULT_LANGUAGE ? IDLE_WARNING_AFTER_MS : null, () =>
+    void i18n.changeLanguage(DEFAULT_LANGUAGE),
+  );
+  useQuietTimer(onStart && updateWaiting ? UPDATE_WHEN_QUIET_MS : null, applyUpdate);
+
+  let content;
+  switch (screen.name) {
+    case 'start':
+      content = (
+        <StartScreen
+          form={form}
+          languages={languages}
+          resting={resting}
+          onStart={() => setScreen({ name: 'visit' })}
+          onInfo={(topic) => setScreen({ name: 'info', topic })}
+        />
+      );
+      break;
+    case 'info':
+      content = <InfoScreen topic={screen.topic} languages={languages} onBack={() => setScreen({ name: 'start' })} />;
+      break;
+    case 'visit':
+      content = (
+        <Visit
+          key={visitNumber}
+          form={form}
+          languages={languages}
+          onFinished={({ stored }) => {
+            if (!stored) recordAbandoned();
+            stopSpeaking();
+            setScreen({ name: 'thanks' });
+          }}
+          onLeave={() => {
+            recordAbandoned();
+            backToStart(false);
+          }}
+        />
+      );
+      break;
+    case 'thanks':
+      content = <ThanksScreen languages={languages} onDone={finishThanks} />;
+      break;
+  }
+
+  return (
+    <Suspense fallback={null}>
+      {content}
+      {warning && inVisit ? <IdleWarning onContinue={() => setWarning(false)} onTimeout={idleTimeout} /> : null}
+    </Suspense>
+  );
+}

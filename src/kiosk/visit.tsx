@@ -1,0 +1,176 @@
+import { useRef, useState, type MouseEvent } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { isAnswered, type Answers } from '../domain/answers';
+import { localize, type FormDefinition } from '../domain/form-schema';
+import { randomUuidV4 } from '../domain/random-id';
+import { buildResponse } from '../domain/response';
+import { keepVisibleAnswers, nextQuestionIndex, previousQuestionIndex, visibleQuestions } from '../domain/show-if';
+import { addResponse } from '../storage/outbox';
+import { KioskFrame } from './kiosk-frame';
+import { QuestionScreen } from './question-screen';
+import { useHeadingFocus } from './use-heading-focus';
+
+interface Props {
+  form: FormDefinition;
+  languages: string[];
+  /** `stored` is false when nothing was answered: the form then counts as abandoned. */
+  onFinished: (outcome: { stored: boolean }) => void;
+  onLeave: () => void;
+}
+
+type Step = number | 'review';
+type SendState = 'ready' | 'saving' | 'failed';
+
+/**
+ * One visitor's way through the form. The answers live only in this component's form state:
+ * never in storage, URL or history, so unmounting it (after Send or an idle reset) leaves
+ * nothing for the next person.
+ */
+export function Visit({ form, languages, onFinished, onLeave }: Props) {
+  const { t, i18n } = useTranslation();
+  const { control, register, getValues, setValue, watch } = useForm<Answers>({ defaultValues: {} });
+  const answers = watch();
+  const [step, setStep] = useState<Step>(() => nextQuestionIndex(form, {}, -1) ?? 'review');
+  const [sendState, setSendState] = useState<SendState>('ready');
+  // A ref, not state: a double tap fires twice before React re-renders.
+  const sending = useRef(false);
+
+  const visible = visibleQuestions(form, answers);
+  const goNext = (from: number) => setStep(nextQuestionIndex(form, getValues(), from) ?? 'review');
+  const goBack = () => {
+    const previous = previousQuestionIndex(form, getValues(), step === 'review' ? form.questions.length : step);
+    if (previous === null) onLeave();
+    else setStep(previous);
+  };
+
+  async function send(event: MouseEvent) {
+    if (sending.current) return;
+    sending.current = true;
+    const tappedAt = event.timeStamp;
+    setSendState('saving');
+    const response = buildResponse(getValues(), { form, language: i18n.language, now: new Date(), newId: randomUuidV4 });
+    if (!response) {
+      onFinished({ stored: false });
+      return;
+    }
+    try {
+      await addResponse(response);
+    } catch (error) {
+      // The answers stay in this component; the visitor can try again or ask the staff.
+      console.error('The response could not be stored:', error instanceof Error ? error.name : error);
+      sending.current = false;
+      setSendState('failed');
+      return;
+    }
+    // Tap-to-durable, read by the benchmark through the User Timing API.
+    performance.measure('kiosk:send-to-durable', { start: tappedAt });
+    onFinished({ stored: true });
+  }
+
+  if (step === 'review') {
+    const anything = Object.values(keepVisibleAnswers(form, answers)).some(isAnswered);
+    return (
+      <KioskFrame
+        languages={languages}
+        speech={[t('review.heading'), anything ? t('review.body') : t('review.nothingAnswered')].join(' ')}
+        footer={
+          <>
+            <button type="button" className="button button--secondary" onClick={goBack}>
+              {t('question.back')}
+            </button>
+            <button
+              type="button"
+              className="button button--primary button--wide"
+              onClick={(event) => void send(event)}
+              disabled={sendState === 'saving'}
+            >
+              {sendState === 'saving' ? t('review.saving') : sendState === 'failed' ? t('review.tryAgain') : t('review.send')}
+            </button>
+          </>
+        }
+      >
+        <Review anything={anything} failed={sendState === 'failed'} />
+      </KioskFrame>
+    );
+  }
+
+  const question = form.questions[step]!;
+  const position = visible.findIndex((q) => q.id === question.id) + 1;
+  const answered = isAnswered(answers[question.id]);
+  const freeText = answers[question.id];
+  const text = (value: Record<string, string>) => localize(value, i18n.language, form);
+  const speech = [
+    text(question.title),
+    question.help ? text(question.help) : '',
+    question.type === 'free-text' ? t('question.freeTextWarning') : '',
+    ...('options' in question ? question.options.map((option) => text(option.label)) : []),
+  ]
+    .filter(Boolean)
+    .join('. ');
+
+  return (
+    <KioskFrame
+      languages={languages}
+      speech={speech}
+      footer={
+        <>
+          <button type="button" className="button button--secondary" onClick={goBack}>
+            {t('question.back')}
+          </button>
+          {question.required ? null : (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setValue(question.id, question.type === 'multiple-choice' ? [] : '');
+                goNext(step);
+              }}
+            >
+              {t('question.skip')}
+            </button>
+          )}
+          <button
+            type="button"
+            className="button button--primary button--wide"
+            disabled={question.required && !answered}
+            onClick={() => goNext(step)}
+          >
+            {t('question.next')}
+          </button>
+        </>
+      }
+    >
+      <div className="progress">
+        <p className="progress__text">{t('question.progress', { current: position, total: visible.length })}</p>
+        <progress className="progress__bar" max={visible.length} value={position} aria-hidden="true" />
+      </div>
+      <QuestionScreen
+        key={question.id}
+        form={form}
+        question={question}
+        control={control}
+        register={register}
+        freeTextLength={typeof freeText === 'string' ? freeText.length : 0}
+      />
+    </KioskFrame>
+  );
+}
+
+function Review({ anything, failed }: { anything: boolean; failed: boolean }) {
+  const { t } = useTranslation();
+  const heading = useHeadingFocus<HTMLHeadingElement>('review');
+  return (
+    <div className="review">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('review.heading')}
+      </h1>
+      <p>{anything ? t('review.body') : t('review.nothingAnswered')}</p>
+      {failed ? (
+        <p className="review__failed" role="alert">
+          {t('review.failed')}
+        </p>
+      ) : null}
+    </div>
+  );
+}

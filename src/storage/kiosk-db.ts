@@ -1,0 +1,26 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { FeedbackResponse } from '../domain/response';
+
+/** How many forms were started and left without an answer on a date: a number, nothing else. */
+export interface AbandonedDay {
+  date: string;
+  count: number;
+}
+
+/**
+ * The kiosk's IndexedDB. The outbox is keyed by the random response id, so IndexedDB's own
+ * order says nothing about the order in which visitors answered. Migrations are the numbered
+ * versions below; add a version, never edit one that has shipped.
+ */
+export class KioskDatabase extends Dexie {
+  outbox!: EntityTable<FeedbackResponse, 'id'>;
+  abandoned!: EntityTable<AbandonedDay, 'date'>;
+
+  constructor(name = 'day-centre-feedback') {
+    // Strict durability: a response is on disk, not only in the OS cache, before the thank-you.
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({ outbox: 'id', abandoned: 'date' });
+  }
+}
+
+export const kioskDb = new KioskDatabase();
