@@ -1,5 +1,5 @@
 import { useRef, useState, type MouseEvent } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { isAnswered, type Answers } from '../domain/answers';
 import { localize, type FormDefinition } from '../domain/form-schema';
@@ -29,8 +29,9 @@ type SendState = 'ready' | 'saving' | 'failed';
  */
 export function Visit({ form, languages, onFinished, onLeave }: Props) {
   const { t, i18n } = useTranslation();
-  const { control, register, getValues, setValue, watch } = useForm<Answers>({ defaultValues: {} });
-  const answers = watch();
+  const { control, register, getValues, setValue } = useForm<Answers>({ defaultValues: {} });
+  // Unanswered questions are undefined here; every domain function treats them as unanswered.
+  const answers = useWatch({ control }) as Answers;
   const [step, setStep] = useState<Step>(() => nextQuestionIndex(form, {}, -1) ?? 'review');
   const [sendState, setSendState] = useState<SendState>('ready');
   // A ref, not state: a double tap fires twice before React re-renders.
