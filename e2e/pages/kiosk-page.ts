@@ -1,0 +1,93 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import en from '../../src/i18n/locales/en.json' with { type: 'json' };
+import fi from '../../src/i18n/locales/fi.json' with { type: 'json' };
+import sv from '../../src/i18n/locales/sv.json' with { type: 'json' };
+
+const strings = { fi, sv, en } as const;
+type Language = keyof typeof strings;
+const byName: Record<string, Language> = { Suomi: 'fi', Svenska: 'sv', English: 'en' };
+
+/** What a visitor does at the kiosk, in whatever language the kiosk is showing. */
+export class KioskPage {
+  language: Language = 'fi';
+
+  constructor(readonly page: Page) {}
+
+  get ui() {
+    return strings[this.language];
+  }
+
+  async open(url = '/') {
+    await this.page.goto(url);
+    await expect(this.startButton()).toBeVisible();
+  }
+
+  startButton(): Locator {
+    return this.page.getByRole('button', { name: this.ui.start.giveFeedback, exact: true });
+  }
+
+  async chooseLanguage(name: 'Suomi' | 'Svenska' | 'English') {
+    await this.page.getByRole('button', { name, exact: true }).click();
+    this.language = byName[name]!;
+  }
+
+  async giveFeedback() {
+    await this.startButton().click();
+    await expect(this.page.getByText(this.ui.question.progress.replace('{{current}}', '1').split('{{')[0]!)).toBeVisible();
+  }
+
+  /** Taps the answer with this visible label (a face, a card or a check box). */
+  async choose(label: string) {
+    await this.page.getByLabel(label, { exact: true }).click();
+  }
+
+  answerOption(label: string): Locator {
+    return this.page.getByLabel(label, { exact: true });
+  }
+
+  async write(text: string) {
+    await this.page.getByRole('textbox').fill(text);
+  }
+
+  async next() {
+    await this.page.getByRole('button', { name: this.ui.question.next, exact: true }).click();
+  }
+
+  async skip() {
+    await this.page.getByRole('button', { name: this.ui.question.skip, exact: true }).click();
+  }
+
+  async back() {
+    await this.page.getByRole('button', { name: this.ui.question.back, exact: true }).click();
+  }
+
+  sendButton(): Locator {
+    return this.page.getByRole('button', { name: this.ui.review.send, exact: true });
+  }
+
+  async send() {
+    await this.sendButton().click();
+    await this.expectThanks();
+  }
+
+  async expectQuestion(title: string) {
+    await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  }
+
+  async expectProgress(current: number, total: number) {
+    const text = this.ui.question.progress.replace('{{current}}', String(current)).replace('{{total}}', String(total));
+    await expect(this.page.getByText(text, { exact: true })).toBeVisible();
+  }
+
+  async expectReview() {
+    await expect(this.page.getByRole('heading', { level: 1, name: this.ui.review.heading })).toBeVisible();
+  }
+
+  async expectThanks() {
+    await expect(this.page.getByRole('heading', { level: 1, name: this.ui.thanks.heading })).toBeVisible();
+  }
+
+  idleWarning(): Locator {
+    return this.page.getByRole('alertdialog', { name: this.ui.idle.heading });
+  }
+}
