@@ -8,6 +8,7 @@ import { UPDATE_CHECK_EVERY_MS } from './timing';
  */
 let workbox: Workbox | undefined;
 let updateWaiting = false;
+let updateRequested = false;
 const listeners = new Set<() => void>();
 
 export function registerServiceWorker(): void {
@@ -17,9 +18,11 @@ export function registerServiceWorker(): void {
     updateWaiting = true;
     for (const listener of listeners) listener();
   });
-  // The first install takes control quietly (clientsClaim); only a real update reloads.
-  workbox.addEventListener('controlling', (event) => {
-    if (event.isUpdate) window.location.reload();
+  // Reload only when this page asked for the update. The first install takes control quietly
+  // (clientsClaim); workbox's own isUpdate flag is false for updates found later in a page that
+  // had no controller when it loaded, which is every kiosk's first day.
+  workbox.addEventListener('controlling', () => {
+    if (updateRequested) window.location.reload();
   });
   void workbox.register();
   window.setInterval(() => void workbox?.update(), UPDATE_CHECK_EVERY_MS);
@@ -38,5 +41,7 @@ export function useUpdateWaiting(): boolean {
 
 /** Lets the waiting version take over; call only when no visitor is in the middle of answers. */
 export function applyUpdate(): void {
-  workbox?.messageSkipWaiting();
+  if (!workbox) return;
+  updateRequested = true;
+  workbox.messageSkipWaiting();
 }
