@@ -10,3 +10,5 @@ export const START_GUARD_MS = 3_000;
 export const UPDATE_WHEN_QUIET_MS = 10_000;
 /** How often the kiosk asks whether a new app version exists. */
 export const UPDATE_CHECK_EVERY_MS = 60 * 60_000;
+/** Send, which appears where Next was, ignores taps this long: a double tap on Next must not send. */
+export const SEND_ARMS_AFTER_MS = 600;

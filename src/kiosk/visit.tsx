@@ -1,4 +1,4 @@
-import { useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { isAnswered, type Answers } from '../domain/answers';
@@ -9,6 +9,7 @@ import { keepVisibleAnswers, nextQuestionIndex, previousQuestionIndex, visibleQu
 import { addResponse } from '../storage/outbox';
 import { KioskFrame } from './kiosk-frame';
 import { QuestionScreen } from './question-screen';
+import { SEND_ARMS_AFTER_MS } from './timing';
 import { useHeadingFocus } from './use-heading-focus';
 
 interface Props {
@@ -36,6 +37,16 @@ export function Visit({ form, languages, onFinished, onLeave }: Props) {
   const [sendState, setSendState] = useState<SendState>('ready');
   // A ref, not state: a double tap fires twice before React re-renders.
   const sending = useRef(false);
+  // Send sits where Next was: the second tap of a double tap on Next must not send.
+  const [sendArmed, setSendArmed] = useState(false);
+  useEffect(() => {
+    if (step !== 'review') return;
+    const timer = window.setTimeout(() => setSendArmed(true), SEND_ARMS_AFTER_MS);
+    return () => {
+      window.clearTimeout(timer);
+      setSendArmed(false);
+    };
+  }, [step]);
 
   const visible = visibleQuestions(form, answers);
   const goNext = (from: number) => setStep(nextQuestionIndex(form, getValues(), from) ?? 'review');
@@ -77,14 +88,15 @@ export function Visit({ form, languages, onFinished, onLeave }: Props) {
         speech={[t('review.heading'), anything ? t('review.body') : t('review.nothingAnswered')].join(' ')}
         footer={
           <>
-            <button type="button" className="button button--secondary" onClick={goBack}>
+            <button key="back" type="button" className="button button--secondary" onClick={goBack}>
               {t('question.back')}
             </button>
             <button
+              key="send"
               type="button"
               className="button button--primary button--wide"
               onClick={(event) => void send(event)}
-              disabled={sendState === 'saving'}
+              disabled={!sendArmed || sendState === 'saving'}
             >
               {sendState === 'saving' ? t('review.saving') : sendState === 'failed' ? t('review.tryAgain') : t('review.send')}
             </button>
@@ -116,11 +128,12 @@ export function Visit({ form, languages, onFinished, onLeave }: Props) {
       speech={speech}
       footer={
         <>
-          <button type="button" className="button button--secondary" onClick={goBack}>
+          <button key="back" type="button" className="button button--secondary" onClick={goBack}>
             {t('question.back')}
           </button>
           {question.required ? null : (
             <button
+              key="skip"
               type="button"
               className="button button--secondary"
               onClick={() => {
@@ -132,6 +145,7 @@ export function Visit({ form, languages, onFinished, onLeave }: Props) {
             </button>
           )}
           <button
+            key="next"
             type="button"
             className="button button--primary button--wide"
             disabled={question.required && !answered}
