@@ -12,3 +12,5 @@ export const UPDATE_WHEN_QUIET_MS = 10_000;
 export const UPDATE_CHECK_EVERY_MS = 60 * 60_000;
 /** Send, which appears where Next was, ignores taps this long: a double tap on Next must not send. */
 export const SEND_ARMS_AFTER_MS = 600;
+/** "Saving…" shows on Send only if storing takes longer than this. */
+export const SHOW_SAVING_AFTER_MS = 150;
