@@ -143,7 +143,7 @@ test.describe('read aloud', () => {
     await page.getByRole('button', { name: 'Läs upp' }).click();
     const spoken = await page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
     expect(spoken).toEqual([
-      { text: 'Hur var dagen på dagcentret i dag?. Mycket dålig. Dålig. Okej. Bra. Mycket bra', lang: 'sv-SE' },
+      { text: 'Hur var dagen på dagcentret i dag? Mycket dålig. Dålig. Okej. Bra. Mycket bra.', lang: 'sv-SE' },
     ]);
     // No English voice here: the button goes away rather than reading English with a Finnish voice.
     await kiosk.chooseLanguage('English');

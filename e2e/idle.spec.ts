@@ -23,6 +23,11 @@ test.describe('an idle kiosk resets for the next person', () => {
     await page.getByRole('button', { name: 'Jatka' }).click();
     await expect(kiosk.idleWarning()).toBeHidden();
     await expect(kiosk.answerOption('Huono')).toBeChecked();
+    // The wait starts again from Continue.
+    await page.clock.runFor(59_000);
+    await expect(kiosk.idleWarning()).toBeHidden();
+    await page.clock.runFor(1_500);
+    await expect(kiosk.idleWarning()).toBeVisible();
   });
 
   test('without an answer to the warning, everything is discarded and nothing can be reached', async ({ page }) => {

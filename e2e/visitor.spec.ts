@@ -19,10 +19,10 @@ test.describe('a visitor gives feedback', () => {
     await kiosk.expectQuestion('Saitko apua asiaasi?');
     await kiosk.choose('Kyllä');
     await kiosk.next();
-    await kiosk.expectQuestion('Oliko heidän kanssaan helppo puhua?');
-    await kiosk.choose('Vähän');
+    await kiosk.expectQuestion('Oliko työntekijän kanssa helppo puhua?');
+    await kiosk.choose('Osittain');
     await kiosk.next();
-    await kiosk.expectQuestion('Missä tarvitset apua?');
+    await kiosk.expectQuestion('Mihin asioihin tarvitset apua?');
     await kiosk.choose('Asunto');
     await kiosk.choose('Ruoka');
     await kiosk.next();
@@ -62,7 +62,8 @@ test.describe('a visitor gives feedback', () => {
     await expect(kiosk.startButton()).toBeVisible();
   });
 
-  test('the whole form in Swedish', async ({ page }) => {
+  test('the whole form in Swedish, and the next person starts in Finnish', async ({ page }) => {
+    await page.clock.install();
     const kiosk = new KioskPage(page);
     await kiosk.open();
     await kiosk.chooseLanguage('Svenska');
@@ -74,10 +75,10 @@ test.describe('a visitor gives feedback', () => {
     await kiosk.expectQuestion('Vem träffade du i dag?');
     await kiosk.choose('Handledare från skyddshemmet');
     await kiosk.next();
-    await kiosk.expectQuestion('Fick du hjälp med din sak?');
+    await kiosk.expectQuestion('Fick du hjälp med ditt ärende?');
     await kiosk.choose('Lite');
     await kiosk.next();
-    await kiosk.expectQuestion('Var det lätt att prata med dem?');
+    await kiosk.expectQuestion('Var det lätt att prata med den du träffade?');
     await kiosk.choose('Ja');
     await kiosk.next();
     await kiosk.expectQuestion('Vad behöver du hjälp med?');
@@ -93,6 +94,9 @@ test.describe('a visitor gives feedback', () => {
     await expect(page.getByText('Tryck på Skicka. Då sparas dina svar.')).toBeVisible();
     await kiosk.send();
     await expect(page.getByText('Din respons hjälper oss att göra dagcentret bättre.')).toBeVisible();
+    await page.clock.runFor(8_000);
+    await expect(page.getByRole('button', { name: 'Anna palautetta' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'fi');
 
     const [response] = await readOutbox(page);
     expect(response).toMatchObject({
@@ -145,7 +149,7 @@ test.describe('a visitor gives feedback', () => {
     await kiosk.skip();
     await kiosk.choose('En ketään');
     await kiosk.next();
-    await kiosk.expectQuestion('Missä tarvitset apua?');
+    await kiosk.expectQuestion('Mihin asioihin tarvitset apua?');
     await kiosk.expectProgress(3, 5);
 
     await kiosk.back();
@@ -162,11 +166,33 @@ test.describe('a visitor gives feedback', () => {
     await kiosk.choose('En ketään');
     await expect(kiosk.answerOption('Päihdepalvelujen työntekijä')).not.toBeChecked();
     await kiosk.next();
-    await kiosk.expectQuestion('Missä tarvitset apua?');
+    await kiosk.expectQuestion('Mihin asioihin tarvitset apua?');
     for (let i = 0; i < 3; i++) await kiosk.skip();
     await kiosk.send();
     const [response] = await readOutbox(page);
     expect(response!.answers).toEqual({ met: ['nobody'] });
+  });
+
+  test('Back from the first question returns to the start in the same language', async ({ page }) => {
+    const kiosk = new KioskPage(page);
+    await kiosk.open();
+    await kiosk.chooseLanguage('Svenska');
+    await kiosk.giveFeedback();
+    await kiosk.back();
+    await expect(kiosk.startButton()).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+    // Nothing was answered: nothing was abandoned either.
+    expect(await abandonedCount(page, helsinkiToday())).toBe(0);
+
+    await kiosk.giveFeedback();
+    await kiosk.choose('Bra');
+    await kiosk.next();
+    await kiosk.back();
+    await kiosk.back();
+    await expect(kiosk.startButton()).toBeVisible();
+    await expect.poll(() => abandonedCount(page, helsinkiToday())).toBe(1);
+    await kiosk.giveFeedback();
+    await expect(kiosk.answerOption('Bra')).not.toBeChecked();
   });
 
   test('changing language mid-way keeps the answers and speaks the new language', async ({ page }) => {
@@ -197,8 +223,15 @@ test.describe('a visitor gives feedback', () => {
     await kiosk.next();
     for (let i = 0; i < 3; i++) await kiosk.skip();
     // A double tap on the last Next lands its second tap where Send appears: it must not send.
+    const next = await page.getByRole('button', { name: 'Seuraava' }).boundingBox();
     await page.getByRole('button', { name: 'Seuraava' }).dblclick();
     await kiosk.expectReview();
+    await expect(kiosk.sendButton()).toBeDisabled();
+    const send = await kiosk.sendButton().boundingBox();
+    const centre = { x: next!.x + next!.width / 2, y: next!.y + next!.height / 2 };
+    expect(centre.x > send!.x && centre.x < send!.x + send!.width && centre.y > send!.y && centre.y < send!.y + send!.height).toBe(true);
+    await page.clock.runFor(1_000);
+    await expect(kiosk.sendButton()).toBeEnabled();
     expect(await readOutbox(page)).toEqual([]);
     await kiosk.sendButton().dblclick();
     await kiosk.expectThanks();
@@ -246,7 +279,7 @@ test.describe('a visitor gives feedback', () => {
     await kiosk.next();
     for (let i = 0; i < 4; i++) await kiosk.skip();
     await kiosk.sendButton().click();
-    await expect(page.getByRole('alert')).toHaveText(/Vastauksia ei voitu tallentaa\. Ne ovat vielä tallessa tässä\./);
+    await expect(page.getByRole('alert')).toHaveText(/Vastauksesi eivät tallentuneet\. Ne ovat yhä tässä\./);
     await kiosk.expectReview();
     expect(await readOutbox(page)).toEqual([]);
 
@@ -255,5 +288,22 @@ test.describe('a visitor gives feedback', () => {
     await kiosk.expectThanks();
     const [response] = await readOutbox(page);
     expect(response!.answers).toEqual({ day: '5' });
+  });
+});
+
+test.describe('when the visit cannot load', () => {
+  // Without the service worker the page's own requests can be failed on purpose.
+  test.use({ serviceWorkers: 'block' });
+
+  test('the kiosk says so calmly and can start again, instead of going blank', async ({ page }) => {
+    await page.route(/\/assets\/visit-[^/]+\.js$/, (route) => route.abort());
+    const kiosk = new KioskPage(page);
+    await kiosk.open();
+    await kiosk.startButton().click();
+    await expect(page.getByRole('alert')).toHaveText(/Jokin meni vikaan\. Vastauksia ei tallennettu\./);
+    await page.unroute(/\/assets\/visit-[^/]+\.js$/);
+    await page.getByRole('button', { name: 'Aloita alusta' }).click();
+    await kiosk.giveFeedback();
+    await kiosk.expectQuestion('Millainen päivä päiväkeskuksessa oli tänään?');
   });
 });

@@ -17,6 +17,10 @@ describe('answersProblems', () => {
     ).toEqual([]);
   });
 
+  it('counts a scrubbing marker as one character, so scrubbing never pushes text over the limit', () => {
+    expect(answersProblems(form, { 'anything-else': `${'x'.repeat(999)}[PHONE REMOVED]` })).toEqual([]);
+  });
+
   it.each([
     [{ weather: 'sunny' }, /"weather" is not a question of form todays-feedback version 1/],
     [{ day: '6' }, /"6" is not an option/],
@@ -29,6 +33,7 @@ describe('answersProblems', () => {
     [{ 'anything-else': ['a'] }, /must be text/],
     [{ 'anything-else': '  ' }, /must not be empty/],
     [{ 'anything-else': 'x'.repeat(1001) }, /at most 1000 characters/],
+    [{ 'anything-else': `${'x'.repeat(1000)}[PHONE REMOVED]` }, /at most 1000 characters/],
   ])('reports %j', (answers, expected) => {
     expect(answersProblems(form, answers).join('\n')).toMatch(expected);
   });

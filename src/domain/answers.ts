@@ -1,9 +1,13 @@
 import * as z from 'zod/mini';
 import { identifier, isChoiceQuestion, type FormDefinition, type Question } from './form-schema';
+import { scrubbedLength } from './scrub';
 import { isVisible } from './show-if';
 
-/** One answer: an option id (single choice), option ids (multiple choice) or free text. */
-export const answer = z.union([z.string().check(z.maxLength(2000)), z.array(identifier).check(z.maxLength(12))]);
+/**
+ * One answer: an option id (single choice), option ids (multiple choice) or free text. The
+ * hard cap leaves room for scrubbing markers; the form's own limit is checked in answerProblem.
+ */
+export const answer = z.union([z.string().check(z.maxLength(4000)), z.array(identifier).check(z.maxLength(12))]);
 export const answers = z.record(identifier, answer);
 
 export type Answer = z.output<typeof answer>;
@@ -20,7 +24,7 @@ export function answerProblem(question: Question, value: Answer): string | null 
   if (!isChoiceQuestion(question)) {
     if (typeof value !== 'string') return 'must be text';
     if (value.trim().length === 0) return 'must not be empty';
-    if (value.length > question.maxLength) return `must be at most ${question.maxLength} characters`;
+    if (scrubbedLength(value) > question.maxLength) return `must be at most ${question.maxLength} characters`;
     return null;
   }
   const known = new Set(question.options.map((option) => option.id));

@@ -109,9 +109,7 @@ export const formDefinition = formObject.check(z.superRefine(checkConsistency));
 
 export type FormDefinition = z.output<typeof formDefinition>;
 export type Question = FormDefinition['questions'][number];
-export type QuestionType = Question['type'];
 export type ChoiceQuestion = Exclude<Question, { type: 'free-text' }>;
-export type ChoiceOption = z.output<typeof choiceOption>;
 export type LocalizedText = z.output<typeof localizedText>;
 
 export function isChoiceQuestion(q: Question): q is ChoiceQuestion {

@@ -27,9 +27,10 @@ describe('isValidIdentityCode', () => {
     ['131052-309T', 'individual number changed'],
     ['131152-308T', 'month changed'],
     ['320152-308T', 'no 32nd day'],
-    ['290201A941N', 'no 29 February in 2001'],
+    ['290201A941X', 'no 29 February in 2001, though the check character fits'],
     ['131052Z308T', 'unknown century sign'],
-    ['131052-000X', 'individual number 000 is never given'],
+    ['131052-000V', 'individual number 000 is never given, though the check character fits'],
+    ['131052-001W', 'individual number 001 is never given, though the check character fits'],
     ['131052308T', 'century sign missing'],
     ['12345678901', 'just a number'],
   ])('rejects %s (%s)', (code) => {

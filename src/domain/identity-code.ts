@@ -11,22 +11,37 @@ const CENTURY_BY_SIGN: Record<string, number> = {
 
 const CHECK_CHARACTERS = '0123456789ABCDEFHJKLMNPRSTUVWXY';
 
-/** Shape of a code, letters in either case; isValidIdentityCode decides whether it is one. */
-export const IDENTITY_CODE_SHAPE = /(\d{2})(\d{2})(\d{2})([-+a-fu-y])(\d{3})([0-9a-z])/i;
+export interface IdentityCodeParts {
+  day: string;
+  month: string;
+  year: string;
+  /** Century sign; an en dash counts as "-", as word processors turn one into the other. */
+  sign: string;
+  individual: string;
+  /** The check character, if the text had one. */
+  check?: string;
+}
+
+/** Whether the birth date exists in the century the sign names, and the individual number is one given out. */
+export function hasValidBirthDateAndNumber({ day, month, year, sign, individual }: IdentityCodeParts): boolean {
+  const century = CENTURY_BY_SIGN[(sign === '–' ? '-' : sign).toUpperCase()];
+  if (century === undefined) return false;
+  const fullYear = century + Number(year);
+  const date = new Date(Date.UTC(fullYear, Number(month) - 1, Number(day)));
+  const exists =
+    date.getUTCFullYear() === fullYear && date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day);
+  // 000 and 001 are never given out.
+  return exists && Number(individual) >= 2;
+}
+
+export function checkCharacterFor({ day, month, year, individual }: IdentityCodeParts): string {
+  return CHECK_CHARACTERS[Number(`${day}${month}${year}${individual}`) % 31]!;
+}
 
 export function isValidIdentityCode(candidate: string): boolean {
-  const match = new RegExp(`^${IDENTITY_CODE_SHAPE.source}$`, 'i').exec(candidate.trim());
+  const match = /^(\d{2})(\d{2})(\d{2})([-+a-fu-y])(\d{3})([0-9a-y])$/i.exec(candidate.trim());
   if (!match) return false;
-  const [, dd, mm, yy, sign, individual, check] = match as unknown as string[];
-  const century = CENTURY_BY_SIGN[sign!.toUpperCase()];
-  if (century === undefined) return false;
-  const day = Number(dd);
-  const month = Number(mm);
-  const year = century + Number(yy);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return false;
-  // 000 and 001 are never given out.
-  if (Number(individual) < 2) return false;
-  const remainder = Number(`${dd}${mm}${yy}${individual}`) % 31;
-  return CHECK_CHARACTERS[remainder] === check!.toUpperCase();
+  const [, day, month, year, sign, individual, check] = match as unknown as string[];
+  const parts = { day: day!, month: month!, year: year!, sign: sign!, individual: individual! };
+  return hasValidBirthDateAndNumber(parts) && checkCharacterFor(parts) === check!.toUpperCase();
 }

@@ -1,7 +1,9 @@
 /** The centre's own clock: dates are Helsinki dates whatever zone the tablet is set to. */
 export const SERVICE_TIME_ZONE = 'Europe/Helsinki';
 
-export type PartOfDay = 'morning' | 'afternoon';
+/** The coarsest time a response may carry: nothing finer is ever stored. */
+export const PARTS_OF_DAY = ['morning', 'afternoon'] as const;
+export type PartOfDay = (typeof PARTS_OF_DAY)[number];
 
 export interface LocalDay {
   /** YYYY-MM-DD */

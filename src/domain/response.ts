@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { answers, isAnswered, type Answers } from './answers';
 import { identifier, isChoiceQuestion, languageCode, type FormDefinition } from './form-schema';
-import { localDay } from './local-day';
+import { localDay, PARTS_OF_DAY } from './local-day';
 import { scrubFreeText } from './scrub';
 import { keepVisibleAnswers } from './show-if';
 
@@ -15,7 +15,7 @@ export const feedbackResponse = z.strictObject({
   formVersion: z.int().check(z.gte(1)),
   language: languageCode,
   date: z.iso.date(),
-  partOfDay: z.enum(['morning', 'afternoon']),
+  partOfDay: z.enum(PARTS_OF_DAY),
   answers: answers.check(z.refine((value) => Object.keys(value).length > 0, 'a response needs at least one answer')),
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCRUB_MARKERS, scrubFreeText } from './scrub';
+import { SCRUB_MARKERS, scrubbedLength, scrubFreeText } from './scrub';
 
 const { email, bankAccount, identityCode, phone } = SCRUB_MARKERS;
 
@@ -12,6 +12,10 @@ describe('scrubFreeText removes what points to a person', () => {
     ['050516F903H ja 010501A9032', `${identityCode} ja ${identityCode}`],
     ['hetu 131052-308t pienellä', `hetu ${identityCode} pienellä`],
     ['(131052-308T)', `(${identityCode})`],
+    ['hetu131052-308T', `hetu${identityCode}`],
+    ['131052–308T with an en dash', `${identityCode} with an en dash`],
+    ['131052 -308T', identityCode],
+    ['without the check character 131052-308', `without the check character ${identityCode}`],
   ])('identity code: %s', (input, expected) => {
     expect(scrubFreeText(input)).toBe(expected);
   });
@@ -35,6 +39,12 @@ describe('scrubFreeText removes what points to a person', () => {
     ['+1 (555) 123-4567', phone],
     ['vuonna 2023 0401234567', `vuonna 2023 ${phone}`],
     ['040 1234567 tai 050 7654321', `${phone} tai ${phone}`],
+    ['040/123 4567', phone],
+    ['040  123 4567', phone],
+    ['040 – 123 4567', phone],
+    ['numero on 040 123\n4567', `numero on ${phone}`],
+    ['358 40 123 4567', phone],
+    ['358401234567', phone],
   ])('phone: %s', (input, expected) => {
     expect(scrubFreeText(input)).toBe(expected);
   });
@@ -58,6 +68,12 @@ describe('scrubFreeText removes what points to a person', () => {
   });
 });
 
+describe('scrubbedLength', () => {
+  it('counts each marker as one character', () => {
+    expect(scrubbedLength(scrubFreeText('Soita 0401234567'))).toBe('Soita #'.length);
+  });
+});
+
 describe('scrubFreeText keeps ordinary text and numbers', () => {
   it.each([
     'Ruoka oli hyvää.',
@@ -73,7 +89,15 @@ describe('scrubFreeText keeps ordinary text and numbers', () => {
     'Juon 0,5 litraa päivässä.',
     'Huone 3, kerros 2.',
     '25 €/kk on liikaa.',
+    // A wrong check character: the format's own rule says it is not an identity code.
     '131052-308A ei ole oikea tunnus.',
+    'Tulin 05.12.2023 10.30 ja lähdin 14:45.',
+    'Voimassa 01.01.2024-31.12.2024.',
+    'Ajat 08.30 10.30 12.30.',
+    'Laskun numero 310299-12.',
+    'Sain 358 euroa.',
+    'Kaupungin kokoisessa paikassa asuu 358 000 ihmistä.',
+    'Jonotin 1/2 tuntia ja 01/2024 alkaen.',
     'Tilinumero FI21 1234 5600 0007 86 on väärin.',
     'Kirjoitin @ merkin väärin.',
     'Pisteet 1-5, annan 4.',

@@ -6,42 +6,52 @@ import { UPDATE_CHECK_EVERY_MS } from './timing';
  * The one place the service worker is registered. A new version waits until the kiosk says
  * it is safe (the start screen, nobody answering), then takes over and the page reloads.
  */
+export type UpdateState = 'none' | 'waiting' | 'applying';
+
 let workbox: Workbox | undefined;
-let updateWaiting = false;
-let updateRequested = false;
+let state: UpdateState = 'none';
 const listeners = new Set<() => void>();
+
+function setState(next: UpdateState) {
+  state = next;
+  for (const listener of listeners) listener();
+}
+
+const logFailure = (what: string) => (error: unknown) =>
+  // Offline for days is normal for a kiosk: a failed check is reported, not thrown.
+  console.warn(`Service worker ${what} failed:`, error instanceof Error ? error.name : error);
 
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   workbox = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
-  workbox.addEventListener('waiting', () => {
-    updateWaiting = true;
-    for (const listener of listeners) listener();
-  });
+  workbox.addEventListener('waiting', () => setState('waiting'));
   // Reload only when this page asked for the update. The first install takes control quietly
   // (clientsClaim); workbox's own isUpdate flag is false for updates found later in a page that
   // had no controller when it loaded, which is every kiosk's first day.
   workbox.addEventListener('controlling', () => {
-    if (updateRequested) window.location.reload();
+    if (state === 'applying') window.location.reload();
   });
-  void workbox.register();
-  window.setInterval(() => void workbox?.update(), UPDATE_CHECK_EVERY_MS);
+  workbox.register().catch(logFailure('registration'));
+  window.setInterval(() => workbox?.update().catch(logFailure('update check')), UPDATE_CHECK_EVERY_MS);
 }
 
-export function useUpdateWaiting(): boolean {
+export function useUpdateState(): UpdateState {
   return useSyncExternalStore(
     (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    () => updateWaiting,
-    () => false,
+    () => state,
+    () => 'none' as const,
   );
 }
 
-/** Lets the waiting version take over; call only when no visitor is in the middle of answers. */
+/**
+ * Lets the waiting version take over; call only when no visitor is in the middle of answers.
+ * From here until the reload the kiosk must not start a visit (see the start screen).
+ */
 export function applyUpdate(): void {
-  if (!workbox) return;
-  updateRequested = true;
+  if (!workbox || state !== 'waiting') return;
+  setState('applying');
   workbox.messageSkipWaiting();
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { sentencesForSpeech } from '../ui/speech';
 import { KioskFrame } from './kiosk-frame';
 import { useHeadingFocus } from './use-heading-focus';
 
@@ -21,7 +22,7 @@ export function InfoScreen({ topic, languages, onBack }: { topic: InfoTopic; lan
     </button>
   );
   return (
-    <KioskFrame languages={languages} speech={[t(`${topic}.heading`), ...paragraphs].join(' ')} footer={back}>
+    <KioskFrame languages={languages} speech={sentencesForSpeech([t(`${topic}.heading`), ...paragraphs])} footer={back}>
       <article className="info">
         <h1 ref={heading} tabIndex={-1}>
           {t(`${topic}.heading`)}

@@ -4,7 +4,8 @@ import type { FormDefinition } from '../domain/form-schema';
 import { localDay } from '../domain/local-day';
 import { DEFAULT_LANGUAGE, uiLanguages } from '../i18n/languages';
 import { stopSpeaking } from '../ui/speech';
-import { applyUpdate, useUpdateWaiting } from './app-update';
+import { applyUpdate, useUpdateState } from './app-update';
+import { VisitErrorBoundary } from './visit-error-boundary';
 import { IdleWarning } from './idle-warning';
 import { InfoScreen, type InfoTopic } from './info-screen';
 import { StartScreen } from './start-screen';
@@ -22,9 +23,7 @@ type Screen = { name: 'start' } | { name: 'visit' } | { name: 'thanks' } | { nam
 function recordAbandoned() {
   import('../storage/abandoned')
     .then(({ countAbandoned }) => countAbandoned(localDay(new Date()).date))
-    .catch((error: unknown) =>
-    console.error('Could not count an abandoned form:', error instanceof Error ? error.name : error),
-  );
+    .catch((error: unknown) => console.error('Could not count an abandoned form:', error instanceof Error ? error.name : error));
 }
 
 /** The visitor's kiosk: start, one visit at a time, thank-you, and the idle reset. */
@@ -35,7 +34,7 @@ export function KioskApp({ form }: { form: FormDefinition }) {
   const [visitNumber, setVisitNumber] = useState(0);
   const [warning, setWarning] = useState(false);
   const [resting, setResting] = useState(false);
-  const updateWaiting = useUpdateWaiting();
+  const update = useUpdateState();
   const languages = uiLanguages.filter((code) => form.languages.includes(code));
 
   useEffect(() => {
@@ -46,6 +45,7 @@ export function KioskApp({ form }: { form: FormDefinition }) {
     else setTimeout(prefetch, 500);
   }, []);
 
+  /** Ends the visit for the next person: new empty visit, Finnish, nothing selected or spoken. */
   const backToStart = useCallback(
     (rest: boolean) => {
       stopSpeaking();
@@ -63,6 +63,15 @@ export function KioskApp({ form }: { form: FormDefinition }) {
     [i18n],
   );
 
+  // Back from the first question: the same person is still there, so their language stays
+  // (the start screen's own quiet timer returns it to Finnish later).
+  const leaveVisit = useCallback(({ answered }: { answered: boolean }) => {
+    if (answered) recordAbandoned();
+    stopSpeaking();
+    setVisitNumber((n) => n + 1);
+    setScreen({ name: 'start' });
+  }, []);
+
   const idleTimeout = useCallback(() => {
     recordAbandoned();
     backToStart(false);
@@ -79,7 +88,7 @@ export function KioskApp({ form }: { form: FormDefinition }) {
   useQuietTimer(onStart && i18n.language !== DEFAULT_LANGUAGE ? IDLE_WARNING_AFTER_MS : null, () =>
     void i18n.changeLanguage(DEFAULT_LANGUAGE),
   );
-  useQuietTimer(onStart && updateWaiting ? UPDATE_WHEN_QUIET_MS : null, applyUpdate);
+  useQuietTimer(onStart && update === 'waiting' ? UPDATE_WHEN_QUIET_MS : null, applyUpdate);
 
   let content;
   switch (screen.name) {
@@ -88,7 +97,7 @@ export function KioskApp({ form }: { form: FormDefinition }) {
         <StartScreen
           form={form}
           languages={languages}
-          resting={resting}
+          resting={resting || update === 'applying'}
           onStart={() => setScreen({ name: 'visit' })}
           onInfo={(topic) => setScreen({ name: 'info', topic })}
         />
@@ -99,20 +108,18 @@ export function KioskApp({ form }: { form: FormDefinition }) {
       break;
     case 'visit':
       content = (
-        <Visit
-          key={visitNumber}
-          form={form}
-          languages={languages}
-          onFinished={({ stored }) => {
-            if (!stored) recordAbandoned();
-            stopSpeaking();
-            setScreen({ name: 'thanks' });
-          }}
-          onLeave={() => {
-            recordAbandoned();
-            backToStart(false);
-          }}
-        />
+        <VisitErrorBoundary key={visitNumber}>
+          <Visit
+            form={form}
+            languages={languages}
+            onFinished={({ stored }) => {
+              if (!stored) recordAbandoned();
+              stopSpeaking();
+              setScreen({ name: 'thanks' });
+            }}
+            onLeave={leaveVisit}
+          />
+        </VisitErrorBoundary>
       );
       break;
     case 'thanks':

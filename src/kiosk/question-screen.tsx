@@ -5,6 +5,7 @@ import { isChoiceQuestion, localize, type FormDefinition, type Question } from '
 import { ChoiceList } from '../ui/choice-list';
 import { Face } from '../ui/face';
 import { Picture } from '../ui/picture';
+import { sentencesForSpeech } from '../ui/speech';
 import { useHeadingFocus } from './use-heading-focus';
 
 interface Props {
@@ -13,6 +14,17 @@ interface Props {
   control: Control<Answers>;
   register: UseFormRegister<Answers>;
   freeTextLength: number;
+}
+
+/** What read-aloud says for a question: the question, its help, the warning or the answers. */
+export function questionSpeech(form: FormDefinition, question: Question, language: string, freeTextWarning: string): string {
+  const text = (value: Record<string, string>) => localize(value, language, form);
+  return sentencesForSpeech([
+    text(question.title),
+    question.help && text(question.help),
+    question.type === 'free-text' ? freeTextWarning : undefined,
+    ...(isChoiceQuestion(question) ? question.options.map((option) => text(option.label)) : []),
+  ]);
 }
 
 /** One question on one screen, in the current language. */

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { localize, type FormDefinition } from '../domain/form-schema';
+import { sentencesForSpeech } from '../ui/speech';
 import { KioskFrame } from './kiosk-frame';
 import { useHeadingFocus } from './use-heading-focus';
 
@@ -17,7 +18,7 @@ export function StartScreen({ form, languages, resting, onStart, onInfo }: Props
   const heading = useHeadingFocus<HTMLHeadingElement>(i18n.language);
   const title = localize(form.title, i18n.language, form);
   return (
-    <KioskFrame languages={languages} speech={[title, t('start.intro'), t('start.anonymous'), t('start.giveFeedback')].join('. ')}>
+    <KioskFrame languages={languages} speech={sentencesForSpeech([title, t('start.intro'), t('start.anonymous'), t('start.giveFeedback')])}>
       <div className="start">
         <h1 ref={heading} tabIndex={-1} className="start__title">
           {title}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sentencesForSpeech } from '../ui/speech';
 import { KioskFrame } from './kiosk-frame';
 import { THANKS_FOR_MS } from './timing';
 import { useHeadingFocus } from './use-heading-focus';
@@ -12,7 +13,7 @@ export function ThanksScreen({ languages, onDone }: { languages: string[]; onDon
     return () => window.clearTimeout(timer);
   }, [onDone]);
   return (
-    <KioskFrame languages={languages} speech={`${t('thanks.heading')} ${t('thanks.body')}`}>
+    <KioskFrame languages={languages} speech={sentencesForSpeech([t('thanks.heading'), t('thanks.body')])}>
       <div className="thanks" role="status">
         <svg className="thanks__mark" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
           <circle cx="32" cy="32" r="28" fill="#a9dcb0" stroke="#1a1a1a" strokeWidth="3" />

@@ -2,13 +2,14 @@ import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { isAnswered, type Answers } from '../domain/answers';
-import { localize, type FormDefinition } from '../domain/form-schema';
+import type { FormDefinition } from '../domain/form-schema';
 import { randomUuidV4 } from '../domain/random-id';
 import { buildResponse } from '../domain/response';
 import { keepVisibleAnswers, nextQuestionIndex, previousQuestionIndex, visibleQuestions } from '../domain/show-if';
 import { addResponse } from '../storage/outbox';
+import { sentencesForSpeech } from '../ui/speech';
 import { KioskFrame } from './kiosk-frame';
-import { QuestionScreen } from './question-screen';
+import { QuestionScreen, questionSpeech } from './question-screen';
 import { SEND_ARMS_AFTER_MS, SHOW_SAVING_AFTER_MS } from './timing';
 import { useHeadingFocus } from './use-heading-focus';
 
@@ -17,7 +18,8 @@ interface Props {
   languages: string[];
   /** `stored` is false when nothing was answered: the form then counts as abandoned. */
   onFinished: (outcome: { stored: boolean }) => void;
-  onLeave: () => void;
+  /** Back from the first question; `answered` tells whether answers are being dropped. */
+  onLeave: (outcome: { answered: boolean }) => void;
 }
 
 type Step = number | 'review';
@@ -52,7 +54,7 @@ export function Visit({ form, languages, onFinished, onLeave }: Props) {
   const goNext = (from: number) => setStep(nextQuestionIndex(form, getValues(), from) ?? 'review');
   const goBack = () => {
     const previous = previousQuestionIndex(form, getValues(), step === 'review' ? form.questions.length : step);
-    if (previous === null) onLeave();
+    if (previous === null) onLeave({ answered: Object.values(keepVisibleAnswers(form, getValues())).some(isAnswered) });
     else setStep(previous);
   };
 
@@ -63,26 +65,27 @@ export function Visit({ form, languages, onFinished, onLeave }: Props) {
     // "Saving…" only if the write is slow: re-rendering now would make the browser paint a
     // frame before it delivers the commit, doubling the wait for nothing.
     const showSaving = window.setTimeout(() => setSendState('saving'), SHOW_SAVING_AFTER_MS);
-    const response = buildResponse(getValues(), { form, language: i18n.language, now: new Date(), newId: randomUuidV4 });
-    if (!response) {
-      window.clearTimeout(showSaving);
-      onFinished({ stored: false });
-      return;
-    }
+    let stored: boolean;
     try {
-      await addResponse(response);
+      const response = buildResponse(getValues(), { form, language: i18n.language, now: new Date(), newId: randomUuidV4 });
+      stored = response !== null;
+      if (response) await addResponse(response);
     } catch (error) {
-      window.clearTimeout(showSaving);
       // The answers stay in this component; the visitor can try again or ask the staff.
       console.error('The response could not be stored:', error instanceof Error ? error.name : error);
       sending.current = false;
       setSendState('failed');
       return;
+    } finally {
+      window.clearTimeout(showSaving);
     }
-    window.clearTimeout(showSaving);
-    // Tap-to-durable, read by the benchmark through the User Timing API.
-    performance.measure('kiosk:send-to-durable', { start: tappedAt });
-    onFinished({ stored: true });
+    if (stored) {
+      // Tap-to-durable for the benchmark, which observes it as it is made. Cleared at once:
+      // a list of exact times of every Send must not pile up in the page.
+      performance.measure('kiosk:send-to-durable', { start: tappedAt });
+      performance.clearMeasures('kiosk:send-to-durable');
+    }
+    onFinished({ stored });
   }
 
   if (step === 'review') {
@@ -90,7 +93,7 @@ export function Visit({ form, languages, onFinished, onLeave }: Props) {
     return (
       <KioskFrame
         languages={languages}
-        speech={[t('review.heading'), anything ? t('review.body') : t('review.nothingAnswered')].join(' ')}
+        speech={sentencesForSpeech([t('review.heading'), anything ? t('review.body') : t('review.nothingAnswered')])}
         footer={
           <>
             <button key="back" type="button" className="button button--secondary" onClick={goBack}>
@@ -117,20 +120,11 @@ export function Visit({ form, languages, onFinished, onLeave }: Props) {
   const position = visible.findIndex((q) => q.id === question.id) + 1;
   const answered = isAnswered(answers[question.id]);
   const freeText = answers[question.id];
-  const text = (value: Record<string, string>) => localize(value, i18n.language, form);
-  const speech = [
-    text(question.title),
-    question.help ? text(question.help) : '',
-    question.type === 'free-text' ? t('question.freeTextWarning') : '',
-    ...('options' in question ? question.options.map((option) => text(option.label)) : []),
-  ]
-    .filter(Boolean)
-    .join('. ');
 
   return (
     <KioskFrame
       languages={languages}
-      speech={speech}
+      speech={questionSpeech(form, question, i18n.language, t('question.freeTextWarning'))}
       footer={
         <>
           <button key="back" type="button" className="button button--secondary" onClick={goBack}>

@@ -11,7 +11,3 @@ export async function addResponse(response: FeedbackResponse): Promise<void> {
     await kioskDb.outbox.add(valid);
   });
 }
-
-export function countWaiting(): Promise<number> {
-  return kioskDb.outbox.count();
-}

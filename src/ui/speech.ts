@@ -25,6 +25,15 @@ export function useCanSpeak(language: string): boolean {
   );
 }
 
+/** Joins pieces of a screen into sentences for reading aloud: "Question?" stays, "Okay" gets a full stop. */
+export function sentencesForSpeech(pieces: (string | undefined)[]): string {
+  return pieces
+    .map((piece) => piece?.trim())
+    .filter((piece): piece is string => Boolean(piece))
+    .map((piece) => (/[.!?…:]$/.test(piece) ? piece : `${piece}.`))
+    .join(' ');
+}
+
 export function speak(text: string, language: string): void {
   const speech = synth();
   const voice = voiceFor(language);
