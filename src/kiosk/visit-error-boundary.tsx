@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from 'react';
-import { Trans } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 
 interface Props {
   children: ReactNode;
@@ -21,16 +21,18 @@ export class VisitErrorBoundary extends Component<Props, { failed: boolean }> {
   }
 
   override render() {
-    if (!this.state.failed) return this.props.children;
-    return (
-      <main className="kiosk__main visit-failed" role="alert">
-        <p>
-          <Trans i18nKey="visitFailed.body" />
-        </p>
-        <button type="button" className="button button--primary button--huge" onClick={() => window.location.reload()}>
-          <Trans i18nKey="visitFailed.restart" />
-        </button>
-      </main>
-    );
+    return this.state.failed ? <VisitFailed /> : this.props.children;
   }
+}
+
+function VisitFailed() {
+  const { t } = useTranslation();
+  return (
+    <main className="kiosk__main" role="alert">
+      <p>{t('visitFailed.body')}</p>
+      <button type="button" className="button button--primary button--huge" onClick={() => window.location.reload()}>
+        {t('visitFailed.restart')}
+      </button>
+    </main>
+  );
 }
