@@ -21,9 +21,16 @@ export default defineConfig({
     trace: 'retain-on-failure',
     actionTimeout: 10_000,
   },
-  // Serves the production build (npm run build first), as a kiosk gets it.
+  // The real server on a fresh SQLite file, serving the production build (npm run build first).
   webServer: {
-    command: `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: 'node --import tsx server/main.ts',
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: 'test-results/e2e-data',
+      STATIC_DIR: 'dist',
+      LOG_LEVEL: 'warn',
+    },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
   },

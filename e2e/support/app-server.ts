@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
 
 export interface AppServer {
@@ -33,16 +36,16 @@ async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts a server process of its own for a test that must take the network away for real:
- * stopping the process is the honest way to be offline.
+ * Starts the real server as a process of its own, on a free port with a fresh SQLite file,
+ * serving a built app. Stopping the process is the honest way for a test to be offline.
  */
 export async function startAppServer(distDir = 'dist'): Promise<AppServer> {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', distDir],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const dataDir = mkdtempSync(join(tmpdir(), 'feedback-e2e-data-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: resolve(distDir), LOG_LEVEL: 'warn' },
+  });
   child.stdout?.resume();
   child.stderr?.resume();
   const url = `http://127.0.0.1:${port}`;
@@ -50,11 +53,11 @@ export async function startAppServer(distDir = 'dist'): Promise<AppServer> {
   return {
     url,
     stop: () =>
-      new Promise((resolve) => {
+      new Promise<void>((done) => {
         // A process killed by a signal has a signalCode and no exitCode.
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
+        if (child.exitCode !== null || child.signalCode !== null) return done();
+        child.once('exit', () => done());
         child.kill('SIGKILL');
-      }),
+      }).then(() => rmSync(dataDir, { recursive: true, force: true })),
   };
 }

@@ -1,0 +1,77 @@
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Database } from './db/database';
+import { kioskEnrollRoutes } from './routes/kiosk-enroll';
+import { kioskSyncRoutes } from './routes/kiosk-sync';
+import { staticFileRoutes } from './routes/static-files';
+
+export interface AppOptions {
+  /** The built kiosk app to serve, or null for an API-only app (route tests). */
+  staticDir: string | null;
+  logLevel?: string;
+  /** Where log lines go; tests read them to prove what is never logged. */
+  logStream?: NodeJS.WritableStream;
+}
+
+/**
+ * Builds the HTTP app from its parts and opens no port (main.ts listens; tests inject).
+ * Logs carry method, route and status only: no IP address, no user agent, no body
+ * (anonymity rule: the moment and source of a kiosk's request say nothing of anyone).
+ */
+export async function buildApp(db: Database, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      serializers: {
+        req: (request: { method: string; routeOptions?: { url?: string }; url: string }) => ({
+          method: request.method,
+          route: request.routeOptions?.url ?? request.url.split('?')[0],
+        }),
+        res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+      },
+    },
+    trustProxy: false,
+    bodyLimit: 64 * 1024,
+    // Request ids would let log lines be joined up; the server has no need for that.
+    genReqId: () => '-',
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    // The kiosk reads aloud but never records: no camera, microphone or location.
+    permittedCrossDomainPolicies: false,
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status < 500) return reply.code(status).send({ error: error.message });
+    request.log.error({ err: { name: error.name, message: error.message } }, 'request failed');
+    return reply.code(500).send({ error: 'The server could not handle this request. Nothing was stored; try again later.' });
+  });
+
+  kioskEnrollRoutes(app, db);
+  kioskSyncRoutes(app, db);
+  if (options.staticDir) await staticFileRoutes(app, options.staticDir);
+  return app;
+}

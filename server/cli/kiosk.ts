@@ -1,0 +1,50 @@
+/**
+ * Kiosk enrollment from the command line, until the coordinator's area has it:
+ *   npm run kiosk -- pair [NAME]   prints a one-time pairing code, valid for 24 hours
+ *   npm run kiosk -- list          enrolled kiosks, last sync, waiting responses, app version
+ *   npm run kiosk -- revoke ID     the kiosk's token stops working at once
+ */
+import { readConfig } from '../config';
+import { hashSecret, newPairingCode, normalisePairingCode } from '../credentials';
+import { openDatabase } from '../db/database';
+import { addPairingCode, listKiosks, revokeKiosk } from '../db/kiosks';
+
+const PAIRING_CODE_VALID_MS = 24 * 60 * 60 * 1000;
+
+const [command, argument] = process.argv.slice(2);
+const db = openDatabase(readConfig().dataDir);
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+switch (command) {
+  case 'pair': {
+    const name = (argument ?? 'Kiosk').trim().slice(0, 80) || 'Kiosk';
+    const code = newPairingCode();
+    const expires = new Date(Date.now() + PAIRING_CODE_VALID_MS);
+    addPairingCode(db, hashSecret(normalisePairingCode(code)), name, expires);
+    console.log(`Pairing code for "${name}": ${code}`);
+    console.log(`Type it in the kiosk's staff menu before ${expires.toISOString()}. It works once.`);
+    break;
+  }
+  case 'list': {
+    const kiosks = listKiosks(db);
+    if (kiosks.length === 0) console.log('No kiosks enrolled yet. Make a pairing code with: npm run kiosk -- pair NAME');
+    for (const k of kiosks) {
+      const state = k.revokedAt ? `revoked ${k.revokedAt}` : `last sync ${k.lastSyncAt ?? 'never'}`;
+      console.log(`${k.id}  ${k.name}  ${state}  waiting ${k.waitingAtSync ?? '?'}  app ${k.appVersion ?? '?'}`);
+    }
+    break;
+  }
+  case 'revoke': {
+    if (!argument) fail('Usage: npm run kiosk -- revoke KIOSK_ID (see npm run kiosk -- list)');
+    if (!revokeKiosk(db, argument, new Date())) fail(`No kiosk with id ${argument}.`);
+    console.log(`Kiosk ${argument} is revoked: its token no longer works.`);
+    break;
+  }
+  default:
+    fail('Usage: npm run kiosk -- pair [NAME] | list | revoke KIOSK_ID');
+}
+db.close();

@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import initial from './migrations/001-initial';
+
+export type Database = BetterSqlite3.Database;
+
+// In order; the database's user_version says how many have been applied.
+const MIGRATIONS = [initial];
+
+/**
+ * Opens (or creates) the SQLite file in dataDir, in WAL mode so readers never block the
+ * writer, and applies the migrations it has not had yet, each in its own transaction.
+ */
+export function openDatabase(dataDir: string, fileName = 'feedback.sqlite'): Database {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new BetterSqlite3(join(dataDir, fileName));
+  db.pragma('journal_mode = WAL');
+  // NORMAL is durable in WAL mode across application crashes; a power cut may lose the
+  // last transactions, which the kiosk then resends because it never got its answer.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Database): void {
+  const applied = db.pragma('user_version', { simple: true }) as number;
+  if (applied > MIGRATIONS.length) {
+    throw new Error(`The database has schema version ${applied}, newer than this server knows (${MIGRATIONS.length}).`);
+  }
+  MIGRATIONS.slice(applied).forEach((sql, i) => {
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${applied + i + 1}`);
+    })();
+  });
+}

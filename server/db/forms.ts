@@ -1,0 +1,24 @@
+import { parseFormDefinition, type FormDefinition } from '../../src/domain/form-schema';
+import type { Database } from './database';
+
+/** Makes sure a form version is known (the bundled default form on first start). */
+export function ensureFormVersion(db: Database, form: FormDefinition, publish: boolean): void {
+  db.prepare(
+    `INSERT INTO form_versions (form_id, version, definition, published) VALUES (?, ?, ?, ?)
+     ON CONFLICT (form_id, version) DO NOTHING`,
+  ).run(form.id, form.version, JSON.stringify(form), publish ? 1 : 0);
+}
+
+/** Every known form version, parsed: a stored definition that no longer parses is an error. */
+export function allFormVersions(db: Database): FormDefinition[] {
+  const rows = db.prepare('SELECT definition FROM form_versions').all() as { definition: string }[];
+  return rows.map((row) => parseFormDefinition(JSON.parse(row.definition)));
+}
+
+/** The published version of a form with the highest number, or undefined. */
+export function publishedForm(db: Database, formId: string): FormDefinition | undefined {
+  const row = db
+    .prepare('SELECT definition FROM form_versions WHERE form_id = ? AND published = 1 ORDER BY version DESC LIMIT 1')
+    .get(formId) as { definition: string } | undefined;
+  return row ? parseFormDefinition(JSON.parse(row.definition)) : undefined;
+}

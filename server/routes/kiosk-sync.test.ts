@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { countResponses, responsesByIds } from '../db/responses';
+import { revokeKiosk } from '../db/kiosks';
+import { enrollKiosk, makeResponse, startTestServer, syncBody, type TestServer } from '../test-support';
+
+let server: TestServer;
+let token: string;
+const sync = (payload: unknown, auth = `Bearer ${token}`) =>
+  server.app.inject({ method: 'POST', url: '/api/kiosk/sync', headers: { authorization: auth }, payload: payload as object });
+
+beforeEach(async () => {
+  server = await startTestServer();
+  ({ token } = await enrollKiosk(server));
+});
+afterEach(() => server.close());
+
+describe('POST /api/kiosk/sync', () => {
+  it('stores a batch and answers per response', async () => {
+    const batch = Array.from({ length: 100 }, () => makeResponse());
+    const reply = await sync(syncBody(batch));
+    expect(reply.statusCode).toBe(200);
+    expect(reply.json().results).toEqual(batch.map((r) => ({ id: r.id, status: 'accepted' })));
+    expect(countResponses(server.db)).toBe(100);
+    expect(responsesByIds(server.db, [batch[7]!.id])).toEqual([batch[7]]);
+  });
+
+  it('stores a batch sent twice only once, and says it already had it', async () => {
+    const batch = Array.from({ length: 20 }, () => makeResponse());
+    await sync(syncBody(batch));
+    const again = await sync(syncBody([...batch, makeResponse()]));
+    expect(again.statusCode).toBe(200);
+    const statuses = again.json().results.map((r: { status: string }) => r.status);
+    expect(statuses.filter((s: string) => s === 'duplicate')).toHaveLength(20);
+    expect(statuses.at(-1)).toBe('accepted');
+    expect(countResponses(server.db)).toBe(21);
+  });
+
+  it('stores nothing from a batch with one invalid response and names it with a reason', async () => {
+    const batch = [makeResponse(), makeResponse({ answers: { day: '9' } }), makeResponse()];
+    const reply = await sync(syncBody(batch));
+    expect(reply.statusCode).toBe(422);
+    expect(reply.json()).toMatchObject({
+      error: expect.stringContaining('nothing was stored'),
+      rejected: [{ index: 1, id: batch[1]!.id, reason: expect.stringContaining('"9" is not an option') }],
+    });
+    expect(countResponses(server.db)).toBe(0);
+  });
+
+  it('records the kiosk state and abandoned totals, a resent total counting once', async () => {
+    await sync(syncBody([], { waiting: 12, appVersion: '1.2.3', abandoned: { '2026-11-23': 3 } }));
+    await sync(syncBody([], { waiting: 0, appVersion: '1.2.3', abandoned: { '2026-11-23': 3 } }));
+    await sync(syncBody([], { waiting: 0, appVersion: '1.2.4', abandoned: { '2026-11-23': 4 } }));
+    const kiosk = server.db.prepare('SELECT waiting_at_sync AS waiting, app_version AS version, last_sync_at AS at FROM kiosks').get();
+    expect(kiosk).toMatchObject({ waiting: 0, version: '1.2.4', at: expect.any(String) });
+    expect(server.db.prepare('SELECT date, count FROM abandoned_counts').all()).toEqual([{ date: '2026-11-23', count: 4 }]);
+  });
+
+  it('refuses a revoked kiosk', async () => {
+    const kioskId = (server.db.prepare('SELECT id FROM kiosks').get() as { id: string }).id;
+    revokeKiosk(server.db, kioskId, new Date());
+    const reply = await sync(syncBody([makeResponse()]));
+    expect(reply.statusCode).toBe(401);
+    expect(reply.json().error).toMatch(/not enrolled, or its enrollment was revoked/);
+    expect(countResponses(server.db)).toBe(0);
+  });
+});
+
+describe('bad requests get a 4xx with a reason and change nothing', () => {
+  const valid = () => makeResponse();
+  const longText = 'x'.repeat(5000);
+  const cases: [string, () => { payload?: unknown; raw?: string; auth?: string; type?: string }, number][] = [
+    ['no token', () => ({ payload: syncBody([valid()]), auth: '' }), 401],
+    ['an unknown token', () => ({ payload: syncBody([valid()]), auth: 'Bearer ' + 'A'.repeat(43) }), 401],
+    ['a malformed authorization header', () => ({ payload: syncBody([valid()]), auth: 'Basic YWJjOmRlZg==' }), 401],
+    ['a token that is too short', () => ({ payload: syncBody([valid()]), auth: 'Bearer abc' }), 401],
+    ['invalid JSON', () => ({ raw: '{"appVersion": "1", "responses": [' }), 400],
+    ['JSON that is not an object', () => ({ raw: '[1,2,3]' }), 400],
+    ['an empty body', () => ({ raw: '' }), 400],
+    ['a text body', () => ({ raw: 'hello', type: 'text/plain' }), 400],
+    ['an XML body', () => ({ raw: '<sync/>', type: 'application/xml' }), 415],
+    ['a missing appVersion', () => ({ payload: { waiting: 0, abandoned: {}, responses: [] } }), 400],
+    ['a numeric appVersion', () => ({ payload: syncBody([], { appVersion: 5 }) }), 400],
+    ['an overlong appVersion', () => ({ payload: syncBody([], { appVersion: 'v'.repeat(41) }) }), 400],
+    ['a negative waiting count', () => ({ payload: syncBody([], { waiting: -1 }) }), 400],
+    ['a fractional waiting count', () => ({ payload: syncBody([], { waiting: 1.5 }) }), 400],
+    ['a waiting count as text', () => ({ payload: syncBody([], { waiting: '3' }) }), 400],
+    ['abandoned as a list', () => ({ payload: syncBody([], { abandoned: [1] }) }), 400],
+    ['abandoned with a bad date', () => ({ payload: syncBody([], { abandoned: { '2026-13-01': 1 } }) }), 400],
+    ['abandoned with a negative count', () => ({ payload: syncBody([], { abandoned: { '2026-11-23': -2 } }) }), 400],
+    ['responses as an object', () => ({ payload: syncBody([], { responses: { a: 1 } }) }), 400],
+    ['an extra top-level field', () => ({ payload: syncBody([], { ip: '10.0.0.1' }) }), 400],
+    ['501 responses', () => ({ payload: syncBody(Array.from({ length: 501 }, valid)) }), 400],
+    ['a body over the size limit', () => ({ payload: syncBody([{ ...valid(), answers: { 'anything-else': 'y'.repeat(4 * 1024 * 1024) } }]) }), 413],
+    ['a response that is a string', () => ({ payload: syncBody(['hello']) }), 422],
+    ['a response that is null', () => ({ payload: syncBody([null]) }), 422],
+    ['a non-UUID id', () => ({ payload: syncBody([{ ...valid(), id: '12345' }]) }), 422],
+    ['a UUIDv7 id (it holds a time)', () => ({ payload: syncBody([{ ...valid(), id: '0190f4e2-7c1a-7b3e-8f00-000000000000' }]) }), 422],
+    ['a missing id', () => { const { id: _id, ...rest } = valid(); return { payload: syncBody([rest]) }; }, 422],
+    ['an unknown form', () => ({ payload: syncBody([{ ...valid(), formId: 'other-form' }]) }), 422],
+    ['an unknown form version', () => ({ payload: syncBody([{ ...valid(), formVersion: 99 }]) }), 422],
+    ['form version as text', () => ({ payload: syncBody([{ ...valid(), formVersion: '1' }]) }), 422],
+    ['a language the form lacks', () => ({ payload: syncBody([{ ...valid(), language: 'de' }]) }), 422],
+    ['a language that is not a code', () => ({ payload: syncBody([{ ...valid(), language: 'Finnish' }]) }), 422],
+    ['a date that does not exist', () => ({ payload: syncBody([{ ...valid(), date: '2026-02-30' }]) }), 422],
+    ['a date with a time', () => ({ payload: syncBody([{ ...valid(), date: '2026-11-23T10:12:00Z' }]) }), 422],
+    ['a precise time of day', () => ({ payload: syncBody([{ ...valid(), partOfDay: '10:12' }]) }), 422],
+    ['a submittedAt field', () => ({ payload: syncBody([{ ...valid(), submittedAt: '2026-11-23T10:12:00Z' }]) }), 422],
+    ['a device id field', () => ({ payload: syncBody([{ ...valid(), deviceId: 'tablet-3' }]) }), 422],
+    ['no answers', () => ({ payload: syncBody([{ ...valid(), answers: {} }]) }), 422],
+    ['answers as a list', () => ({ payload: syncBody([{ ...valid(), answers: ['4'] }]) }), 422],
+    ['an answer to an unknown question', () => ({ payload: syncBody([{ ...valid(), answers: { weather: 'sunny' } }]) }), 422],
+    ['a face outside 1–5', () => ({ payload: syncBody([{ ...valid(), answers: { day: '6' } }]) }), 422],
+    ['a number instead of an option id', () => ({ payload: syncBody([{ ...valid(), answers: { day: 4 } }]) }), 422],
+    ['a list for a single choice', () => ({ payload: syncBody([{ ...valid(), answers: { day: ['4'] } }]) }), 422],
+    ['text for a multiple choice', () => ({ payload: syncBody([{ ...valid(), answers: { needs: 'food' } }]) }), 422],
+    ['an unknown option', () => ({ payload: syncBody([{ ...valid(), answers: { needs: ['yachts'] } }]) }), 422],
+    ['a repeated option', () => ({ payload: syncBody([{ ...valid(), answers: { needs: ['food', 'food'] } }]) }), 422],
+    ['"Nobody" with someone', () => ({ payload: syncBody([{ ...valid(), answers: { met: ['nobody', 'health-station'] } }]) }), 422],
+    ['a follow-up its rule hides', () => ({ payload: syncBody([{ ...valid(), answers: { met: ['nobody'], 'got-help': 'yes' } }]) }), 422],
+    ['a free text over its limit', () => ({ payload: syncBody([{ ...valid(), answers: { 'anything-else': 'z'.repeat(1001) } }]) }), 422],
+    ['a huge string', () => ({ payload: syncBody([{ ...valid(), answers: { 'anything-else': longText } }]) }), 422],
+    ['an empty free text', () => ({ payload: syncBody([{ ...valid(), answers: { 'anything-else': '   ' } }]) }), 422],
+    ['one bad response among good ones', () => ({ payload: syncBody([valid(), { ...valid(), partOfDay: 'night' }, valid()]) }), 422],
+  ];
+
+  it('has at least 50 cases', () => expect(cases.length).toBeGreaterThanOrEqual(50));
+
+  it.each(cases)('%s', async (_name, make, status) => {
+    const { payload, raw, auth, type } = make();
+    const headers: Record<string, string> = { 'content-type': type ?? 'application/json' };
+    if (auth !== '') headers.authorization = auth ?? `Bearer ${token}`;
+    const reply = await server.app.inject({
+      method: 'POST',
+      url: '/api/kiosk/sync',
+      headers,
+      payload: raw ?? JSON.stringify(payload),
+    });
+    expect(reply.statusCode).toBe(status);
+    expect(reply.json().error, 'a message a person can act on').toMatch(/\w{3,}/);
+    expect(countResponses(server.db)).toBe(0);
+    expect(server.db.prepare('SELECT count(*) AS n FROM abandoned_counts').get()).toEqual({ n: 0 });
+    expect(server.db.prepare('SELECT last_sync_at AS at FROM kiosks').get()).toEqual({ at: null });
+  });
+});

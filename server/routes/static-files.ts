@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+// The service worker, the page and the manifest must always be checked again, or a kiosk could
+// keep an old version for a year; hashed assets never change under their name.
+const ALWAYS_REVALIDATE = new Set(['/sw.js', '/index.html', '/manifest.webmanifest', '/registerSW.js']);
+
+/** Serves the built kiosk app with caching that fits each kind of file. */
+export async function staticFileRoutes(app: FastifyInstance, staticDir: string) {
+  if (!existsSync(join(staticDir, 'index.html'))) {
+    throw new Error(`No built app in ${staticDir}: run "npm run build" first.`);
+  }
+  await app.register(fastifyStatic, {
+    root: staticDir,
+    wildcard: false,
+    index: ['index.html'],
+    cacheControl: false,
+    setHeaders(res, path) {
+      const url = path.slice(staticDir.length).replace(/\\/g, '/');
+      if (ALWAYS_REVALIDATE.has(url)) res.header('cache-control', 'no-cache');
+      else if (url.startsWith('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
+      else res.header('cache-control', 'public, max-age=3600');
+    },
+  });
+  // The app has no other pages: any other GET outside the API gets the app, which shows its start.
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return reply.code(404).send({ error: `There is no ${request.method} ${request.url.split('?')[0]} here.` });
+  });
+}
