@@ -1,6 +1,7 @@
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Database } from './db/database';
+import { formCatalog } from './db/forms';
 import { kioskEnrollRoutes } from './routes/kiosk-enroll';
 import { kioskSyncRoutes } from './routes/kiosk-sync';
 import { staticFileRoutes } from './routes/static-files';
@@ -71,7 +72,7 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   });
 
   kioskEnrollRoutes(app, db);
-  kioskSyncRoutes(app, db);
+  kioskSyncRoutes(app, db, formCatalog(db));
   if (options.staticDir) await staticFileRoutes(app, options.staticDir);
   return app;
 }

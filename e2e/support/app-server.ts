@@ -6,6 +6,8 @@ import { createServer } from 'node:net';
 
 export interface AppServer {
   url: string;
+  /** The server's SQLite folder, for tests and benchmarks that look inside. */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startAppServer(distDir = 'dist'): Promise<AppServer> {
   await waitUntilUp(`${url}/`, child);
   return {
     url,
+    dataDir,
     stop: () =>
       new Promise<void>((done) => {
         // A process killed by a signal has a signalCode and no exitCode.

@@ -15,6 +15,25 @@ export function allFormVersions(db: Database): FormDefinition[] {
   return rows.map((row) => parseFormDefinition(JSON.parse(row.definition)));
 }
 
+export interface FormCatalog {
+  find(formId: string, version: number): FormDefinition | undefined;
+  /** Reads the versions again; call after a version is added or published. */
+  reload(): void;
+}
+
+/**
+ * The known form versions, parsed once and kept in memory: a sync request checks every
+ * response against its form, and reparsing the forms per request would cost more than storing.
+ */
+export function formCatalog(db: Database): FormCatalog {
+  let byKey = new Map<string, FormDefinition>();
+  const reload = () => {
+    byKey = new Map(allFormVersions(db).map((form) => [`${form.id}@${form.version}`, form]));
+  };
+  reload();
+  return { find: (formId, version) => byKey.get(`${formId}@${version}`), reload };
+}
+
 /** The published version of a form with the highest number, or undefined. */
 export function publishedForm(db: Database, formId: string): FormDefinition | undefined {
   const row = db

@@ -64,12 +64,16 @@ export function revokeKiosk(db: Database, kioskId: string, now: Date): boolean {
   );
 }
 
+export interface KioskSyncState {
+  at: Date;
+  waiting: number;
+  appVersion: string;
+  /** Running totals of abandoned forms per date. */
+  abandoned: Record<string, number>;
+}
+
 /** What a kiosk says of itself at each sync, so a coordinator can see one that went quiet. */
-export function recordSync(
-  db: Database,
-  kioskId: string,
-  { at, waiting, appVersion, abandoned }: { at: Date; waiting: number; appVersion: string; abandoned: Record<string, number> },
-): void {
+export function recordSync(db: Database, kioskId: string, { at, waiting, appVersion, abandoned }: KioskSyncState): void {
   const upsertAbandoned = db.prepare(
     `INSERT INTO abandoned_counts (kiosk_id, date, count) VALUES (?, ?, ?)
      ON CONFLICT (kiosk_id, date) DO UPDATE SET count = max(count, excluded.count)`,

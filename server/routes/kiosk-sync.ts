@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import * as z from 'zod/mini';
-import type { FormDefinition } from '../../src/domain/form-schema';
 import type { FeedbackResponse } from '../../src/domain/response';
 import { responseProblem, syncRequest, type SyncAnswer, type SyncRejection } from '../../src/domain/sync-protocol';
 import type { Database } from '../db/database';
-import { allFormVersions } from '../db/forms';
-import { recordSync } from '../db/kiosks';
-import { storeResponses } from '../db/responses';
+import type { FormCatalog } from '../db/forms';
+import { storeSyncBatch } from '../db/sync-batches';
 import { requireKiosk } from './kiosk-auth';
 
 // 500 responses with long free texts fit; anything larger is not a kiosk's batch.
@@ -17,20 +15,17 @@ const SYNC_BODY_LIMIT = 3 * 1024 * 1024;
  * result per response. Any invalid: 422 naming each invalid response and why, and nothing
  * stored, so a batch is never half in.
  */
-export function kioskSyncRoutes(app: FastifyInstance, db: Database) {
-  const formsByKey = () => new Map(allFormVersions(db).map((f) => [`${f.id}@${f.version}`, f] as const));
+export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormCatalog) {
 
   app.post('/api/kiosk/sync', { preHandler: requireKiosk(db), bodyLimit: SYNC_BODY_LIMIT }, async (request, reply) => {
     const parsed = syncRequest.safeParse(request.body);
     if (!parsed.success) {
       return reply.code(400).send({ error: `The sync request is not valid: ${z.prettifyError(parsed.error).replace(/\n+/g, '; ')}` });
     }
-    const forms = formsByKey();
-    const find = (id: string, version: number): FormDefinition | undefined => forms.get(`${id}@${version}`);
     const valid: FeedbackResponse[] = [];
     const rejected: SyncRejection['rejected'] = [];
     parsed.data.responses.forEach((raw, index) => {
-      const checked = responseProblem(raw, find);
+      const checked = responseProblem(raw, forms.find);
       if (checked.response) valid.push(checked.response);
       else {
         const id = typeof raw === 'object' && raw && 'id' in raw && typeof raw.id === 'string' ? raw.id.slice(0, 64) : null;
@@ -44,9 +39,8 @@ export function kioskSyncRoutes(app: FastifyInstance, db: Database) {
       };
       return reply.code(422).send(answer);
     }
-    const outcomes = storeResponses(db, valid);
     const { appVersion, waiting, abandoned } = parsed.data;
-    recordSync(db, request.kiosk!.id, { at: new Date(), waiting, appVersion, abandoned });
+    const outcomes = storeSyncBatch(db, request.kiosk!.id, valid, { at: new Date(), waiting, appVersion, abandoned });
     const answer: SyncAnswer = { results: valid.map((r, i) => ({ id: r.id, status: outcomes[i]! })) };
     return answer;
   });

@@ -1,0 +1,79 @@
+/**
+ * Server benchmark: ingest throughput over loopback HTTP, batches of 100 responses into the
+ * real SQLite file of a real server process. Prints responses per second.
+ * Run: npm run bench:server   (BATCHES=400 IN_FLIGHT=8 by default)
+ */
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { defaultForm } from '../src/domain/default-form';
+import { randomUuidV4 } from '../src/domain/random-id';
+import type { FeedbackResponse } from '../src/domain/response';
+import { startAppServer } from '../e2e/support/app-server';
+
+const BATCHES = Number(process.env.BATCHES ?? 400);
+const IN_FLIGHT = Number(process.env.IN_FLIGHT ?? 8);
+const BATCH_SIZE = 100;
+
+const faces = ['1', '2', '3', '4', '5'];
+const needs = ['money', 'benefits', 'housing', 'health', 'food'];
+function response(i: number): FeedbackResponse {
+  return {
+    id: randomUuidV4(),
+    formId: defaultForm.id,
+    formVersion: defaultForm.version,
+    language: ['fi', 'sv', 'en'][i % 3]!,
+    date: `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`,
+    partOfDay: i % 2 ? 'morning' : 'afternoon',
+    answers: { day: faces[i % 5]!, met: ['health-station'], 'got-help': 'yes', needs: [needs[i % 5]!], 'age-group': '50-or-over' },
+  };
+}
+
+// A real server process on a fresh data folder; the pairing code is made with the real CLI.
+const server = await startAppServer();
+try {
+  const pairing = execFileSync(process.execPath, ['--import', 'tsx', resolve('server/cli/kiosk.ts'), 'pair', 'bench'], {
+    env: { ...process.env, DATA_DIR: server.dataDir },
+    encoding: 'utf8',
+  });
+  const code = /: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(pairing)?.[1];
+  const enrolled = await fetch(`${server.url}/api/kiosk/enroll`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ pairingCode: code }),
+  });
+  const { token } = (await enrolled.json()) as { token: string };
+
+  const bodies = Array.from({ length: BATCHES }, (_, b) =>
+    JSON.stringify({
+      appVersion: 'bench',
+      waiting: BATCH_SIZE,
+      abandoned: {},
+      responses: Array.from({ length: BATCH_SIZE }, (_, i) => response(b * BATCH_SIZE + i)),
+    }),
+  );
+  let next = 0;
+  let accepted = 0;
+  const send = async () => {
+    while (next < bodies.length) {
+      const body = bodies[next++]!;
+      const reply = await fetch(`${server.url}/api/kiosk/sync`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      });
+      if (reply.status !== 200) throw new Error(`Sync answered ${reply.status}: ${await reply.text()}`);
+      const { results } = (await reply.json()) as { results: { status: string }[] };
+      accepted += results.filter((r) => r.status === 'accepted').length;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: IN_FLIGHT }, send));
+  const seconds = (performance.now() - started) / 1000;
+  if (accepted !== BATCHES * BATCH_SIZE) throw new Error(`Expected ${BATCHES * BATCH_SIZE} accepted, got ${accepted}`);
+  console.log(
+    `ingest over loopback HTTP: ${Math.round(accepted / seconds).toLocaleString('en')} responses/s ` +
+      `(${accepted.toLocaleString('en')} in ${seconds.toFixed(2)} s, batches of ${BATCH_SIZE}, ${IN_FLIGHT} in flight; target at least 20,000/s)`,
+  );
+} finally {
+  await server.stop();
+}
