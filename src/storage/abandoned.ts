@@ -7,3 +7,9 @@ export async function countAbandoned(date: string): Promise<void> {
     await kioskDb.abandoned.put({ date, count: (day?.count ?? 0) + 1 });
   });
 }
+
+/** Running totals per date, sent with every sync; the server keeps the largest it has seen. */
+export async function abandonedTotals(): Promise<Record<string, number>> {
+  const days = await kioskDb.abandoned.toArray();
+  return Object.fromEntries(days.map((day) => [day.date, day.count]));
+}

@@ -7,6 +7,19 @@ export interface AbandonedDay {
   count: number;
 }
 
+/** A response the server refused as invalid: kept with the reason for the staff menu, never resent. */
+export interface SetAsideResponse {
+  id: string;
+  response: FeedbackResponse;
+  reason: string;
+}
+
+/** The kiosk's own settings (enrollment), one row per key. */
+export interface KioskSetting {
+  key: string;
+  value: unknown;
+}
+
 /**
  * The kiosk's IndexedDB. The outbox is keyed by the random response id, so IndexedDB's own
  * order says nothing about the order in which visitors answered. Migrations are the numbered
@@ -15,11 +28,14 @@ export interface AbandonedDay {
 export class KioskDatabase extends Dexie {
   outbox!: EntityTable<FeedbackResponse, 'id'>;
   abandoned!: EntityTable<AbandonedDay, 'date'>;
+  setAside!: EntityTable<SetAsideResponse, 'id'>;
+  settings!: EntityTable<KioskSetting, 'key'>;
 
   constructor(name = 'day-centre-feedback') {
     // Strict durability: a response is on disk, not only in the OS cache, before the thank-you.
     super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({ outbox: 'id', abandoned: 'date' });
+    this.version(2).stores({ setAside: 'id', settings: 'key' });
   }
 }
 

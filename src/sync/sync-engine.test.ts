@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { randomUuidV4 } from '../domain/random-id';
+import type { FeedbackResponse } from '../domain/response';
+import { createSyncEngine, type SyncStore } from './sync-engine';
+import { UNREACHABLE_RETRY_CAP_MS } from './timing';
+
+const response = (): FeedbackResponse => ({
+  id: randomUuidV4(),
+  formId: 'todays-feedback',
+  formVersion: 1,
+  language: 'fi',
+  date: '2026-11-23',
+  partOfDay: 'morning',
+  answers: { day: '3' },
+});
+
+/** An outbox in memory, in insertion order (the real one is in random-id order). */
+function memoryStore(count: number, enrolled = true) {
+  const outbox = new Map(Array.from({ length: count }, () => response()).map((r) => [r.id, r]));
+  const setAside: { id: string; reason: string }[] = [];
+  const store: SyncStore = {
+    takeBatch: async (limit) => [...outbox.values()].slice(0, limit),
+    acknowledge: async (ids) => ids.forEach((id) => outbox.delete(id)),
+    setAside: async (items) => items.forEach((item) => (outbox.delete(item.id), setAside.push(item))),
+    countWaiting: async () => outbox.size,
+    abandonedTotals: async () => ({ '2026-11-23': 2 }),
+    readEnrollment: async () => (enrolled ? { token: 't'.repeat(43) } : null),
+  };
+  return { store, outbox, setAside, originalOrder: [...outbox.keys()] };
+}
+
+type Behaviour = (ids: string[], attempt: number) => 'ok' | 'down' | 'error-500' | 'commit-then-drop';
+
+/** A server that stores each id once, like the real one, and can misbehave on request. */
+function fakeServer(behaviour: Behaviour = () => 'ok', invalid = new Set<string>()) {
+  const stored = new Map<string, number>();
+  const requests: { ids: string[]; body: Record<string, unknown> }[] = [];
+  const fetch = async (_url: string | URL | Request, init?: RequestInit) => {
+    const body = JSON.parse(String(init?.body)) as { responses: FeedbackResponse[] };
+    const ids = body.responses.map((r) => r.id);
+    requests.push({ ids, body });
+    const mode = behaviour(ids, requests.length);
+    if (mode === 'down') throw new TypeError('Failed to fetch');
+    if (mode === 'error-500') return Response.json({ error: 'The server could not handle this request.' }, { status: 500 });
+    const bad = ids.map((id, index) => ({ id, index })).filter(({ id }) => invalid.has(id));
+    if (bad.length > 0) {
+      return Response.json({ error: 'invalid', rejected: bad.map(({ id, index }) => ({ index, id, reason: 'does not fit' })) }, { status: 422 });
+    }
+    const results = ids.map((id) => ({ id, status: stored.has(id) ? 'duplicate' : 'accepted' }));
+    ids.forEach((id) => stored.set(id, (stored.get(id) ?? 0) + 1));
+    if (mode === 'commit-then-drop') throw new TypeError('The connection was reset');
+    return Response.json({ results });
+  };
+  return { fetch: fetch as typeof globalThis.fetch, stored, requests };
+}
+
+function engineFor(store: SyncStore, server: ReturnType<typeof fakeServer>, exclusively = async (task: () => Promise<void>) => (await task(), true)) {
+  const timers: number[] = [];
+  let seed = 42;
+  const engine = createSyncEngine({
+    store,
+    fetch: server.fetch,
+    appVersion: '0.1.0',
+    random: () => (seed = (seed * 16807) % 2147483647) / 2147483647,
+    now: () => new Date('2026-11-23T12:00:00Z'),
+    setTimer: (_run, ms) => (timers.push(ms), () => undefined),
+    exclusively,
+  });
+  return { engine, timers };
+}
+
+describe('the sync engine', () => {
+  it('sends everything waiting in shuffled batches of at most 100, then empties the outbox', async () => {
+    const { store, outbox, originalOrder } = memoryStore(250);
+    const server = fakeServer();
+    const { engine, timers } = engineFor(store, server);
+    await engine.syncNow();
+    expect(server.requests.map((r) => r.ids.length)).toEqual([100, 100, 50]);
+    expect(server.requests[0]!.ids).not.toEqual(originalOrder.slice(0, 100));
+    expect(server.requests[0]!.body).toMatchObject({ appVersion: '0.1.0', waiting: 250, abandoned: { '2026-11-23': 2 } });
+    expect(outbox.size).toBe(0);
+    expect([...server.stored.values()].every((n) => n === 1)).toBe(true);
+    expect(server.stored.size).toBe(250);
+    expect(engine.status()).toMatchObject({ state: 'waiting', waiting: 0, lastError: null });
+    expect(timers.at(-1)).toBeGreaterThanOrEqual(10 * 60_000);
+    expect(timers.at(-1)).toBeLessThanOrEqual(20 * 60_000);
+  });
+
+  it('reports its state even with nothing waiting', async () => {
+    const { store } = memoryStore(0);
+    const server = fakeServer();
+    await engineFor(store, server).engine.syncNow();
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.ids).toEqual([]);
+  });
+
+  it('does nothing on the network until the kiosk is enrolled', async () => {
+    const { store } = memoryStore(5, false);
+    const server = fakeServer();
+    const { engine } = engineFor(store, server);
+    await engine.syncNow();
+    expect(server.requests).toHaveLength(0);
+    expect(engine.status().state).toBe('not-enrolled');
+  });
+
+  it('backs off with growing, jittered waits while the server fails, then delivers each response once', async () => {
+    const { store, outbox } = memoryStore(30);
+    const server = fakeServer((_ids, attempt) => (attempt <= 3 ? 'error-500' : 'ok'));
+    const { engine, timers } = engineFor(store, server);
+    for (let i = 0; i < 4; i++) await engine.syncNow();
+    expect(timers.slice(0, 3).map((ms, n) => ms <= 1000 * 2 ** n)).toEqual([true, true, true]);
+    expect(engine.status().lastError).toBeNull();
+    expect(outbox.size).toBe(0);
+    expect(server.stored.size).toBe(30);
+  });
+
+  it('keeps retrying within a minute while the server cannot be reached at all', async () => {
+    const { store } = memoryStore(3);
+    const server = fakeServer(() => 'down');
+    const { engine, timers } = engineFor(store, server);
+    for (let i = 0; i < 12; i++) await engine.syncNow();
+    expect(Math.max(...timers)).toBeLessThanOrEqual(UNREACHABLE_RETRY_CAP_MS);
+    expect(engine.status()).toMatchObject({ state: 'retrying', waiting: 3, lastError: 'The server cannot be reached.' });
+  });
+
+  it('loses and doubles nothing when the answer is lost after the server committed', async () => {
+    const { store, outbox } = memoryStore(40);
+    const server = fakeServer((_ids, attempt) => (attempt === 1 ? 'commit-then-drop' : 'ok'));
+    const { engine } = engineFor(store, server);
+    await engine.syncNow();
+    expect(outbox.size).toBe(40);
+    await engine.syncNow();
+    expect(outbox.size).toBe(0);
+    expect(server.stored.size).toBe(40);
+    expect([...server.stored.values()].every((n) => n === 2)).toBe(true); // sent twice, stored once by id
+  });
+
+  it('sets aside what the server refuses, with the reason, and delivers the rest', async () => {
+    const { store, outbox, setAside, originalOrder } = memoryStore(10);
+    const server = fakeServer(() => 'ok', new Set([originalOrder[3]!]));
+    await engineFor(store, server).engine.syncNow();
+    expect(setAside).toEqual([{ id: originalOrder[3], reason: 'does not fit' }]);
+    expect(outbox.size).toBe(0);
+    expect(server.stored.size).toBe(9);
+  });
+
+  it('joins a send already under way instead of starting a second', async () => {
+    const { store } = memoryStore(10);
+    const server = fakeServer();
+    const { engine } = engineFor(store, server);
+    await Promise.all([engine.syncNow(), engine.syncNow(), engine.syncNow()]);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('leaves the sending to another tab that holds the lock', async () => {
+    const { store, outbox } = memoryStore(10);
+    const server = fakeServer();
+    const { engine } = engineFor(store, server, async () => false);
+    await engine.syncNow();
+    expect(server.requests).toHaveLength(0);
+    expect(outbox.size).toBe(10);
+  });
+});
