@@ -29,6 +29,13 @@ for (const viewport of VIEWPORTS) {
     await check(page, 'privacy notice');
     await page.getByRole('button', { name: 'Takaisin alkuun' }).click();
 
+    await page.getByRole('button', { name: 'Henkilökunnan valikko' }).click();
+    await expect(page.getByRole('heading', { name: 'Ota laite käyttöön' })).toBeVisible();
+    await page.getByRole('button', { name: 'Ota käyttöön' }).click();
+    await expect(page.getByText('Kirjoita parituskoodi.')).toBeVisible();
+    await check(page, 'staff menu, enrollment with errors');
+    await page.getByRole('button', { name: 'Sulje' }).click();
+
     await kiosk.giveFeedback();
     await kiosk.choose('Hyvä');
     await check(page, 'face scale, one chosen');

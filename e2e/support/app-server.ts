@@ -41,9 +41,13 @@ async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
  * Starts the real server as a process of its own, on a free port with a fresh SQLite file,
  * serving a built app. Stopping the process is the honest way for a test to be offline.
  */
-export async function startAppServer(distDir = 'dist'): Promise<AppServer> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'feedback-e2e-data-'));
+export async function startAppServer(
+  distDir = 'dist',
+  { port: wantedPort, dataDir: givenDataDir }: { port?: number; dataDir?: string } = {},
+): Promise<AppServer> {
+  const port = wantedPort ?? (await freePort());
+  // A restarted server keeps its data folder; only a folder made here is removed at stop.
+  const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), 'feedback-e2e-data-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: resolve(distDir), LOG_LEVEL: 'warn' },
@@ -61,6 +65,8 @@ export async function startAppServer(distDir = 'dist'): Promise<AppServer> {
         if (child.exitCode !== null || child.signalCode !== null) return done();
         child.once('exit', () => done());
         child.kill('SIGKILL');
-      }).then(() => rmSync(dataDir, { recursive: true, force: true })),
+      }).then(() => {
+        if (!givenDataDir) rmSync(dataDir, { recursive: true, force: true });
+      }),
   };
 }

@@ -5,6 +5,7 @@ import { localDay } from '../domain/local-day';
 import { DEFAULT_LANGUAGE, uiLanguages } from '../i18n/languages';
 import { stopSpeaking } from '../ui/speech';
 import { applyUpdate, useUpdateState } from './app-update';
+import { startSync } from './kiosk-sync';
 import { VisitErrorBoundary } from './visit-error-boundary';
 import { IdleWarning } from './idle-warning';
 import { InfoScreen, type InfoTopic } from './info-screen';
@@ -17,8 +18,10 @@ import { useQuietTimer } from './use-quiet-timer';
 // separate chunk, precached like everything else and fetched as soon as the browser is idle.
 const loadVisit = () => import('./visit');
 const Visit = lazy(() => loadVisit().then((module) => ({ default: module.Visit })));
+// Only staff ever open the menu: it is loaded when they do.
+const StaffMenu = lazy(() => import('./staff/staff-menu'));
 
-type Screen = { name: 'start' } | { name: 'visit' } | { name: 'thanks' } | { name: 'info'; topic: InfoTopic };
+type Screen = { name: 'start' } | { name: 'visit' } | { name: 'thanks' } | { name: 'info'; topic: InfoTopic } | { name: 'staff' };
 
 function recordAbandoned() {
   import('../storage/abandoned')
@@ -39,7 +42,10 @@ export function KioskApp({ form }: { form: FormDefinition }) {
 
   useEffect(() => {
     performance.mark('kiosk:start-screen');
-    const prefetch = () => void loadVisit();
+    const prefetch = () => {
+      void loadVisit();
+      startSync().catch((error: unknown) => console.error('Sync could not start:', error instanceof Error ? error.name : error));
+    };
     // Safari has no requestIdleCallback.
     if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(prefetch, { timeout: 2000 });
     else setTimeout(prefetch, 500);
@@ -82,8 +88,10 @@ export function KioskApp({ form }: { form: FormDefinition }) {
   const onStart = screen.name === 'start';
   const inVisit = screen.name === 'visit';
   useQuietTimer(inVisit && !warning ? IDLE_WARNING_AFTER_MS : null, () => setWarning(true));
-  // A statement holds no answers to warn about: it just gives way to the start screen.
-  useQuietTimer(screen.name === 'info' ? IDLE_WARNING_AFTER_MS + IDLE_WARNING_FOR_MS : null, () => backToStart(false));
+  // A statement or the staff menu holds no answers to warn about: it just gives way to the start.
+  useQuietTimer(screen.name === 'info' || screen.name === 'staff' ? IDLE_WARNING_AFTER_MS + IDLE_WARNING_FOR_MS : null, () =>
+    backToStart(false),
+  );
   // On the start screen nobody's answers are at stake: the language simply goes back to Finnish.
   useQuietTimer(onStart && i18n.language !== DEFAULT_LANGUAGE ? IDLE_WARNING_AFTER_MS : null, () =>
     void i18n.changeLanguage(DEFAULT_LANGUAGE),
@@ -100,6 +108,7 @@ export function KioskApp({ form }: { form: FormDefinition }) {
           resting={resting || update === 'applying'}
           onStart={() => setScreen({ name: 'visit' })}
           onInfo={(topic) => setScreen({ name: 'info', topic })}
+          onStaff={() => setScreen({ name: 'staff' })}
         />
       );
       break;
@@ -121,6 +130,9 @@ export function KioskApp({ form }: { form: FormDefinition }) {
           />
         </VisitErrorBoundary>
       );
+      break;
+    case 'staff':
+      content = <StaffMenu languages={languages} onClose={() => backToStart(false)} />;
       break;
     case 'thanks':
       content = <ThanksScreen languages={languages} onDone={finishThanks} />;

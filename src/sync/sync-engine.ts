@@ -22,7 +22,8 @@ export interface SyncStore {
 
 export interface SyncStatus {
   state: 'waiting' | 'sending' | 'not-enrolled' | 'retrying';
-  waiting: number;
+  /** Responses still in the outbox; null until first counted. */
+  waiting: number | null;
   lastSuccessAt: Date | null;
   lastError: string | null;
 }
@@ -50,7 +51,7 @@ type RunResult = { kind: 'done' } | { kind: 'not-enrolled'; message: string } | 
 export function createSyncEngine(deps: SyncEngineDeps) {
   const { store, random, now } = deps;
   const endpoint = deps.endpoint ?? '/api/kiosk/sync';
-  let status: SyncStatus = { state: 'waiting', waiting: 0, lastSuccessAt: null, lastError: null };
+  let status: SyncStatus = { state: 'waiting', waiting: null, lastSuccessAt: null, lastError: null };
   const listeners = new Set<(status: SyncStatus) => void>();
   let cancelTimer: (() => void) | null = null;
   let failuresInARow = 0;
@@ -105,6 +106,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     }
   }
 
+  /** Counts what waits now (the staff menu opens; responses arrive between sends). */
+  async function refresh(): Promise<void> {
+    const waiting = await store.countWaiting().catch(() => status.waiting);
+    update({ waiting });
+  }
+
   function schedule(ms: number) {
     cancelTimer?.();
     cancelTimer = deps.setTimer(() => void syncNow(), ms);
@@ -148,8 +155,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   return {
     /** Starts the schedule: the first send after a short pause, never immediately. */
     start() {
+      void refresh();
       schedule(FIRST_SYNC_AFTER_MS);
     },
+    refresh,
     syncNow,
     status: () => status,
     subscribe(listener: (status: SyncStatus) => void) {

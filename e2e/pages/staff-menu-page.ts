@@ -1,0 +1,35 @@
+import { expect, type Page } from '@playwright/test';
+
+/** What day-centre staff do in the kiosk's staff menu (in Finnish, the kiosk's home language). */
+export class StaffMenuPage {
+  constructor(readonly page: Page) {}
+
+  async open() {
+    await this.page.getByRole('button', { name: 'Henkilökunnan valikko' }).click();
+  }
+
+  async enroll(pairingCode: string, pin: string) {
+    await expect(this.page.getByRole('heading', { name: 'Ota laite käyttöön' })).toBeVisible();
+    await this.page.getByLabel('Parituskoodi').fill(pairingCode);
+    await this.page.getByLabel('Uusi PIN (4–8 numeroa)').fill(pin);
+    await this.page.getByLabel('PIN uudelleen').fill(pin);
+    await this.page.getByRole('button', { name: 'Ota käyttöön' }).click();
+  }
+
+  async unlock(pin: string) {
+    await this.page.getByLabel('PIN', { exact: true }).fill(pin);
+    await this.page.getByRole('button', { name: 'Avaa' }).click();
+  }
+
+  waiting() {
+    return this.page.getByTestId('waiting');
+  }
+
+  async sendNow() {
+    await this.page.getByRole('button', { name: 'Lähetä nyt' }).click();
+  }
+
+  async close() {
+    await this.page.getByRole('button', { name: 'Sulje' }).click();
+  }
+}

@@ -1,0 +1,27 @@
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+
+/** Makes a pairing code with the real command line, as a coordinator would. */
+export function makePairingCode(dataDir: string, name: string): string {
+  const output = execFileSync(process.execPath, ['--import', 'tsx', resolve('server/cli/kiosk.ts'), 'pair', name], {
+    env: { ...process.env, DATA_DIR: dataDir },
+    encoding: 'utf8',
+  });
+  const code = /: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(output)?.[1];
+  if (!code) throw new Error(`No pairing code in: ${output}`);
+  return code;
+}
+
+/** Reads what the server stored, straight from its SQLite file (read-only). */
+export function storedResponses(dataDir: string): { id: string; answers: Record<string, unknown> }[] {
+  const db = new BetterSqlite3(resolve(dataDir, 'feedback.sqlite'), { readonly: true });
+  try {
+    return (db.prepare('SELECT id, answers FROM responses').all() as { id: string; answers: string }[]).map((row) => ({
+      id: row.id,
+      answers: JSON.parse(row.answers) as Record<string, unknown>,
+    }));
+  } finally {
+    db.close();
+  }
+}

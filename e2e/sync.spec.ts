@@ -1,0 +1,68 @@
+import { expect, test } from '@playwright/test';
+import { KioskPage } from './pages/kiosk-page';
+import { StaffMenuPage } from './pages/staff-menu-page';
+import { startAppServer } from './support/app-server';
+import { readOutbox } from './support/kiosk-storage';
+import { makePairingCode, storedResponses } from './support/server-data';
+
+async function giveFeedback(kiosk: KioskPage, face: string) {
+  await kiosk.giveFeedback();
+  await kiosk.choose(face);
+  await kiosk.next();
+  for (let i = 0; i < 4; i++) await kiosk.skip();
+  await kiosk.send();
+  await kiosk.page.clock.runFor(11_000);
+  await expect(kiosk.startButton()).toBeVisible();
+}
+
+test('staff enroll the kiosk with a pairing code; what visitors give reaches the server once and leaves the kiosk', async ({ page }) => {
+  const server = await startAppServer();
+  try {
+    const code = makePairingCode(server.dataDir, 'Aula');
+    await page.clock.install();
+    const kiosk = new KioskPage(page);
+    const staff = new StaffMenuPage(page);
+    await kiosk.open(server.url);
+
+    await staff.open();
+    await staff.enroll(code, '2468');
+    await expect(page.getByText('Aula', { exact: true })).toBeVisible();
+    await staff.close();
+
+    for (const face of ['Hyvä', 'Huono', 'Tosi hyvä']) await giveFeedback(kiosk, face);
+    // Nothing is sent right after an answer: the kiosk sends on its own schedule.
+    expect(storedResponses(server.dataDir)).toHaveLength(0);
+    expect(await readOutbox(page)).toHaveLength(3);
+
+    await staff.open();
+    await staff.unlock('2468');
+    await expect(staff.waiting()).toHaveText('3');
+    await staff.sendNow();
+    await expect(staff.waiting()).toHaveText('0');
+    await expect.poll(() => storedResponses(server.dataDir).map((r) => r.answers.day).sort()).toEqual(['2', '4', '5']);
+    expect(await readOutbox(page)).toEqual([]);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('the staff menu refuses a wrong PIN and a used pairing code', async ({ page }) => {
+  const server = await startAppServer();
+  try {
+    const code = makePairingCode(server.dataDir, 'Aula');
+    const kiosk = new KioskPage(page);
+    const staff = new StaffMenuPage(page);
+    await kiosk.open(server.url);
+    await staff.open();
+    await staff.enroll('AAAA-BBBB', '2468');
+    await expect(page.getByRole('alert')).toHaveText(/unknown, already used or expired/);
+    await staff.enroll(code, '2468');
+    await expect(page.getByText('Aula', { exact: true })).toBeVisible();
+    await staff.close();
+    await staff.open();
+    await staff.unlock('1111');
+    await expect(page.getByRole('alert')).toHaveText('Väärä PIN.');
+  } finally {
+    await server.stop();
+  }
+});

@@ -1,0 +1,77 @@
+import { useSyncExternalStore } from 'react';
+import type { SyncEngine, SyncStatus } from '../sync/sync-engine';
+
+/**
+ * The kiosk's one sync engine, loaded after the first screen (it needs Dexie) and started on a
+ * schedule of its own: never by a visitor's Send.
+ */
+let engine: SyncEngine | undefined;
+let starting: Promise<SyncEngine> | undefined;
+const listeners = new Set<() => void>();
+
+/** Runs a task unless another tab of this kiosk is already sending (Web Locks). */
+async function exclusively(task: () => Promise<void>): Promise<boolean> {
+  if (!navigator.locks) {
+    await task();
+    return true;
+  }
+  return navigator.locks.request('kiosk-sync', { ifAvailable: true }, async (lock) => {
+    if (!lock) return false;
+    await task();
+    return true;
+  });
+}
+
+export function startSync(): Promise<SyncEngine> {
+  starting ??= (async () => {
+    const [{ createSyncEngine }, outbox, abandoned, enrollment] = await Promise.all([
+      import('../sync/sync-engine'),
+      import('../storage/outbox'),
+      import('../storage/abandoned'),
+      import('../storage/enrollment'),
+    ]);
+    engine = createSyncEngine({
+      store: {
+        takeBatch: outbox.takeBatch,
+        acknowledge: outbox.acknowledge,
+        setAside: outbox.setAside,
+        countWaiting: outbox.countWaiting,
+        abandonedTotals: abandoned.abandonedTotals,
+        readEnrollment: enrollment.readEnrollment,
+      },
+      fetch: (input, init) => fetch(input, init),
+      appVersion: __APP_VERSION__,
+      random: Math.random,
+      now: () => new Date(),
+      setTimer: (run, ms) => {
+        const timer = window.setTimeout(run, ms);
+        return () => window.clearTimeout(timer);
+      },
+      exclusively,
+    });
+    engine.subscribe(() => listeners.forEach((listener) => listener()));
+    engine.start();
+    window.addEventListener('online', () => void engine?.syncNow());
+    return engine;
+  })();
+  return starting;
+}
+
+export function useSyncStatus(): SyncStatus | null {
+  return useSyncExternalStore(
+    (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    () => engine?.status() ?? null,
+    () => null,
+  );
+}
+
+export function refreshSyncStatus(): Promise<void> {
+  return startSync().then((e) => e.refresh());
+}
+
+export function syncNow(): Promise<void> {
+  return startSync().then((e) => e.syncNow());
+}
