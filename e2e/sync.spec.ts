@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { KioskPage } from './pages/kiosk-page';
 import { StaffMenuPage } from './pages/staff-menu-page';
@@ -64,5 +67,47 @@ test('the staff menu refuses a wrong PIN and a used pairing code', async ({ page
     await expect(page.getByRole('alert')).toHaveText('Väärä PIN.');
   } finally {
     await server.stop();
+  }
+});
+
+test('with the server down through 30 answers, the kiosk resumes by itself within a minute of its return, no reload', async ({ page }) => {
+  test.setTimeout(180_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'feedback-outage-'));
+  let server = await startAppServer('dist', { dataDir });
+  const port = Number(new URL(server.url).port);
+  try {
+    await page.clock.install();
+    const kiosk = new KioskPage(page);
+    const staff = new StaffMenuPage(page);
+    await kiosk.open(server.url);
+    await staff.open();
+    await staff.enroll(makePairingCode(dataDir, 'Aula'), '2468');
+    await expect(page.getByText('Aula', { exact: true })).toBeVisible();
+    await staff.close();
+    await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
+
+    await server.stop();
+    const faces = ['Tosi huono', 'Huono', 'Ihan ok', 'Hyvä', 'Tosi hyvä'];
+    for (let i = 0; i < 30; i++) await giveFeedback(kiosk, faces[i % 5]!);
+    expect(await readOutbox(page)).toHaveLength(30);
+
+    // The outage lasts past a scheduled send: it fails, and the staff menu says so.
+    await page.clock.runFor(20 * 60_000);
+    await staff.open();
+    await staff.unlock('2468');
+    await expect(page.getByText('The server cannot be reached.')).toBeVisible();
+    await expect(staff.waiting()).toHaveText('30');
+    await staff.close();
+
+    server = await startAppServer('dist', { port, dataDir });
+    // Within a minute of the server's return, with nobody touching anything.
+    await page.clock.runFor(60_000);
+    await expect.poll(() => storedResponses(dataDir).length, { timeout: 15_000 }).toBe(30);
+    await expect.poll(async () => (await readOutbox(page)).length).toBe(0);
+    expect(new Set(storedResponses(dataDir).map((r) => r.id)).size).toBe(30);
+    expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });
