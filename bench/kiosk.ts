@@ -220,7 +220,7 @@ try {
   const bytes = await measureBytes(server.url);
   console.log(`start screen JS:  ${kb(bytes.startJs.bytes)} gzip in ${bytes.startJs.files} files (target at most 120 kB)`);
   console.log(`start screen CSS: ${kb(bytes.startCss.bytes)} gzip in ${bytes.startCss.files} files`);
-  console.log(`whole visit JS:   ${kb(bytes.visitJs.bytes)} gzip in ${bytes.visitJs.files} files (start screen plus the visit chunk)`);
+  console.log(`whole visit JS:   ${kb(bytes.visitJs.bytes)} gzip in ${bytes.visitJs.files} files (start screen, visit, storage and sync chunks)`);
 
   const latency = await measureSendToDurable(server.url);
   const ms = (v: number) => `${v.toFixed(1)} ms`;
