@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { defaultForm } from '../src/domain/default-form';
-import { randomUuidV4 } from '../src/domain/random-id';
+import { sampleResponse } from '../src/domain/sample-response';
 import type { FeedbackResponse } from '../src/domain/response';
 import { buildApp } from './app';
 import { hashSecret, newPairingCode, normalisePairingCode } from './credentials';
@@ -60,16 +60,7 @@ export async function enrollKiosk(server: TestServer, name = 'Test kiosk'): Prom
 }
 
 export function makeResponse(overrides: Partial<FeedbackResponse> = {}): FeedbackResponse {
-  return {
-    id: randomUuidV4(),
-    formId: defaultForm.id,
-    formVersion: defaultForm.version,
-    language: 'fi',
-    date: '2026-11-23',
-    partOfDay: 'morning',
-    answers: { day: '4', needs: ['food'] },
-    ...overrides,
-  };
+  return sampleResponse({ answers: { day: '4', needs: ['food'] }, ...overrides });
 }
 
 export function syncBody(responses: unknown[], extra: Record<string, unknown> = {}) {

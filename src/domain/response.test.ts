@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answersProblems } from './answers';
 import { defaultForm as form } from './default-form';
 import { buildResponse, feedbackResponse } from './response';
+import { sampleResponse } from './sample-response';
 import { SCRUB_MARKERS } from './scrub';
 
 const context = {
@@ -49,15 +50,7 @@ describe('buildResponse', () => {
 });
 
 describe('feedbackResponse', () => {
-  const valid = {
-    id: '7d444840-9dc0-41d4-a716-446655440000',
-    formId: 'todays-feedback',
-    formVersion: 1,
-    language: 'fi',
-    date: '2026-11-23',
-    partOfDay: 'morning',
-    answers: { day: '3' },
-  };
+  const valid = sampleResponse();
 
   it('accepts a valid response', () => {
     expect(feedbackResponse.safeParse(valid).success).toBe(true);

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultForm } from './default-form';
+import { sampleResponse } from './sample-response';
 import { responseProblem, syncRequest } from './sync-protocol';
 
 const find = (id: string, version: number) => (id === defaultForm.id && version === defaultForm.version ? defaultForm : undefined);
-const valid = {
-  id: '7d444840-9dc0-41d4-a716-446655440000',
-  formId: 'todays-feedback',
-  formVersion: 1,
-  language: 'fi',
-  date: '2026-11-23',
-  partOfDay: 'morning',
-  answers: { day: '3' },
-};
+const valid = sampleResponse();
 
 describe('responseProblem', () => {
   it('accepts a response that fits a known form version', () => {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FeedbackResponse } from '../domain/response';
+import { sampleResponse } from '../domain/sample-response';
 import { outcomeOf, shuffled } from './batch';
 
-const response = (id: string): FeedbackResponse => ({
-  id,
-  formId: 'todays-feedback',
-  formVersion: 1,
-  language: 'fi',
-  date: '2026-11-23',
-  partOfDay: 'morning',
-  answers: { day: '3' },
-});
-const sent = ['a', 'b', 'c'].map(response);
+const sent = ['a', 'b', 'c'].map((id) => sampleResponse({ id }));
 
 describe('shuffled', () => {
   it('keeps every item and moves them', () => {

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { randomUuidV4 } from '../domain/random-id';
+import { sampleResponse } from '../domain/sample-response';
 import type { FeedbackResponse } from '../domain/response';
 import { createSyncEngine, type SyncStore } from './sync-engine';
 import { UNREACHABLE_RETRY_CAP_MS } from './timing';
 
-const response = (): FeedbackResponse => ({
-  id: randomUuidV4(),
-  formId: 'todays-feedback',
-  formVersion: 1,
-  language: 'fi',
-  date: '2026-11-23',
-  partOfDay: 'morning',
-  answers: { day: '3' },
-});
 
 /** An outbox in memory, in insertion order (the real one is in random-id order). */
 function memoryStore(count: number, enrolled = true) {
-  const outbox = new Map(Array.from({ length: count }, () => response()).map((r) => [r.id, r]));
+  const outbox = new Map(Array.from({ length: count }, () => sampleResponse()).map((r) => [r.id, r]));
   const setAside: { id: string; reason: string }[] = [];
   const store: SyncStore = {
     takeBatch: async (limit) => [...outbox.values()].slice(0, limit),

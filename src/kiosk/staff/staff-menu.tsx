@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { forwardRef, useEffect, useId, useState, type InputHTMLAttributes } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { readEnrollment, saveEnrollment, type Enrollment } from '../../storage/enrollment';
@@ -39,6 +39,32 @@ export default function StaffMenu({ languages, onClose }: { languages: string[];
   );
 }
 
+type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string };
+
+/** A labelled text input with its error tied to it; no autofill or spelling memory (shared tablet). */
+const TextField = forwardRef<HTMLInputElement, TextFieldProps>(function TextField({ label, error, ...input }, ref) {
+  const errorId = useId();
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        ref={ref}
+        className="field__input"
+        autoComplete="off"
+        spellCheck={false}
+        aria-invalid={Boolean(error)}
+        aria-describedby={error ? errorId : undefined}
+        {...input}
+      />
+      {error ? (
+        <span id={errorId} className="field__error">
+          {error}
+        </span>
+      ) : null}
+    </label>
+  );
+});
+
 interface EnrollFields {
   pairingCode: string;
   pin: string;
@@ -66,42 +92,21 @@ function EnrollForm({ onEnrolled }: { onEnrolled: (enrollment: Enrollment) => vo
         {t('staff.enrollHeading')}
       </h1>
       <p>{t('staff.enrollIntro')}</p>
-      <label className="field">
-        <span>{t('staff.pairingCode')}</span>
-        <input
-          className="field__input"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          aria-invalid={Boolean(error('pairingCode'))}
-          {...register('pairingCode', { required: t('staff.pairingCodeMissing') })}
-        />
-        {error('pairingCode') ? <span className="field__error">{error('pairingCode')}</span> : null}
-      </label>
-      <label className="field">
-        <span>{t('staff.newPin')}</span>
-        <input
-          className="field__input"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          aria-invalid={Boolean(error('pin'))}
-          {...register('pin', { pattern: { value: PIN_PATTERN, message: t('staff.pinRule') }, required: t('staff.pinRule') })}
-        />
-        {error('pin') ? <span className="field__error">{error('pin')}</span> : null}
-      </label>
-      <label className="field">
-        <span>{t('staff.pinAgain')}</span>
-        <input
-          className="field__input"
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          aria-invalid={Boolean(error('pinAgain'))}
-          {...register('pinAgain', { validate: (value) => value === getValues('pin') || t('staff.pinsDiffer') })}
-        />
-        {error('pinAgain') ? <span className="field__error">{error('pinAgain')}</span> : null}
-      </label>
+      <TextField label={t('staff.pairingCode')} error={error('pairingCode')} autoCapitalize="characters" {...register('pairingCode', { required: t('staff.pairingCodeMissing') })} />
+      <TextField
+        label={t('staff.newPin')}
+        error={error('pin')}
+        type="password"
+        inputMode="numeric"
+        {...register('pin', { pattern: { value: PIN_PATTERN, message: t('staff.pinRule') }, required: t('staff.pinRule') })}
+      />
+      <TextField
+        label={t('staff.pinAgain')}
+        error={error('pinAgain')}
+        type="password"
+        inputMode="numeric"
+        {...register('pinAgain', { validate: (value) => value === getValues('pin') || t('staff.pinsDiffer') })}
+      />
       {failure ? (
         <p className="review__failed" role="alert">
           {failure}
@@ -129,10 +134,7 @@ function PinForm({ enrollment, onOpen }: { enrollment: Enrollment; onOpen: () =>
       <h1 ref={heading} tabIndex={-1}>
         {t('staff.heading')}
       </h1>
-      <label className="field">
-        <span>{t('staff.pin')}</span>
-        <input className="field__input" type="password" inputMode="numeric" autoComplete="off" {...register('pin')} />
-      </label>
+      <TextField label={t('staff.pin')} type="password" inputMode="numeric" {...register('pin')} />
       {wrong ? (
         <p className="review__failed" role="alert">
           {t('staff.wrongPin')}
