@@ -6,7 +6,7 @@ import { KioskPage } from './pages/kiosk-page';
 import { StaffMenuPage } from './pages/staff-menu-page';
 import { startAppServer } from './support/app-server';
 import { readOutbox } from './support/kiosk-storage';
-import { makePairingCode, storedResponses } from './support/server-data';
+import { makePairingCode, publishNewTitle, storedFormVersions, storedResponses } from './support/server-data';
 
 async function giveFeedback(kiosk: KioskPage, face: string) {
   await kiosk.giveFeedback();
@@ -109,5 +109,44 @@ test('with the server down through 30 answers, the kiosk resumes by itself withi
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a newly published form reaches the kiosk at its next send, stays for offline use, and new answers carry its version', async ({ page }) => {
+  const server = await startAppServer();
+  try {
+    const kiosk = new KioskPage(page);
+    const staff = new StaffMenuPage(page);
+    await kiosk.open(server.url);
+    await staff.open();
+    await staff.enroll(makePairingCode(server.dataDir, 'Aula'), '2468');
+    await expect(page.getByText('Aula', { exact: true })).toBeVisible();
+
+    const version = publishNewTitle(server.dataDir, 'Kerro päivästäsi');
+    await staff.sendNow();
+    await expect(staff.waiting()).toHaveText('0');
+    await staff.close();
+    await expect(page.getByRole('heading', { level: 1, name: 'Kerro päivästäsi' })).toBeVisible();
+
+    await kiosk.giveFeedback();
+    await kiosk.choose('Hyvä');
+    await kiosk.next();
+    for (let i = 0; i < 4; i++) await kiosk.skip();
+    await kiosk.send();
+    const [response] = await readOutbox(page);
+    expect(response!.formVersion).toBe(version);
+
+    await staff.open();
+    await staff.unlock('2468');
+    await staff.sendNow();
+    await expect.poll(() => storedFormVersions(server.dataDir)).toEqual([version]);
+    await staff.close();
+
+    // Offline, the kiosk starts with the form it kept.
+    await server.stop();
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Kerro päivästäsi' })).toBeVisible();
+  } finally {
+    await server.stop();
   }
 });

@@ -2,7 +2,9 @@ import helmet from '@fastify/helmet';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Database } from './db/database';
 import { formCatalog } from './db/forms';
+import { defaultForm } from '../src/domain/default-form';
 import { kioskEnrollRoutes } from './routes/kiosk-enroll';
+import { kioskFormRoutes } from './routes/kiosk-form';
 import { kioskSyncRoutes } from './routes/kiosk-sync';
 import { staticFileRoutes } from './routes/static-files';
 
@@ -73,6 +75,7 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
 
   kioskEnrollRoutes(app, db);
   kioskSyncRoutes(app, db, formCatalog(db));
+  kioskFormRoutes(app, db, defaultForm.id);
   if (options.staticDir) await staticFileRoutes(app, options.staticDir);
   return app;
 }

@@ -9,12 +9,14 @@ import { defaultForm } from './domain/default-form';
 import { setUpI18n } from './i18n/setup';
 import { KioskApp } from './kiosk/kiosk-app';
 import { registerServiceWorker } from './kiosk/app-update';
+import { readStoredForm } from './storage/kiosk-form';
 import { requestPersistentStorage } from './storage/persist';
 
 setUpI18n();
+// The published form kept from the last sync, else the bundled one.
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <KioskApp form={defaultForm} />
+    <KioskApp form={readStoredForm()?.form ?? defaultForm} />
   </StrictMode>,
 );
 registerServiceWorker();

@@ -25,3 +25,36 @@ export function storedResponses(dataDir: string): { id: string; answers: Record<
     db.close();
   }
 }
+
+/**
+ * Publishes a new version of the default form with a changed start-screen title, straight in
+ * the server's database (what the coordinator's area will do), and returns its version.
+ */
+export function publishNewTitle(dataDir: string, finnishTitle: string): number {
+  const db = new BetterSqlite3(resolve(dataDir, 'feedback.sqlite'));
+  try {
+    const row = db.prepare("SELECT definition, version FROM form_versions WHERE form_id = 'todays-feedback' ORDER BY version DESC").get() as {
+      definition: string;
+      version: number;
+    };
+    const form = JSON.parse(row.definition) as { version: number; title: Record<string, string> };
+    form.version = row.version + 1;
+    form.title.fi = finnishTitle;
+    db.prepare("INSERT INTO form_versions (form_id, version, definition, published) VALUES ('todays-feedback', ?, ?, 1)").run(
+      form.version,
+      JSON.stringify(form),
+    );
+    return form.version;
+  } finally {
+    db.close();
+  }
+}
+
+export function storedFormVersions(dataDir: string): number[] {
+  const db = new BetterSqlite3(resolve(dataDir, 'feedback.sqlite'), { readonly: true });
+  try {
+    return (db.prepare('SELECT form_version AS v FROM responses').all() as { v: number }[]).map((r) => r.v);
+  } finally {
+    db.close();
+  }
+}

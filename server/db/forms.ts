@@ -27,11 +27,22 @@ export interface FormCatalog {
  */
 export function formCatalog(db: Database): FormCatalog {
   let byKey = new Map<string, FormDefinition>();
+  let loadedAt = 0;
   const reload = () => {
     byKey = new Map(allFormVersions(db).map((form) => [`${form.id}@${form.version}`, form]));
+    loadedAt = Date.now();
   };
   reload();
-  return { find: (formId, version) => byKey.get(`${formId}@${version}`), reload };
+  return {
+    find(formId, version) {
+      const key = `${formId}@${version}`;
+      // A version published since the last load (another process, the command line): look
+      // again, at most once a second, so unknown versions cannot make every request reparse.
+      if (!byKey.has(key) && Date.now() - loadedAt > 1000) reload();
+      return byKey.get(key);
+    },
+    reload,
+  };
 }
 
 /** The published version of a form with the highest number, or undefined. */

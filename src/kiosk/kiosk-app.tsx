@@ -5,7 +5,7 @@ import { localDay } from '../domain/local-day';
 import { DEFAULT_LANGUAGE, uiLanguages } from '../i18n/languages';
 import { stopSpeaking } from '../ui/speech';
 import { applyUpdate, useUpdateState } from './app-update';
-import { startSync } from './kiosk-sync';
+import { onNewForm, startSync } from './kiosk-sync';
 import { VisitErrorBoundary } from './visit-error-boundary';
 import { IdleWarning } from './idle-warning';
 import { InfoScreen, type InfoTopic } from './info-screen';
@@ -30,15 +30,18 @@ function recordAbandoned() {
 }
 
 /** The visitor's kiosk: start, one visit at a time, thank-you, and the idle reset. */
-export function KioskApp({ form }: { form: FormDefinition }) {
+export function KioskApp({ form: firstForm }: { form: FormDefinition }) {
   const { i18n } = useTranslation();
   const [screen, setScreen] = useState<Screen>({ name: 'start' });
   // A new number mounts a new Visit: nothing of the previous visitor's answers survives.
   const [visitNumber, setVisitNumber] = useState(0);
   const [warning, setWarning] = useState(false);
   const [resting, setResting] = useState(false);
+  const [form, setForm] = useState(firstForm);
+  // A newly published form waits here until the next visit starts: never a switch mid-answers.
+  const [nextForm, setNextForm] = useState<FormDefinition | null>(null);
+  useEffect(() => onNewForm(setNextForm), []);
   const update = useUpdateState();
-  const languages = uiLanguages.filter((code) => form.languages.includes(code));
 
   useEffect(() => {
     performance.mark('kiosk:start-screen');
@@ -98,15 +101,25 @@ export function KioskApp({ form }: { form: FormDefinition }) {
   );
   useQuietTimer(onStart && update === 'waiting' ? UPDATE_WHEN_QUIET_MS : null, applyUpdate);
 
+  // Outside a visit the newest form shows; a visit keeps the form it started with.
+  const inVisitOrThanks = screen.name === 'visit' || screen.name === 'thanks';
+  const shown = inVisitOrThanks ? form : (nextForm ?? form);
+  const languages = uiLanguages.filter((code) => shown.languages.includes(code));
+  const startVisit = () => {
+    setForm(shown);
+    setNextForm(null);
+    setScreen({ name: 'visit' });
+  };
+
   let content;
   switch (screen.name) {
     case 'start':
       content = (
         <StartScreen
-          form={form}
+          form={shown}
           languages={languages}
           resting={resting || update === 'applying'}
-          onStart={() => setScreen({ name: 'visit' })}
+          onStart={startVisit}
           onInfo={(topic) => setScreen({ name: 'info', topic })}
           onStaff={() => setScreen({ name: 'staff' })}
         />

@@ -1,4 +1,6 @@
 import { useSyncExternalStore } from 'react';
+import type { FormDefinition } from '../domain/form-schema';
+import { readStoredForm, saveStoredForm } from '../storage/kiosk-form';
 import type { SyncEngine, SyncStatus } from '../sync/sync-engine';
 
 /**
@@ -8,6 +10,13 @@ import type { SyncEngine, SyncStatus } from '../sync/sync-engine';
 let engine: SyncEngine | undefined;
 let starting: Promise<SyncEngine> | undefined;
 const listeners = new Set<() => void>();
+const formListeners = new Set<(form: FormDefinition) => void>();
+
+/** Called with each newly published form once it is stored for offline use. */
+export function onNewForm(listener: (form: FormDefinition) => void): () => void {
+  formListeners.add(listener);
+  return () => formListeners.delete(listener);
+}
 
 /** Runs a task unless another tab of this kiosk is already sending (Web Locks). */
 async function exclusively(task: () => Promise<void>): Promise<boolean> {
@@ -38,7 +47,10 @@ export function startSync(): Promise<SyncEngine> {
         countWaiting: outbox.countWaiting,
         abandonedTotals: abandoned.abandonedTotals,
         readEnrollment: enrollment.readEnrollment,
+        storedFormEtag: async () => readStoredForm()?.etag ?? null,
+        saveForm: async (form, etag) => saveStoredForm(form, etag),
       },
+      onNewForm: (form) => formListeners.forEach((listener) => listener(form)),
       fetch: (input, init) => fetch(input, init),
       appVersion: __APP_VERSION__,
       random: Math.random,

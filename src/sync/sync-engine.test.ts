@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultForm } from '../domain/default-form';
 import { sampleResponse } from '../domain/sample-response';
 import type { FeedbackResponse } from '../domain/response';
 import { createSyncEngine, type SyncStore } from './sync-engine';
@@ -16,6 +17,8 @@ function memoryStore(count: number, enrolled = true) {
     countWaiting: async () => outbox.size,
     abandonedTotals: async () => ({ '2026-11-23': 2 }),
     readEnrollment: async () => (enrolled ? { token: 't'.repeat(43) } : null),
+    storedFormEtag: async () => null,
+    saveForm: async () => undefined,
   };
   return { store, outbox, setAside, originalOrder: [...outbox.keys()] };
 }
@@ -26,7 +29,8 @@ type Behaviour = (ids: string[], attempt: number) => 'ok' | 'down' | 'error-500'
 function fakeServer(behaviour: Behaviour = () => 'ok', invalid = new Set<string>()) {
   const stored = new Map<string, number>();
   const requests: { ids: string[]; body: Record<string, unknown> }[] = [];
-  const fetch = async (_url: string | URL | Request, init?: RequestInit) => {
+  const fetch = async (url: string | URL | Request, init?: RequestInit) => {
+    if (String(url).endsWith('/form')) return Response.json({ error: 'No version is published.' }, { status: 404 });
     const body = JSON.parse(String(init?.body)) as { responses: FeedbackResponse[] };
     const ids = body.responses.map((r) => r.id);
     requests.push({ ids, body });
@@ -150,5 +154,41 @@ describe('the sync engine', () => {
     await engine.syncNow();
     expect(server.requests).toHaveLength(0);
     expect(outbox.size).toBe(10);
+  });
+});
+
+describe('the published form', () => {
+  it('is fetched after a good send, stored with its ETag, and not again while unchanged', async () => {
+    const { store } = memoryStore(2);
+    let storedEtag: string | null = null;
+    const saved: number[] = [];
+    const told: number[] = [];
+    store.storedFormEtag = async () => storedEtag;
+    store.saveForm = async (form, etag) => {
+      storedEtag = etag;
+      saved.push(form.version);
+    };
+    const server = fakeServer();
+    const published = { ...defaultForm, version: 2 };
+    const fetch: typeof globalThis.fetch = async (url, init) => {
+      if (!String(url).endsWith('/form')) return server.fetch(url, init);
+      const sentEtag = new Headers(init?.headers).get('if-none-match');
+      if (sentEtag === '"todays-feedback-2"') return new Response(null, { status: 304, headers: { etag: sentEtag } });
+      return Response.json(published, { headers: { etag: '"todays-feedback-2"' } });
+    };
+    const engine = createSyncEngine({
+      store,
+      fetch,
+      appVersion: 'x',
+      random: Math.random,
+      now: () => new Date(),
+      setTimer: () => () => undefined,
+      exclusively: async (task) => (await task(), true),
+      onNewForm: (form) => told.push(form.version),
+    });
+    await engine.syncNow();
+    await engine.syncNow();
+    expect(saved).toEqual([2]);
+    expect(told).toEqual([2]);
   });
 });

@@ -1,3 +1,4 @@
+import { parseFormDefinition, type FormDefinition } from '../domain/form-schema';
 import type { FeedbackResponse } from '../domain/response';
 import type { SyncRequest } from '../domain/sync-protocol';
 import { outcomeOf, shuffled } from './batch';
@@ -18,6 +19,9 @@ export interface SyncStore {
   countWaiting(): Promise<number>;
   abandonedTotals(): Promise<Record<string, number>>;
   readEnrollment(): Promise<{ token: string } | null>;
+  /** ETag of the form kept for offline use, if any. */
+  storedFormEtag(): Promise<string | null>;
+  saveForm(form: FormDefinition, etag: string): Promise<void>;
 }
 
 export interface SyncStatus {
@@ -38,6 +42,9 @@ export interface SyncEngineDeps {
   /** Runs `task` unless another tab is already sending (Web Locks); returns whether it ran. */
   exclusively: (task: () => Promise<void>) => Promise<boolean>;
   endpoint?: string;
+  formEndpoint?: string;
+  /** Told of a newly published form once it is stored; the kiosk switches between visitors. */
+  onNewForm?: (form: FormDefinition) => void;
 }
 
 type RunResult = { kind: 'done' } | { kind: 'not-enrolled'; message: string } | { kind: 'failed'; message: string; cap: number };
@@ -68,7 +75,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     // One request even with nothing waiting: it reports the kiosk's state and abandoned counts.
     for (let first = true; ; first = false) {
       const batch = shuffled(await store.takeBatch(BATCH_SIZE), random);
-      if (batch.length === 0 && !first) return { kind: 'done' };
+      if (batch.length === 0 && !first) {
+        await refreshForm(enrollment.token);
+        return { kind: 'done' };
+      }
       const request: SyncRequest = {
         appVersion: deps.appVersion,
         waiting: await store.countWaiting(),
@@ -102,7 +112,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         case 'retry':
           return { kind: 'failed', message: outcome.message, cap: RETRY_CAP_MS };
       }
-      if (batch.length === 0) return { kind: 'done' };
+      if (batch.length === 0) {
+        await refreshForm(enrollment.token);
+        return { kind: 'done' };
+      }
     }
   }
 
@@ -110,6 +123,27 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   async function refresh(): Promise<void> {
     const waiting = await store.countWaiting().catch(() => status.waiting);
     update({ waiting });
+  }
+
+  /**
+   * After a good send, asks for the published form (304 when the kiosk has it). A failure here
+   * is not a failed sync: the kiosk keeps the form it has and asks again next time.
+   */
+  async function refreshForm(token: string): Promise<void> {
+    try {
+      const etag = await store.storedFormEtag();
+      const reply = await deps.fetch(deps.formEndpoint ?? '/api/kiosk/form', {
+        headers: { authorization: `Bearer ${token}`, ...(etag ? { 'if-none-match': etag } : {}) },
+        cache: 'no-store',
+      });
+      const newEtag = reply.headers.get('etag');
+      if (reply.status !== 200 || !newEtag) return;
+      const form = parseFormDefinition(await reply.json());
+      await store.saveForm(form, newEtag);
+      deps.onNewForm?.(form);
+    } catch (error) {
+      console.warn('The published form could not be fetched:', error instanceof Error ? error.name : error);
+    }
   }
 
   function schedule(ms: number) {
