@@ -41,7 +41,7 @@ test.describe('an idle kiosk resets for the next person', () => {
     await kiosk.next();
     await kiosk.choose('Ingen');
     await kiosk.next();
-    for (let i = 0; i < 2; i++) await kiosk.skip();
+    await kiosk.skip(2);
     await kiosk.write(DRAFT);
 
     await page.clock.runFor(60_500);
@@ -82,7 +82,7 @@ test.describe('an idle kiosk resets for the next person', () => {
     await kiosk.open();
     const historyAtStart = await page.evaluate(() => history.length);
     await kiosk.giveFeedback();
-    for (let i = 0; i < 4; i++) await kiosk.skip();
+    await kiosk.skip(4);
     await kiosk.write(DRAFT);
     await kiosk.next();
     await kiosk.send();

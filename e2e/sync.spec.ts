@@ -9,10 +9,7 @@ import { readOutbox } from './support/kiosk-storage';
 import { makePairingCode, publishNewTitle, storedFormVersions, storedResponses } from './support/server-data';
 
 async function giveFeedback(kiosk: KioskPage, face: string) {
-  await kiosk.giveFeedback();
-  await kiosk.choose(face);
-  await kiosk.next();
-  for (let i = 0; i < 4; i++) await kiosk.skip();
+  await kiosk.answerOnlyTheFace(face);
   await kiosk.send();
   await kiosk.page.clock.runFor(11_000);
   await expect(kiosk.startButton()).toBeVisible();
@@ -128,10 +125,7 @@ test('a newly published form reaches the kiosk at its next send, stays for offli
     await staff.close();
     await expect(page.getByRole('heading', { level: 1, name: 'Kerro päivästäsi' })).toBeVisible();
 
-    await kiosk.giveFeedback();
-    await kiosk.choose('Hyvä');
-    await kiosk.next();
-    for (let i = 0; i < 4; i++) await kiosk.skip();
+    await kiosk.answerOnlyTheFace('Hyvä');
     await kiosk.send();
     const [response] = await readOutbox(page);
     expect(response!.formVersion).toBe(version);

@@ -53,8 +53,17 @@ export class KioskPage {
     await this.page.getByRole('button', { name: this.ui.question.next, exact: true }).click();
   }
 
-  async skip() {
-    await this.page.getByRole('button', { name: this.ui.question.skip, exact: true }).click();
+  async skip(times = 1) {
+    for (let i = 0; i < times; i++) await this.page.getByRole('button', { name: this.ui.question.skip, exact: true }).click();
+  }
+
+  /** The shortest real visit: a face on the first question, every other question skipped, to review. */
+  async answerOnlyTheFace(face: string) {
+    await this.giveFeedback();
+    await this.choose(face);
+    await this.next();
+    await this.skip(4);
+    await this.expectReview();
   }
 
   async back() {

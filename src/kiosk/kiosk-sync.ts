@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import type { FormDefinition } from '../domain/form-schema';
-import { readStoredForm, saveStoredForm } from '../storage/kiosk-form';
+import { readStoredFormEtag, saveStoredForm } from '../storage/kiosk-form';
 import type { SyncEngine, SyncStatus } from '../sync/sync-engine';
 
 /**
@@ -47,7 +47,7 @@ export function startSync(): Promise<SyncEngine> {
         countWaiting: outbox.countWaiting,
         abandonedTotals: abandoned.abandonedTotals,
         readEnrollment: enrollment.readEnrollment,
-        storedFormEtag: async () => readStoredForm()?.etag ?? null,
+        storedFormEtag: async () => readStoredFormEtag(),
         saveForm: async (form, etag) => saveStoredForm(form, etag),
       },
       onNewForm: (form) => formListeners.forEach((listener) => listener(form)),

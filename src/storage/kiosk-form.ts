@@ -22,6 +22,19 @@ export function readStoredForm(): { form: FormDefinition; etag: string } | null 
   }
 }
 
+/** Only the ETag, for the sync's If-None-Match: no need to parse the whole form every time. */
+export function readStoredFormEtag(): string | null {
+  const text = localStorage.getItem(KEY);
+  if (!text) return null;
+  try {
+    const { etag } = JSON.parse(text) as { etag?: unknown };
+    return typeof etag === 'string' ? etag : null;
+  } catch {
+    // Unreadable: ask for the form afresh; readStoredForm drops the entry at the next start.
+    return null;
+  }
+}
+
 export function saveStoredForm(form: FormDefinition, etag: string): void {
   localStorage.setItem(KEY, JSON.stringify({ definition: form, etag }));
 }
