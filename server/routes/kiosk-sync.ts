@@ -4,7 +4,7 @@ import type { FeedbackResponse } from '../../src/domain/response';
 import { responseProblem, syncRequest, type SyncAnswer, type SyncRejection } from '../../src/domain/sync-protocol';
 import type { Database } from '../db/database';
 import type { FormCatalog } from '../db/forms';
-import { storeSyncBatch } from '../db/sync-batches';
+import { createSyncBatchWriter } from '../db/sync-batches';
 import { requireKiosk } from './kiosk-auth';
 
 // 500 responses with long free texts fit; anything larger is not a kiosk's batch.
@@ -16,6 +16,7 @@ const SYNC_BODY_LIMIT = 3 * 1024 * 1024;
  * stored, so a batch is never half in.
  */
 export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormCatalog) {
+  const storeSyncBatch = createSyncBatchWriter(db);
 
   app.post('/api/kiosk/sync', { preHandler: requireKiosk(db), bodyLimit: SYNC_BODY_LIMIT }, async (request, reply) => {
     const parsed = syncRequest.safeParse(request.body);
@@ -40,7 +41,11 @@ export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormC
       return reply.code(422).send(answer);
     }
     const { appVersion, waiting, abandoned } = parsed.data;
-    const outcomes = storeSyncBatch(db, request.kiosk!.id, valid, { at: new Date(), waiting, appVersion, abandoned });
+    const outcomes = await storeSyncBatch({
+      kioskId: request.kiosk!.id,
+      responses: valid,
+      state: { at: new Date(), waiting, appVersion, abandoned },
+    });
     const answer: SyncAnswer = { results: valid.map((r, i) => ({ id: r.id, status: outcomes[i]! })) };
     return answer;
   });
