@@ -1,8 +1,10 @@
 import helmet from '@fastify/helmet';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/database';
 import { formCatalog } from './db/forms';
 import { defaultForm } from '../src/domain/default-form';
+import { apiDescriptionRoutes } from './routes/api-description';
 import { kioskEnrollRoutes } from './routes/kiosk-enroll';
 import { kioskFormRoutes } from './routes/kiosk-form';
 import { kioskSyncRoutes } from './routes/kiosk-sync';
@@ -66,13 +68,23 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
   });
 
+  // Routes declare zod schemas: the same ones the kiosk is built with validate requests, check
+  // answers and make the API description.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const problems = error.validation.map((v) => `${v.instancePath.slice(1).replace(/\//g, '.') || 'the body'}: ${v.message}`);
+      return reply.code(400).send({ error: `The request is not valid: ${problems.join('; ')}` });
+    }
     const status = error.statusCode ?? 500;
     if (status < 500) return reply.code(status).send({ error: error.message });
     request.log.error({ err: { name: error.name, message: error.message } }, 'request failed');
     return reply.code(500).send({ error: 'The server could not handle this request. Nothing was stored; try again later.' });
   });
 
+  await apiDescriptionRoutes(app);
   kioskEnrollRoutes(app, db);
   kioskSyncRoutes(app, db, formCatalog(db));
   kioskFormRoutes(app, db, defaultForm.id);

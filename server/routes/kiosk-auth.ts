@@ -12,7 +12,10 @@ declare module 'fastify' {
 export const NOT_ENROLLED =
   'This kiosk is not enrolled, or its enrollment was revoked. Enroll it again from the staff menu with a new pairing code.';
 
-/** Lets a request through only with the device token of an enrolled, not revoked kiosk. */
+/**
+ * Lets a request through only with the device token of an enrolled, not revoked kiosk. Runs
+ * on request, before the body is read or validated: a stranger learns nothing but 401.
+ */
 export function requireKiosk(db: Database) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const header = request.headers.authorization ?? '';

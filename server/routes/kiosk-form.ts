@@ -1,7 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { FormDefinition } from '../../src/domain/form-schema';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import { formDefinition, type FormDefinition } from '../../src/domain/form-schema';
+import { errorAnswer } from '../../src/domain/sync-protocol';
 import type { Database } from '../db/database';
 import { publishedForm } from '../db/forms';
+import { DEVICE_TOKEN } from './api-description';
 import { requireKiosk } from './kiosk-auth';
 
 export const formEtag = (form: Pick<FormDefinition, 'id' | 'version'>) => `"${form.id}-${form.version}"`;
@@ -11,12 +15,26 @@ export const formEtag = (form: Pick<FormDefinition, 'id' | 'version'>) => `"${fo
  * version, so a kiosk that has it gets a 304 and nothing else.
  */
 export function kioskFormRoutes(app: FastifyInstance, db: Database, formId: string) {
-  app.get('/api/kiosk/form', { preHandler: requireKiosk(db) }, async (request, reply) => {
-    const form = publishedForm(db, formId);
-    if (!form) return reply.code(404).send({ error: `No version of form ${formId} is published.` });
-    const etag = formEtag(form);
-    reply.header('etag', etag).header('cache-control', 'no-cache');
-    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-    return form;
-  });
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/kiosk/form',
+    {
+      onRequest: requireKiosk(db),
+      schema: {
+        summary: 'Fetch the published form',
+        description:
+          'The published version of the form, with an ETag of its id and version. ' +
+          'Send If-None-Match with the ETag you have to get 304 Not Modified and no body when it is still current.',
+        security: [{ [DEVICE_TOKEN]: [] }],
+        response: { 200: formDefinition, 304: z.null(), 401: errorAnswer, 404: errorAnswer },
+      },
+    },
+    async (request, reply) => {
+      const form = publishedForm(db, formId);
+      if (!form) return reply.code(404).send({ error: `No version of form ${formId} is published.` });
+      const etag = formEtag(form);
+      reply.header('etag', etag).header('cache-control', 'no-cache');
+      if (request.headers['if-none-match'] === etag) return reply.code(304).send(null);
+      return form;
+    },
+  );
 }

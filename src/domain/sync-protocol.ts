@@ -7,6 +7,13 @@ import { feedbackResponse, type FeedbackResponse } from './response';
 export const MAX_RESPONSES_PER_REQUEST = 500;
 
 /**
+ * A response in a sync request as received: checked one by one with responseProblem, so that
+ * one bad response is named rather than failing the whole request's shape. The API
+ * description shows it as a FeedbackResponse.
+ */
+export const responseToCheck = z.unknown();
+
+/**
  * What a kiosk sends: its state (so coordinators can see a kiosk that went quiet), its running
  * totals of abandoned forms per date, and responses. The responses are checked one by one so
  * that the answer can say which one is wrong and why.
@@ -17,34 +24,42 @@ export const syncRequest = z.strictObject({
   abandoned: z
     .record(z.iso.date(), z.int().check(z.gte(0), z.lte(100_000)))
     .check(z.refine((days) => Object.keys(days).length <= 400, 'at most 400 dates of abandoned counts')),
-  responses: z.array(z.unknown()).check(z.maxLength(MAX_RESPONSES_PER_REQUEST)),
+  responses: z.array(responseToCheck).check(z.maxLength(MAX_RESPONSES_PER_REQUEST)),
 });
 export type SyncRequest = z.output<typeof syncRequest>;
 
-export type SyncStatus = 'accepted' | 'duplicate';
+export const syncStatus = z.enum(['accepted', 'duplicate']);
+export type SyncStatus = z.output<typeof syncStatus>;
+
 /** 200: every response was valid; each is now stored (accepted) or was already (duplicate). */
-export interface SyncAnswer {
-  results: { id: string; status: SyncStatus }[];
-}
+export const syncAnswer = z.strictObject({
+  results: z.array(z.strictObject({ id: z.string(), status: syncStatus })),
+});
+export type SyncAnswer = z.output<typeof syncAnswer>;
 
 /** 422: nothing was stored; these responses are invalid and the kiosk sets them aside. */
-export interface SyncRejection {
-  error: string;
-  rejected: { index: number; id: string | null; reason: string }[];
-}
+export const syncRejection = z.strictObject({
+  error: z.string(),
+  rejected: z.array(
+    z.strictObject({
+      /** The response's place in the request, for one that has no readable id. */
+      index: z.int(),
+      id: z.nullable(z.string()),
+      reason: z.string(),
+    }),
+  ),
+});
+export type SyncRejection = z.output<typeof syncRejection>;
 
 export const enrollRequest = z.strictObject({ pairingCode: z.string().check(z.minLength(1), z.maxLength(40)) });
 
-export interface EnrollAnswer {
-  kioskId: string;
-  name: string;
-  token: string;
-}
+/** 201: the device token, shown to this kiosk only; the server keeps only its hash. */
+export const enrollAnswer = z.strictObject({ kioskId: z.string(), name: z.string(), token: z.string() });
+export type EnrollAnswer = z.output<typeof enrollAnswer>;
 
 /** A typed error body: something a person (or the staff menu) can act on. */
-export interface ErrorAnswer {
-  error: string;
-}
+export const errorAnswer = z.strictObject({ error: z.string() });
+export type ErrorAnswer = z.output<typeof errorAnswer>;
 
 /**
  * Why a response cannot be stored, or null when it can: it must be a response in the agreed
