@@ -1,9 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { sampleResponse } from '../src/domain/sample-response';
+import { KioskPage } from './pages/kiosk-page';
+import { StaffMenuPage } from './pages/staff-menu-page';
 import { startAppServer, type AppServer } from './support/app-server';
+import { startFaultProxy, type FaultProxy } from './support/fault-proxy';
+import { forceCloseIndexedDb } from './support/indexeddb-internals';
+import { putInOutbox, readOutbox } from './support/kiosk-storage';
 import { makePairingCode, storedResponses } from './support/server-data';
 
 // Real server processes, a real SQLite file, real HTTP: the faults a kiosk meets in the field.
@@ -70,5 +75,129 @@ test('the server killed (SIGKILL) in the middle of large batches, restarted, the
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test.describe('a real kiosk in Chromium, behind a proxy that fails its sync requests', () => {
+  let server: AppServer;
+  let proxy: FaultProxy;
+  test.beforeEach(async () => {
+    server = await startAppServer();
+    proxy = await startFaultProxy(server.url);
+  });
+  test.afterEach(async () => {
+    await proxy.stop();
+    await server.stop();
+  });
+
+  const FACES = ['Tosi huono', 'Huono', 'Ihan ok', 'Hyvä', 'Tosi hyvä'];
+
+  /** An enrolled kiosk at the proxy's address with five answers waiting, and its staff menu open. */
+  async function kioskWithFiveWaiting(page: Page) {
+    await page.clock.install();
+    const kiosk = new KioskPage(page);
+    const staff = new StaffMenuPage(page);
+    await kiosk.open(proxy.url);
+    await staff.open();
+    await staff.enroll(makePairingCode(server.dataDir, 'Aula'), '2468');
+    await expect(page.getByText('Aula', { exact: true })).toBeVisible();
+    await staff.close();
+    for (const face of FACES) await kiosk.giveOnlyAFace(face);
+    expect(await readOutbox(page)).toHaveLength(5);
+    await staff.open();
+    await staff.unlock('2468');
+    await expect(staff.waiting()).toHaveText('5');
+    return { kiosk, staff };
+  }
+
+  const storedIds = () => storedResponses(server.dataDir).map((r) => r.id).sort();
+
+  test('the server answers 500 to the first three attempts: the kiosk backs off, retries by itself, each response stored once', async ({ page }) => {
+    const { staff } = await kioskWithFiveWaiting(page);
+    const waitingIds = (await readOutbox(page)).map((r) => r.id).sort();
+    proxy.arm('answer-500', 3);
+    const before = proxy.syncRequests();
+    await staff.sendNow();
+    await expect(page.getByText('Injected by the test proxy.')).toBeVisible();
+    await expect(staff.waiting()).toHaveText('5');
+
+    // Back-off with full jitter: 1 s, 2 s, 4 s ceilings; ten minutes covers them all.
+    await page.clock.runFor(10 * 60_000);
+    await expect.poll(storedIds).toEqual(waitingIds);
+    await expect.poll(async () => (await readOutbox(page)).length).toBe(0);
+    expect(proxy.syncRequests() - before, 'three refused, then one that went through').toBeGreaterThanOrEqual(4);
+  });
+
+  test('the connection drops after the server committed: the kiosk keeps its copy, resends, and the server says it already had them', async ({ page }) => {
+    const { staff } = await kioskWithFiveWaiting(page);
+    const waitingIds = (await readOutbox(page)).map((r) => r.id).sort();
+    proxy.arm('drop-after-commit');
+    await staff.sendNow();
+    await expect(page.getByText('The server cannot be reached.')).toBeVisible();
+    // The dangerous moment: stored on the server, no answer at the kiosk, which must keep them.
+    expect(storedIds()).toEqual(waitingIds);
+    expect(await readOutbox(page)).toHaveLength(5);
+
+    await page.clock.runFor(2 * 60_000);
+    await expect.poll(async () => (await readOutbox(page)).length).toBe(0);
+    expect(storedIds()).toEqual(waitingIds);
+    const resent = proxy.serverAnswers().at(-1)!.body as { results: { status: string }[] };
+    expect(resent.results.filter((r) => r.status === 'duplicate')).toHaveLength(5);
+  });
+
+  test('the same batch reaches the server twice: stored once, the kiosk empties its outbox', async ({ page }) => {
+    const { staff } = await kioskWithFiveWaiting(page);
+    const waitingIds = (await readOutbox(page)).map((r) => r.id).sort();
+    proxy.arm('send-twice');
+    await staff.sendNow();
+    await expect(staff.waiting()).toHaveText('0');
+    const [first, second] = proxy.serverAnswers().slice(-2).map((a) => a.body as { results: { status: string }[] });
+    expect(first!.results.map((r) => r.status)).toEqual(Array(5).fill('accepted'));
+    expect(second!.results.map((r) => r.status)).toEqual(Array(5).fill('duplicate'));
+    expect(storedIds()).toEqual(waitingIds);
+    expect(await readOutbox(page)).toEqual([]);
+  });
+
+  test('a response the server refuses is set aside with its reason in the staff menu, and the rest are stored', async ({ page }) => {
+    const { staff } = await kioskWithFiveWaiting(page);
+    const waitingIds = (await readOutbox(page)).map((r) => r.id).sort();
+    // As a response written by an older app version, or damaged on the device, would sit there.
+    const [template] = await readOutbox(page);
+    await putInOutbox(page, { ...template, id: '3b241101-e2bb-4255-8caf-4136c566a962', answers: { day: '9' } });
+    await staff.sendNow();
+    await expect(staff.waiting()).toHaveText('0');
+    await expect(page.getByRole('listitem').filter({ hasText: '"9" is not an option' })).toBeVisible();
+    expect(storedIds()).toEqual(waitingIds);
+    expect(await readOutbox(page)).toEqual([]);
+  });
+});
+
+test('the browser closes IndexedDB under the app: the next answer reopens it and nothing is lost', async ({ page, context }) => {
+  const server = await startAppServer();
+  try {
+    await page.clock.install();
+    const kiosk = new KioskPage(page);
+    const staff = new StaffMenuPage(page);
+    await kiosk.open(server.url);
+    await staff.open();
+    await staff.enroll(makePairingCode(server.dataDir, 'Aula'), '2468');
+    await expect(page.getByText('Aula', { exact: true })).toBeVisible();
+    await staff.close();
+    await kiosk.giveOnlyAFace('Hyvä');
+    await kiosk.giveOnlyAFace('Huono');
+
+    const closed = await forceCloseIndexedDb(context, server.url);
+    test.skip(!closed, 'This Chromium build has no chrome://indexeddb-internals to close connections with.');
+
+    await kiosk.giveOnlyAFace('Tosi hyvä');
+    expect((await readOutbox(page)).map((r) => r.answers.day).sort()).toEqual(['2', '4', '5']);
+    await staff.open();
+    await staff.unlock('2468');
+    await expect(staff.waiting()).toHaveText('3');
+    await staff.sendNow();
+    await expect(staff.waiting()).toHaveText('0');
+    expect(storedResponses(server.dataDir).map((r) => r.answers.day).sort()).toEqual(['2', '4', '5']);
+  } finally {
+    await server.stop();
   }
 });

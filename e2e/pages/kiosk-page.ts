@@ -66,6 +66,17 @@ export class KioskPage {
     await this.expectReview();
   }
 
+  /**
+   * A whole short visit: a face, Send, and the thank-you's own timer back to the start. Needs
+   * Playwright's clock installed on the page.
+   */
+  async giveOnlyAFace(face: string) {
+    await this.answerOnlyTheFace(face);
+    await this.send();
+    await this.page.clock.runFor(11_000);
+    await expect(this.startButton()).toBeVisible();
+  }
+
   async back() {
     await this.page.getByRole('button', { name: this.ui.question.back, exact: true }).click();
   }

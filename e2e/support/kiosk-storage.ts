@@ -85,3 +85,28 @@ export async function everythingStored(page: Page): Promise<{ dump: string; hist
     return { dump: JSON.stringify(parts), historyLength: history.length };
   });
 }
+
+/**
+ * Puts a record straight into the kiosk's outbox, bypassing the app: how a response written by
+ * an older app version, or damaged on the device, would sit there.
+ */
+export async function putInOutbox(page: Page, record: unknown): Promise<void> {
+  await page.evaluate(
+    ({ db, record }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open(db);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const database = open.result;
+          const transaction = database.transaction('outbox', 'readwrite');
+          transaction.objectStore('outbox').put(record);
+          transaction.oncomplete = () => {
+            database.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      }),
+    { db: DB, record },
+  );
+}
