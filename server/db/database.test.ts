@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './database';
+import { openDatabase, prepared } from './database';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -36,5 +36,18 @@ describe('openDatabase', () => {
     const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'responses'").get() as { sql: string };
     expect(sql.sql).toMatch(/WITHOUT ROWID/);
     db.close();
+  });
+
+  it('prepares a statement once per connection', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'feedback-db-'));
+    dirs.push(dir);
+    const first = openDatabase(dir);
+    const second = openDatabase(dir);
+    const sql = 'SELECT count(*) FROM kiosks';
+    expect(prepared(first, sql)).toBe(prepared(first, sql));
+    expect(prepared(second, sql)).not.toBe(prepared(first, sql));
+    expect(prepared(second, sql).pluck().get()).toBe(0);
+    first.close();
+    second.close();
   });
 });

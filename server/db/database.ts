@@ -31,6 +31,17 @@ export function openDatabase(dataDir: string, fileName = 'feedback.sqlite'): Dat
   return db;
 }
 
+const statements = new WeakMap<Database, Map<string, BetterSqlite3.Statement>>();
+
+/** A prepared statement, prepared once per connection: the hot paths run them per request. */
+export function prepared(db: Database, sql: string): BetterSqlite3.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement;
+}
+
 function migrate(db: Database): void {
   const applied = db.pragma('user_version', { simple: true }) as number;
   if (applied > MIGRATIONS.length) {

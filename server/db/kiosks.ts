@@ -1,4 +1,4 @@
-import type { Database } from './database';
+import { prepared, type Database } from './database';
 
 export interface KioskRow {
   id: string;
@@ -47,9 +47,9 @@ export function enrollWithPairingCode(
 
 /** The enrolled, not revoked kiosk holding this token, or undefined. */
 export function kioskByTokenHash(db: Database, tokenHash: string): KioskRow | undefined {
-  return db
-    .prepare(`SELECT ${KIOSK_COLUMNS} FROM kiosks WHERE token_hash = ? AND revoked_at IS NULL`)
-    .get(tokenHash) as KioskRow | undefined;
+  return prepared(db, `SELECT ${KIOSK_COLUMNS} FROM kiosks WHERE token_hash = ? AND revoked_at IS NULL`).get(tokenHash) as
+    | KioskRow
+    | undefined;
 }
 
 export function listKiosks(db: Database): KioskRow[] {
@@ -74,12 +74,13 @@ export interface KioskSyncState {
 
 /** What a kiosk says of itself at each sync, so a coordinator can see one that went quiet. */
 export function recordSync(db: Database, kioskId: string, { at, waiting, appVersion, abandoned }: KioskSyncState): void {
-  const upsertAbandoned = db.prepare(
+  const upsertAbandoned = prepared(
+    db,
     `INSERT INTO abandoned_counts (kiosk_id, date, count) VALUES (?, ?, ?)
      ON CONFLICT (kiosk_id, date) DO UPDATE SET count = max(count, excluded.count)`,
   );
   db.transaction(() => {
-    db.prepare('UPDATE kiosks SET last_sync_at = ?, waiting_at_sync = ?, app_version = ? WHERE id = ?').run(
+    prepared(db, 'UPDATE kiosks SET last_sync_at = ?, waiting_at_sync = ?, app_version = ? WHERE id = ?').run(
       at.toISOString(),
       waiting,
       appVersion,

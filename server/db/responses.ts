@@ -1,5 +1,5 @@
 import type { FeedbackResponse } from '../../src/domain/response';
-import type { Database } from './database';
+import { prepared, type Database } from './database';
 
 export type StoreOutcome = 'accepted' | 'duplicate';
 
@@ -9,7 +9,8 @@ export type StoreOutcome = 'accepted' | 'duplicate';
  * answer to it was lost, changes nothing.
  */
 export function storeResponses(db: Database, responses: FeedbackResponse[]): StoreOutcome[] {
-  const insert = db.prepare(
+  const insert = prepared(
+    db,
     `INSERT INTO responses (id, form_id, form_version, language, date, part_of_day, answers)
      VALUES (@id, @formId, @formVersion, @language, @date, @partOfDay, @answers)
      ON CONFLICT (id) DO NOTHING`,
