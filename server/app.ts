@@ -1,10 +1,15 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/database';
 import { formCatalog } from './db/forms';
 import { defaultForm } from '../src/domain/default-form';
 import { apiDescriptionRoutes } from './routes/api-description';
+import { auditLogRoutes } from './routes/audit-log';
+import { coordinatorSessionRoutes } from './routes/coordinator-session';
+import { dayLogRoutes } from './routes/day-log';
 import { kioskEnrollRoutes } from './routes/kiosk-enroll';
 import { kioskFormRoutes } from './routes/kiosk-form';
 import { kioskSyncRoutes } from './routes/kiosk-sync';
@@ -16,6 +21,8 @@ export interface AppOptions {
   logLevel?: string;
   /** Where log lines go; tests read them to prove what is never logged. */
   logStream?: NodeJS.WritableStream;
+  /** Behind a reverse proxy that terminates TLS: believe its X-Forwarded-Proto (for Secure cookies). */
+  trustProxy?: boolean;
 }
 
 /**
@@ -36,7 +43,7 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
         res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
       },
     },
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: 64 * 1024,
     // Request ids would let log lines be joined up; the server has no need for that.
     genReqId: () => '-',
@@ -84,10 +91,17 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
     return reply.code(500).send({ error: 'The server could not handle this request. Nothing was stored; try again later.' });
   });
 
+  await app.register(cookie);
+  // Only where a route asks for it (sign-in); kiosks and signed-in coordinators are not limited.
+  await app.register(rateLimit, { global: false });
+
   await apiDescriptionRoutes(app);
   kioskEnrollRoutes(app, db);
   kioskSyncRoutes(app, db, formCatalog(db));
   kioskFormRoutes(app, db, defaultForm.id);
+  coordinatorSessionRoutes(app, db);
+  dayLogRoutes(app, db);
+  auditLogRoutes(app, db);
   if (options.staticDir) await staticFileRoutes(app, options.staticDir);
   return app;
 }

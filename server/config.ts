@@ -8,6 +8,7 @@ const environment = z.object({
   HOST: z._default(z.string(), '127.0.0.1'),
   DATA_DIR: z._default(z.string().check(z.minLength(1)), './data'),
   STATIC_DIR: z._default(z.string().check(z.minLength(1)), './dist'),
+  TRUST_PROXY: z._default(z.enum(['true', 'false']), 'false'),
   LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
 });
 
@@ -18,11 +19,20 @@ export interface ServerConfig {
   /** The built kiosk app (vite build), served by the same process. */
   staticDir: string | null;
   logLevel: string;
+  /** A reverse proxy in front terminates HTTPS and says so in X-Forwarded-Proto. */
+  trustProxy: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const result = environment.safeParse(env);
   if (!result.success) throw new Error(`Invalid configuration:\n${z.prettifyError(result.error)}`);
-  const { PORT, HOST, DATA_DIR, STATIC_DIR, LOG_LEVEL } = result.data;
-  return { port: PORT, host: HOST, dataDir: resolve(DATA_DIR), staticDir: resolve(STATIC_DIR), logLevel: LOG_LEVEL };
+  const { PORT, HOST, DATA_DIR, STATIC_DIR, LOG_LEVEL, TRUST_PROXY } = result.data;
+  return {
+    port: PORT,
+    host: HOST,
+    dataDir: resolve(DATA_DIR),
+    staticDir: resolve(STATIC_DIR),
+    logLevel: LOG_LEVEL,
+    trustProxy: TRUST_PROXY === 'true',
+  };
 }

@@ -16,4 +16,14 @@ describe('passwords', () => {
     expect(passwordProblem('aaaaaaaaaaaaaaa')).toMatch(/repeated/);
     expect(passwordProblem('a sentence as a password')).toBeNull();
   });
+
+  it.each(['1q2w3e4r5t6y', 'qwertyuiop1234', 'Salasana2026!', 'password123456', 'PÄIVÄKESKUS2026', 'Rovaniemi123!!'])(
+    'refuse %s, which is common',
+    (password) => expect(passwordProblem(password)).toMatch(/common passwords/),
+  );
+
+  it('accept long passwords that merely contain a common word', () => {
+    expect(passwordProblem('kahvi-ja-pulla-aamulla')).toBeNull();
+    expect(passwordProblem('passwordless lantern 7')).toBeNull();
+  });
 });

@@ -11,6 +11,8 @@ import { hashSecret, newPairingCode, normalisePairingCode } from './credentials'
 import { openDatabase, type Database } from './db/database';
 import { ensureFormVersion } from './db/forms';
 import { addPairingCode } from './db/kiosks';
+import { addCoordinator } from './db/coordinators';
+import { hashPassword } from './passwords';
 
 export interface TestServer {
   app: FastifyInstance;
@@ -21,7 +23,7 @@ export interface TestServer {
 }
 
 /** A real app on a real SQLite file in a fresh temp folder, with a tiny built app to serve. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer({ trustProxy = false } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'feedback-server-'));
   const staticDir = join(dir, 'dist');
   mkdirSync(join(staticDir, 'assets'), { recursive: true });
@@ -37,7 +39,7 @@ export async function startTestServer(): Promise<TestServer> {
       done();
     },
   });
-  const app = await buildApp(db, { staticDir, logStream, logLevel: 'info' });
+  const app = await buildApp(db, { staticDir, logStream, logLevel: 'info', trustProxy });
   return {
     app,
     db,
@@ -65,4 +67,27 @@ export function makeResponse(overrides: Partial<FeedbackResponse> = {}): Feedbac
 
 export function syncBody(responses: unknown[], extra: Record<string, unknown> = {}) {
   return { appVersion: '0.1.0', waiting: responses.length, abandoned: {}, responses, ...extra };
+}
+
+export const COORDINATOR_PASSWORD = 'kahvia ja pullaa aamulla';
+
+/** Adds a coordinator straight in the database, as the command line does. */
+export async function addTestCoordinator(server: TestServer, username = 'aino'): Promise<void> {
+  addCoordinator(server.db, username, await hashPassword(COORDINATOR_PASSWORD), new Date());
+}
+
+/** The headers a browser sends with a same-origin fetch from the coordinator's pages. */
+export const SAME_ORIGIN = { 'sec-fetch-site': 'same-origin', origin: 'http://localhost:80', host: 'localhost:80' };
+
+/** Signs in through the API and returns the session cookie as a Cookie header value. */
+export async function signIn(server: TestServer, username = 'aino', password = COORDINATOR_PASSWORD): Promise<string> {
+  const reply = await server.app.inject({
+    method: 'POST',
+    url: '/api/coordinator/session',
+    headers: SAME_ORIGIN,
+    payload: { username, password },
+  });
+  if (reply.statusCode !== 200) throw new Error(`Sign-in failed: ${reply.body}`);
+  const cookie = reply.cookies.find((c) => c.name === 'coordinator_session');
+  return `coordinator_session=${cookie!.value}`;
 }

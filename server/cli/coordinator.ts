@@ -6,6 +6,7 @@
  */
 import { createInterface } from 'node:readline';
 import { readConfig } from '../config';
+import { audit, COMMAND_LINE } from '../db/audit-log';
 import { addCoordinator } from '../db/coordinators';
 import { openDatabase } from '../db/database';
 import { hashPassword, passwordProblem } from '../passwords';
@@ -44,6 +45,7 @@ const problem = passwordProblem(password);
 if (problem) fail(problem);
 const db = openDatabase(readConfig().dataDir);
 const added = addCoordinator(db, username, await hashPassword(password), new Date());
+if (added) audit(db, COMMAND_LINE, 'coordinator-added', username);
 db.close();
 if (!added) fail(`A coordinator named ${username} already exists.`);
 console.log(`Coordinator ${username} added.`);

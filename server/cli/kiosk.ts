@@ -6,6 +6,7 @@
  */
 import { readConfig } from '../config';
 import { hashSecret, newPairingCode, normalisePairingCode } from '../credentials';
+import { audit, COMMAND_LINE } from '../db/audit-log';
 import { openDatabase } from '../db/database';
 import { addPairingCode, listKiosks, revokeKiosk } from '../db/kiosks';
 
@@ -25,6 +26,7 @@ switch (command) {
     const code = newPairingCode();
     const expires = new Date(Date.now() + PAIRING_CODE_VALID_MS);
     addPairingCode(db, hashSecret(normalisePairingCode(code)), name, expires);
+    audit(db, COMMAND_LINE, 'kiosk-paired', name);
     console.log(`Pairing code for "${name}": ${code}`);
     console.log(`Type it in the kiosk's staff menu before ${expires.toISOString()}. It works once.`);
     break;
@@ -41,6 +43,7 @@ switch (command) {
   case 'revoke': {
     if (!argument) fail('Usage: npm run kiosk -- revoke KIOSK_ID (see npm run kiosk -- list)');
     if (!revokeKiosk(db, argument, new Date())) fail(`No kiosk with id ${argument}.`);
+    audit(db, COMMAND_LINE, 'kiosk-revoked', argument);
     console.log(`Kiosk ${argument} is revoked: its token no longer works.`);
     break;
   }

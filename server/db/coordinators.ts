@@ -15,3 +15,7 @@ export function coordinatorPasswordHash(db: Database, username: string): string 
     | undefined;
   return row?.hash;
 }
+
+export function setCoordinatorPassword(db: Database, username: string, passwordHash: string): void {
+  db.prepare('UPDATE coordinators SET password_hash = ? WHERE username = ?').run(passwordHash, username);
+}

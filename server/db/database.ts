@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import initial from './migrations/001-initial';
+import coordinatorArea from './migrations/002-coordinator-area';
 
 export type Database = BetterSqlite3.Database;
 
 // In order; the database's user_version says how many have been applied.
-const MIGRATIONS = [initial];
+const MIGRATIONS = [initial, coordinatorArea];
 
 /**
  * Opens (or creates) the SQLite file in dataDir, in WAL mode so readers never block the

@@ -1,0 +1,115 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import { coordinatorSession, passwordChangeRequest, signInRequest } from '../../src/domain/coordinator-api';
+import { errorAnswer } from '../../src/domain/sync-protocol';
+import { hashSecret } from '../credentials';
+import { audit } from '../db/audit-log';
+import { coordinatorPasswordHash, setCoordinatorPassword } from '../db/coordinators';
+import type { Database } from '../db/database';
+import { createSession, endOtherSessions, endSession } from '../db/sessions';
+import { hashPassword, passwordProblem, verifyPassword } from '../passwords';
+import {
+  clearSessionCookie,
+  newSessionId,
+  requireCoordinator,
+  sameOriginOnly,
+  SESSION_MAX_MS,
+  setSessionCookie,
+} from './coordinator-auth';
+
+const WRONG_CREDENTIALS = 'The username or the password is wrong.';
+// Checked against when the username is unknown, so an answer takes as long either way and
+// does not tell which usernames exist.
+const DUMMY_HASH = await hashPassword('not a real password, only for timing');
+
+// Sign-in attempts: at most 10 per username and 30 per network address in 15 minutes.
+const ATTEMPT_WINDOW_MS = 15 * 60_000;
+
+/** Sign in, who am I, sign out, and a coordinator's own password. */
+export function coordinatorSessionRoutes(app: FastifyInstance, db: Database) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const signedIn = requireCoordinator(db);
+  const attemptsPerAddress = app.createRateLimit({ max: 30, timeWindow: ATTEMPT_WINDOW_MS });
+  const attemptsPerUsername = app.createRateLimit({
+    max: 10,
+    timeWindow: ATTEMPT_WINDOW_MS,
+    keyGenerator: (request) => `user:${(request.body as { username: string }).username.toLowerCase()}`,
+  });
+  const tooMany = (reply: FastifyReply, seconds: number) =>
+    reply
+      .code(429)
+      .header('retry-after', String(seconds))
+      .send({ error: `Too many sign-in attempts. Try again in ${Math.ceil(seconds / 60)} minutes.` });
+  const hide = { hide: true };
+
+  api.post(
+    '/api/coordinator/session',
+    {
+      onRequest: sameOriginOnly,
+      schema: { ...hide, body: signInRequest, response: { 200: coordinatorSession, 400: errorAnswer, 401: errorAnswer, 403: errorAnswer, 429: errorAnswer } },
+    },
+    async (request, reply) => {
+      for (const limit of [attemptsPerAddress, attemptsPerUsername]) {
+        // isAllowed means "on the allow list"; isExceeded is the limit's answer.
+        const check = await limit(request);
+        if (!check.isAllowed && check.isExceeded) return tooMany(reply, check.ttlInSeconds);
+      }
+      const { username, password } = request.body;
+      const stored = coordinatorPasswordHash(db, username);
+      const matches = await verifyPassword(password, stored ?? DUMMY_HASH);
+      if (!stored || !matches) {
+        audit(db, stored ? username : 'unknown username', 'sign-in-failed');
+        return reply.code(401).send({ error: WRONG_CREDENTIALS });
+      }
+      const sessionId = newSessionId();
+      const now = new Date();
+      createSession(db, hashSecret(sessionId), username, now, new Date(now.getTime() + SESSION_MAX_MS));
+      audit(db, username, 'sign-in');
+      setSessionCookie(request, reply, sessionId);
+      return { username };
+    },
+  );
+
+  api.get(
+    '/api/coordinator/session',
+    { onRequest: signedIn, schema: { ...hide, response: { 200: coordinatorSession, 401: errorAnswer } } },
+    async (request) => ({ username: request.coordinator!.username }),
+  );
+
+  api.delete(
+    '/api/coordinator/session',
+    { onRequest: [sameOriginOnly, signedIn], schema: { ...hide, response: { 204: z.null(), 401: errorAnswer, 403: errorAnswer } } },
+    async (request, reply) => {
+      endSession(db, request.coordinator!.sessionIdHash);
+      audit(db, request.coordinator!.username, 'sign-out');
+      clearSessionCookie(request, reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  api.put(
+    '/api/coordinator/password',
+    {
+      onRequest: [sameOriginOnly, signedIn],
+      schema: { ...hide, body: passwordChangeRequest, response: { 204: z.null(), 400: errorAnswer, 401: errorAnswer, 403: errorAnswer } },
+    },
+    async (request, reply) => {
+      const { username, sessionIdHash } = request.coordinator!;
+      const { currentPassword, newPassword } = request.body;
+      if (!(await verifyPassword(currentPassword, coordinatorPasswordHash(db, username) ?? DUMMY_HASH))) {
+        return reply.code(400).send({ error: 'The current password is wrong.' });
+      }
+      const problem = passwordProblem(newPassword);
+      if (problem) return reply.code(400).send({ error: problem });
+      const hash = await hashPassword(newPassword);
+      db.transaction(() => {
+        setCoordinatorPassword(db, username, hash);
+        // Whoever else was signed in with the old password is signed out.
+        endOtherSessions(db, username, sessionIdHash);
+        audit(db, username, 'password-changed');
+      })();
+      return reply.code(204).send(null);
+    },
+  );
+}
