@@ -31,6 +31,7 @@ const boundaries = {
   'src/i18n/**': [noFeatures, noUi, dexie, workbox],
   'src/kiosk/**': [noCoordinator, dexie, i18next, workbox],
   'src/preview/**': [noCoordinator, dexie, i18next, workbox],
+  'src/coordinator/**': [{ group: ['../kiosk/**', '../preview/**', '../storage/**', '../sync/**'], message: 'The coordinator area uses the server, not the kiosk or its storage.' }, dexie, i18next, workbox],
   'src/*.tsx': [dexie, i18next, workbox],
 };
 

@@ -3,6 +3,8 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import packageJson from './package.json' with { type: 'json' };
 
+const isCoordinatorOnly = (id: string) => /\/src\/coordinator\/|\/src\/i18n\/coordinator|\/node_modules\/(chart\.js|@kurkle)\//.test(id);
+
 export default defineConfig({
   define: {
     __APP_VERSION__: JSON.stringify(packageJson.version),
@@ -38,7 +40,10 @@ export default defineConfig({
         // Everything the kiosk needs offline, from the first visit: shell, fonts, pictures.
         // Only woff2 fonts: every browser that runs service workers reads woff2.
         globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+        // The coordinator's area is not the kiosk's: a tablet never downloads it.
+        globIgnores: ['coordinator.html', 'assets/coordinator/**'],
         navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/coordinator/, /^\/api\//],
         // Take control on first install so the first visit already works offline.
         clientsClaim: true,
         skipWaiting: false,
@@ -49,6 +54,25 @@ export default defineConfig({
     }),
   ],
   build: {
+    rollupOptions: {
+      input: { kiosk: 'index.html', coordinator: 'coordinator.html' },
+      output: {
+        // One chunk for the libraries both pages use, named for what it is.
+        advancedChunks: {
+          groups: [
+            { name: 'framework', test: /\/node_modules\/(react|react-dom|scheduler|i18next|react-i18next)\// },
+            { name: 'schema', test: /\/node_modules\/zod\// },
+          ],
+        },
+        // Code only the coordinator's area uses goes under assets/coordinator/, which the
+        // kiosk's service worker leaves out of its precache.
+        entryFileNames: (chunk) => (chunk.name === 'coordinator' ? 'assets/coordinator/[name]-[hash].js' : 'assets/[name]-[hash].js'),
+        assetFileNames: (asset) =>
+          asset.names.some((name) => name.startsWith('coordinator')) ? 'assets/coordinator/[name]-[hash][extname]' : 'assets/[name]-[hash][extname]',
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.length > 0 && chunk.moduleIds.every(isCoordinatorOnly) ? 'assets/coordinator/[name]-[hash].js' : 'assets/[name]-[hash].js',
+      },
+    },
     // Pictures stay files (precached), not data: URLs in the script: smaller JS, stricter CSP.
     assetsInlineLimit: 0,
     target: 'es2022',

@@ -28,6 +28,7 @@ export async function startTestServer({ trustProxy = false } = {}): Promise<Test
   const staticDir = join(dir, 'dist');
   mkdirSync(join(staticDir, 'assets'), { recursive: true });
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>kiosk</title>');
+  writeFileSync(join(staticDir, 'coordinator.html'), '<!doctype html><title>coordinator</title>');
   writeFileSync(join(staticDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   writeFileSync(join(staticDir, 'assets', 'index-abc123.js'), 'console.log(1);');
   const db = openDatabase(join(dir, 'data'));

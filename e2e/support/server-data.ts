@@ -58,3 +58,12 @@ export function storedFormVersions(dataDir: string): number[] {
     db.close();
   }
 }
+
+/** Adds a coordinator with the real command line, the password on standard input. */
+export function addCoordinator(dataDir: string, username: string, password: string): void {
+  execFileSync(process.execPath, ['--import', 'tsx', resolve('server/cli/coordinator.ts'), 'add', username], {
+    env: { ...process.env, DATA_DIR: dataDir },
+    input: `${password}\n`,
+    encoding: 'utf8',
+  });
+}

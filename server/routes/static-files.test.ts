@@ -18,6 +18,15 @@ describe('static files', () => {
     }
   });
 
+  it('serves the coordinator’s page under /coordinator and the kiosk everywhere else', async () => {
+    for (const url of ['/coordinator', '/coordinator/day-log', '/coordinator?x=1']) {
+      const reply = await get(url);
+      expect(reply.body, url).toContain('<title>coordinator</title>');
+      expect(reply.headers['cache-control'], url).toBe('no-cache');
+    }
+    for (const url of ['/coordinators', '/day-log', '/']) expect((await get(url)).body, url).toContain('<title>kiosk</title>');
+  });
+
   it('keeps hashed assets for a year', async () => {
     const reply = await get('/assets/index-abc123.js');
     expect(reply.headers['cache-control']).toBe('public, max-age=31536000, immutable');

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 
 // The service worker, the page and the manifest must always be checked again, or a kiosk could
 // keep an old version for a year; hashed assets never change under their name.
-const ALWAYS_REVALIDATE = new Set(['/sw.js', '/index.html', '/manifest.webmanifest', '/registerSW.js']);
+const ALWAYS_REVALIDATE = new Set(['/sw.js', '/index.html', '/coordinator.html', '/manifest.webmanifest', '/registerSW.js']);
 
 /** Serves the built kiosk app with caching that fits each kind of file. */
 export async function staticFileRoutes(app: FastifyInstance, staticDir: string) {
@@ -24,10 +24,12 @@ export async function staticFileRoutes(app: FastifyInstance, staticDir: string) 
       else res.header('cache-control', 'public, max-age=3600');
     },
   });
-  // The app has no other pages: any other GET outside the API gets the app, which shows its start.
+  // Two pages: the coordinator's area under /coordinator, the kiosk everywhere else outside
+  // the API (it shows its start).
   app.setNotFoundHandler((request, reply) => {
     if (request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      const page = /^\/coordinator(\/|\?|$)/.test(request.url) ? 'coordinator.html' : 'index.html';
+      return reply.header('cache-control', 'no-cache').sendFile(page);
     }
     return reply.code(404).send({ error: `There is no ${request.method} ${request.url.split('?')[0]} here.` });
   });

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Resource } from 'i18next';
+import { coordinatorLanguages, coordinatorResources } from './coordinator-setup';
 import { languageName, resources, uiLanguages } from './languages';
 
 type Tree = { [key: string]: string | Tree };
@@ -14,7 +16,8 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 }
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
-const strings = (code: string) => flatten(resources[code]!.translation as Tree);
+let areaResources: Resource = resources;
+const strings = (code: string) => flatten(areaResources[code]!.translation as Tree);
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 /**
@@ -39,12 +42,24 @@ describe('language resources', () => {
     expect(uiLanguages.map(languageName).slice(0, 3)).toEqual(['Suomi', 'Svenska', 'English']);
   });
 
-  it.each(uiLanguages)('%s has every key, and no key the others lack', (code) => {
+});
+
+describe.each([
+  ['kiosk', resources, uiLanguages],
+  ['coordinator', coordinatorResources, coordinatorLanguages],
+] as const)('the %s texts', (_area, areaTexts, languages) => {
+  beforeAll(() => {
+    areaResources = areaTexts;
+  });
+
+  it('are in Finnish, Swedish and English', () => expect(languages.slice(0, 3)).toEqual(['fi', 'sv', 'en']));
+
+  it.each(languages)('%s has every key, and no key the others lack', (code) => {
     const have = [...strings(code).keys()].sort();
     expect(have).toEqual(requiredKeys(code));
   });
 
-  it.each(uiLanguages)('%s has no empty text and the same placeholders', (code) => {
+  it.each(languages)('%s has no empty text and the same placeholders', (code) => {
     const reference = strings('fi');
     for (const [key, text] of strings(code)) {
       expect(text.trim(), key).not.toBe('');

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { sentencesForSpeech } from '../ui/speech';
 import { KioskFrame } from './kiosk-frame';
-import { useHeadingFocus } from './use-heading-focus';
+import { useHeadingFocus } from '../ui/use-heading-focus';
 
 // The paragraphs of each statement, in order; their texts live in the language files.
 const SECTIONS = {

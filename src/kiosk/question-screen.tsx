@@ -6,7 +6,7 @@ import { ChoiceList } from '../ui/choice-list';
 import { Face } from '../ui/face';
 import { Picture } from '../ui/picture';
 import { sentencesForSpeech } from '../ui/speech';
-import { useHeadingFocus } from './use-heading-focus';
+import { useHeadingFocus } from '../ui/use-heading-focus';
 
 interface Props {
   form: FormDefinition;

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { localize, type FormDefinition } from '../domain/form-schema';
 import { sentencesForSpeech } from '../ui/speech';
 import { KioskFrame } from './kiosk-frame';
-import { useHeadingFocus } from './use-heading-focus';
+import { useHeadingFocus } from '../ui/use-heading-focus';
 
 interface Props {
   form: FormDefinition;

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { sentencesForSpeech } from '../ui/speech';
 import { KioskFrame } from './kiosk-frame';
 import { THANKS_FOR_MS } from './timing';
-import { useHeadingFocus } from './use-heading-focus';
+import { useHeadingFocus } from '../ui/use-heading-focus';
 
 export function ThanksScreen({ languages, onDone }: { languages: string[]; onDone: () => void }) {
   const { t } = useTranslation();

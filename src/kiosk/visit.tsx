@@ -11,7 +11,7 @@ import { sentencesForSpeech } from '../ui/speech';
 import { KioskFrame } from './kiosk-frame';
 import { QuestionScreen, questionSpeech } from './question-screen';
 import { SEND_ARMS_AFTER_MS, SHOW_SAVING_AFTER_MS } from './timing';
-import { useHeadingFocus } from './use-heading-focus';
+import { useHeadingFocus } from '../ui/use-heading-focus';
 
 interface Props {
   form: FormDefinition;

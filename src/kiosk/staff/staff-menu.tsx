@@ -8,7 +8,7 @@ import { requestEnrollment } from '../../sync/enroll';
 import { applyUpdate, useUpdateState } from '../app-update';
 import { KioskFrame } from '../kiosk-frame';
 import { refreshSyncStatus, syncNow, useSyncStatus } from '../kiosk-sync';
-import { useHeadingFocus } from '../use-heading-focus';
+import { useHeadingFocus } from '../../ui/use-heading-focus';
 import { hashPin, pinMatches, PIN_PATTERN } from './pin';
 
 type View = { name: 'loading' } | { name: 'enroll' } | { name: 'pin'; enrollment: Enrollment } | { name: 'status'; enrollment: Enrollment };

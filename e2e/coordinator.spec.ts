@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test';
+import { CoordinatorPage } from './pages/coordinator-page';
+import { KioskPage } from './pages/kiosk-page';
+import { startAppServer, type AppServer } from './support/app-server';
+import { expectNoAxeViolations } from './support/axe';
+import { addCoordinator } from './support/server-data';
+
+const PASSWORD = 'kahvia ja pullaa aamulla';
+let server: AppServer;
+test.beforeEach(async () => {
+  server = await startAppServer();
+  addCoordinator(server.dataDir, 'aino', PASSWORD);
+});
+test.afterEach(() => server.stop());
+
+test('a coordinator signs in (a wrong password is refused), keeps the day log, and sees it in the audit log', async ({ page }) => {
+  const coordinator = new CoordinatorPage(page);
+  await coordinator.open(server.url, '/day-log');
+  await expectNoAxeViolations(page, 'sign-in');
+  await coordinator.signIn('aino', 'not my password');
+  await expect(coordinator.alert()).toHaveText('The username or the password is wrong.');
+  await coordinator.signIn('aino', PASSWORD);
+  await expect(coordinator.signedInAs('aino')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Päiväkirja' })).toBeVisible();
+
+  const month = new Intl.DateTimeFormat('fi', { month: 'long', year: 'numeric', timeZone: 'Europe/Helsinki' }).format(new Date());
+  await expect(page.getByRole('heading', { level: 2, name: month })).toBeVisible();
+  const firstDay = page.getByRole('rowheader').first();
+  const day = (await firstDay.textContent())!;
+  await coordinator.logDay(day, { meals: '48', present: ['Terveysasema', 'Turvakoti'], note: 'Soita 040 123 4567' });
+  await expectNoAxeViolations(page, 'day log');
+
+  await page.reload();
+  await expect(coordinator.dayRow(day)).toContainText('48');
+  await expect(coordinator.dayRow(day)).toContainText('Terveysasema, Turvakoti');
+  await expect(coordinator.dayRow(day)).toContainText('Soita [PHONE REMOVED]');
+
+  await coordinator.goTo('Tapahtumaloki');
+  const log = page.getByRole('table');
+  await expect(log.getByRole('row').nth(1)).toContainText('Tallensi päiväkirjan');
+  await expect(log).toContainText('Kirjautui sisään');
+  await expect(log).toContainText('Epäonnistunut kirjautuminen');
+  await expect(log).toContainText('Lisäsi koordinaattorin');
+  await expectNoAxeViolations(page, 'audit log');
+});
+
+test('a coordinator changes their password, signs out, and only the new one works', async ({ page }) => {
+  const coordinator = new CoordinatorPage(page);
+  await coordinator.open(server.url);
+  await coordinator.signIn('aino', PASSWORD);
+  await coordinator.goTo('Oma tili');
+  await expectNoAxeViolations(page, 'account');
+  await coordinator.changePassword(PASSWORD, 'Salasana2026!');
+  await expect(coordinator.alert()).toContainText('common passwords');
+  await coordinator.changePassword(PASSWORD, 'hiljaa hyvä tulee 7');
+  await expect(page.getByRole('status')).toHaveText('Salasana vaihdettu. Muut istunnot kirjattiin ulos.');
+  await coordinator.signOut();
+  await coordinator.signIn('aino', PASSWORD);
+  await expect(coordinator.alert()).toBeVisible();
+  await coordinator.signIn('aino', 'hiljaa hyvä tulee 7');
+  await expect(coordinator.signedInAs('aino')).toBeVisible();
+});
+
+test('the kiosk never loads or precaches the coordinator\u2019s code', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  const kiosk = new KioskPage(page);
+  await kiosk.open(server.url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await kiosk.answerOnlyTheFace('Hyvä');
+  const cached = await page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+    return urls;
+  });
+  expect(cached.length).toBeGreaterThan(10);
+  expect([...requested, ...cached].filter((url) => url.includes('coordinator'))).toEqual([]);
+});

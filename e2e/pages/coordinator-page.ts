@@ -1,0 +1,57 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** What a coordinator does in their area, in Finnish (the area's language for a Finnish browser). */
+export class CoordinatorPage {
+  constructor(readonly page: Page) {}
+
+  async open(baseUrl: string, section = '') {
+    await this.page.goto(`${baseUrl}/coordinator${section}`);
+  }
+
+  async signIn(username: string, password: string) {
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Kirjaudu sisään' })).toBeVisible();
+    await this.page.getByLabel('Käyttäjätunnus').fill(username);
+    await this.page.getByLabel('Salasana', { exact: true }).fill(password);
+    await this.page.getByRole('button', { name: 'Kirjaudu' }).click();
+  }
+
+  signedInAs(username: string): Locator {
+    return this.page.getByText(`Kirjautunut: ${username}`);
+  }
+
+  alert(): Locator {
+    return this.page.getByRole('alert');
+  }
+
+  async goTo(section: 'Päiväkirja' | 'Tapahtumaloki' | 'Oma tili') {
+    await this.page.getByRole('navigation', { name: 'Osiot' }).getByRole('link', { name: section }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: section })).toBeVisible();
+  }
+
+  /** Opens a day of the shown month in the day log ("ma 23.11."), fills it and saves. */
+  async logDay(day: string, { meals, present, note }: { meals: string; present: string[]; note: string }) {
+    await this.page.getByRole('button', { name: `Muokkaa päivää ${day}` }).click();
+    const form = this.page.getByRole('form', { name: `Muokkaa päivää ${day}` });
+    await form.getByLabel('Aterioita').fill(meals);
+    for (const name of present) await form.getByLabel(name).check();
+    await form.getByLabel('Muistiinpano').fill(note);
+    await form.getByRole('button', { name: 'Tallenna' }).click();
+    await expect(this.page.getByRole('status')).toHaveText(`Päivä ${day} tallennettu.`);
+  }
+
+  dayRow(day: string): Locator {
+    return this.page.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: day, exact: true }) });
+  }
+
+  async changePassword(current: string, next: string) {
+    await this.page.getByLabel('Nykyinen salasana').fill(current);
+    await this.page.getByLabel('Uusi salasana', { exact: true }).fill(next);
+    await this.page.getByLabel('Uusi salasana uudelleen').fill(next);
+    await this.page.getByRole('button', { name: 'Vaihda salasana' }).click();
+  }
+
+  async signOut() {
+    await this.page.getByRole('button', { name: 'Kirjaudu ulos' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Kirjaudu sisään' })).toBeVisible();
+  }
+}

@@ -1,0 +1,54 @@
+import type { CoordinatorSession, AuditEntry } from '../domain/coordinator-api';
+import type { DayLogEntry } from '../domain/day-log';
+
+/** A failed call: the HTTP status and the server's message, which says what to do. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Called on any 401, so the area can show the sign-in again. */
+let onSignedOut: () => void = () => {};
+export function whenSignedOut(handler: () => void) {
+  onSignedOut = handler;
+}
+
+async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+  let reply: Response;
+  try {
+    reply = await fetch(url, {
+      method,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'The server cannot be reached. Check the connection and try again.');
+  }
+  if (reply.status === 204) return undefined as T;
+  const answer: unknown = await reply.json().catch(() => null);
+  if (!reply.ok) {
+    const message = (answer as { error?: string } | null)?.error ?? `The server answered ${reply.status}.`;
+    if (reply.status === 401 && url !== '/api/coordinator/session') onSignedOut();
+    throw new ApiError(reply.status, message);
+  }
+  return answer as T;
+}
+
+export const api = {
+  session: () => call<CoordinatorSession>('GET', '/api/coordinator/session'),
+  signIn: (username: string, password: string) => call<CoordinatorSession>('POST', '/api/coordinator/session', { username, password }),
+  signOut: () => call<void>('DELETE', '/api/coordinator/session'),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    call<void>('PUT', '/api/coordinator/password', { currentPassword, newPassword }),
+  dayLog: (from: string, to: string) =>
+    call<{ days: DayLogEntry[] }>('GET', `/api/coordinator/day-log?${new URLSearchParams({ from, to })}`),
+  saveDay: (entry: DayLogEntry) => call<DayLogEntry>('PUT', `/api/coordinator/day-log/${entry.date}`, entry),
+  auditLog: (before?: number) =>
+    call<{ entries: AuditEntry[] }>('GET', `/api/coordinator/audit-log${before ? `?before=${before}` : ''}`),
+};

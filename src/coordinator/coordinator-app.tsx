@@ -1,0 +1,104 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { coordinatorLanguageName, coordinatorLanguages } from '../i18n/coordinator-setup';
+import { api, whenSignedOut } from './api';
+import { AccountView } from './account-view';
+import { AuditView } from './audit-view';
+import { DayLogView } from './day-log-view';
+import { SignIn } from './sign-in';
+import { useView, viewPath, VIEWS, type View } from './use-view';
+
+const NAV_KEYS: Record<View, string> = {
+  'day-log': 'nav.dayLog',
+  audit: 'nav.audit',
+  account: 'nav.account',
+};
+
+type SessionState = { kind: 'checking' } | { kind: 'signed-out'; ended: boolean } | { kind: 'signed-in'; username: string };
+
+export function CoordinatorApp() {
+  const { t } = useTranslation();
+  const [session, setSession] = useState<SessionState>({ kind: 'checking' });
+  const [view, go] = useView();
+
+  useEffect(() => {
+    whenSignedOut(() => setSession({ kind: 'signed-out', ended: true }));
+    api.session().then(
+      ({ username }) => setSession({ kind: 'signed-in', username }),
+      () => setSession({ kind: 'signed-out', ended: false }),
+    );
+  }, []);
+
+  useEffect(() => {
+    document.title = t('app.title');
+  });
+
+  if (session.kind === 'checking') return <p className="loading">{t('app.loading')}</p>;
+  if (session.kind === 'signed-out') {
+    return (
+      <>
+        <Header />
+        <SignIn ended={session.ended} onSignedIn={(username) => setSession({ kind: 'signed-in', username })} />
+      </>
+    );
+  }
+
+  const signOut = () => {
+    api.signOut().finally(() => setSession({ kind: 'signed-out', ended: false }));
+  };
+  return (
+    <>
+      <Header>
+        <span>{t('app.signedInAs', { username: session.username })}</span>
+        <button type="button" onClick={signOut}>
+          {t('app.signOut')}
+        </button>
+      </Header>
+      <nav aria-label={t('app.nav')} className="sections">
+        <ul>
+          {VIEWS.map((name) => (
+            <li key={name}>
+              <a
+                href={viewPath(name)}
+                aria-current={view === name ? 'page' : undefined}
+                onClick={(event) => {
+                  event.preventDefault();
+                  go(name);
+                }}
+              >
+                {t(NAV_KEYS[name])}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main>
+        {view === 'day-log' && <DayLogView />}
+        {view === 'audit' && <AuditView />}
+        {view === 'account' && <AccountView />}
+      </main>
+    </>
+  );
+}
+
+function Header({ children }: { children?: React.ReactNode }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <header className="top">
+      <p className="top__title">{t('app.title')}</p>
+      <div className="top__tools">
+        <label>
+          {t('app.language')}{' '}
+          <select value={i18n.language} onChange={(event) => void i18n.changeLanguage(event.target.value)}>
+            {coordinatorLanguages.map((code) => (
+              <option key={code} value={code} lang={code}>
+                {coordinatorLanguageName(code)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {children}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,193 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { MAX_MEALS, MAX_NOTE_LENGTH, PROFESSIONALS, type DayLogEntry, type Professional } from '../domain/day-log';
+import { localDay } from '../domain/local-day';
+import { useHeadingFocus } from '../ui/use-heading-focus';
+import { api, ApiError } from './api';
+import { datesOfMonth, monthOf, shiftMonth } from './month';
+
+const empty = (date: string): DayLogEntry => ({ date, mealsServed: null, professionals: [], note: '' });
+
+/** A month of the day log as a table; a day opens for editing in place. */
+export function DayLogView() {
+  const { t, i18n } = useTranslation();
+  const heading = useHeadingFocus<HTMLHeadingElement>('day-log');
+  const [month, setMonth] = useState(() => monthOf(localDay(new Date()).date));
+  const [days, setDays] = useState<Map<string, DayLogEntry> | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const dates = datesOfMonth(month);
+  const load = useCallback(() => {
+    api.dayLog(`${month}-01`, datesOfMonth(month).at(-1)!).then(
+      ({ days: logged }) => {
+        setError(null);
+        setDays(new Map(logged.map((d) => [d.date, d])));
+      },
+      (failure: unknown) => setError(failure instanceof ApiError ? failure.message : String(failure)),
+    );
+  }, [month]);
+  useEffect(load, [load]);
+
+  const dayName = (date: string) =>
+    new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  const monthName = new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
+
+  return (
+    <section aria-labelledby="day-log-heading">
+      <h1 id="day-log-heading" ref={heading} tabIndex={-1}>
+        {t('dayLog.heading')}
+      </h1>
+      <p>{t('dayLog.intro')}</p>
+      <div className="month-switch">
+        <button type="button" onClick={() => setMonth(shiftMonth(month, -1))}>
+          {t('dayLog.previous')}
+        </button>
+        <h2 aria-live="polite">{monthName}</h2>
+        <button type="button" onClick={() => setMonth(shiftMonth(month, 1))}>
+          {t('dayLog.next')}
+        </button>
+      </div>
+      {status ? <p role="status">{status}</p> : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error} <button type="button" onClick={load}>{t('app.retry')}</button>
+        </p>
+      ) : null}
+      {days ? (
+        <table className="day-log">
+          <thead>
+            <tr>
+              <th scope="col">{t('dayLog.date')}</th>
+              <th scope="col">{t('dayLog.meals')}</th>
+              <th scope="col">{t('dayLog.present')}</th>
+              <th scope="col">{t('dayLog.note')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('dayLog.save')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {dates.map((date) =>
+              editing === date ? (
+                <DayEditor
+                  key={date}
+                  label={dayName(date)}
+                  entry={days.get(date) ?? empty(date)}
+                  onCancel={() => setEditing(null)}
+                  onSaved={(saved) => {
+                    setDays(new Map(days).set(saved.date, saved));
+                    setEditing(null);
+                    setStatus(t('dayLog.saved', { date: dayName(date) }));
+                  }}
+                />
+              ) : (
+                <tr key={date}>
+                  <th scope="row">{dayName(date)}</th>
+                  <td>{days.get(date)?.mealsServed ?? t('dayLog.nothing')}</td>
+                  <td>{days.get(date)?.professionals.map((p) => t(`professionals.${p}`)).join(', ') || t('dayLog.nothing')}</td>
+                  <td className="day-log__note">{days.get(date)?.note || t('dayLog.nothing')}</td>
+                  <td>
+                    <button type="button" onClick={() => setEditing(date)}>
+                      {t('dayLog.edit', { date: dayName(date) })}
+                    </button>
+                  </td>
+                </tr>
+              ),
+            )}
+          </tbody>
+        </table>
+      ) : (
+        !error && <p>{t('app.loading')}</p>
+      )}
+    </section>
+  );
+}
+
+interface EditorFields {
+  meals: string;
+  professionals: Professional[];
+  note: string;
+}
+
+function DayEditor({ label, entry, onCancel, onSaved }: { label: string; entry: DayLogEntry; onCancel: () => void; onSaved: (entry: DayLogEntry) => void }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  const { register, handleSubmit, formState, setFocus } = useForm<EditorFields>({
+    defaultValues: { meals: entry.mealsServed === null ? '' : String(entry.mealsServed), professionals: entry.professionals, note: entry.note },
+  });
+  useEffect(() => setFocus('meals'), [setFocus]);
+  const id = `day-${entry.date}`;
+
+  const save = handleSubmit(async ({ meals, professionals, note }) => {
+    setError(null);
+    try {
+      onSaved(
+        await api.saveDay({
+          date: entry.date,
+          mealsServed: meals.trim() === '' ? null : Number(meals),
+          professionals: professionals || [],
+          note,
+        }),
+      );
+    } catch (failure) {
+      setError(failure instanceof ApiError ? failure.message : String(failure));
+    }
+  });
+
+  return (
+    <tr className="day-log__editing">
+      <th scope="row">{label}</th>
+      <td colSpan={4}>
+        <form onSubmit={(event) => void save(event)} noValidate aria-label={t('dayLog.edit', { date: label })}>
+          <label className="field">
+            <span>{t('dayLog.meals')}</span>
+            <input
+              inputMode="numeric"
+              aria-invalid={formState.errors.meals ? true : undefined}
+              aria-describedby={formState.errors.meals ? `${id}-meals-error` : undefined}
+              {...register('meals', {
+                validate: (value) => value.trim() === '' || (/^\d+$/.test(value.trim()) && Number(value) <= MAX_MEALS),
+              })}
+            />
+          </label>
+          {formState.errors.meals ? (
+            <p id={`${id}-meals-error`} className="error">
+              {t('dayLog.mealsInvalid')}
+            </p>
+          ) : null}
+          <fieldset>
+            <legend>{t('dayLog.present')}</legend>
+            {PROFESSIONALS.map((p) => (
+              <label key={p} className="check">
+                <input type="checkbox" value={p} {...register('professionals')} /> {t(`professionals.${p}`)}
+              </label>
+            ))}
+          </fieldset>
+          <label className="field">
+            <span>{t('dayLog.note')}</span>
+            <textarea rows={2} maxLength={MAX_NOTE_LENGTH} aria-describedby={`${id}-note-hint`} {...register('note')} />
+          </label>
+          <p id={`${id}-note-hint`} className="hint">
+            {t('dayLog.noteHint')}
+          </p>
+          {error ? (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          ) : null}
+          <div className="actions">
+            <button type="submit" className="primary" disabled={formState.isSubmitting}>
+              {t('dayLog.save')}
+            </button>
+            <button type="button" onClick={onCancel}>
+              {t('dayLog.cancel')}
+            </button>
+          </div>
+        </form>
+      </td>
+    </tr>
+  );
+}
