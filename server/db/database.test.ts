@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { defaultForm } from '../../src/domain/default-form';
+import { makeResponse } from '../test-support';
+import { answerCountsBetween, responseCountsBetween } from './answer-counts';
 import { openDatabase, prepared } from './database';
+import { ensureFormVersion } from './forms';
+import { storeResponses } from './responses';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -13,10 +18,10 @@ describe('openDatabase', () => {
     dirs.push(dir);
     const first = openDatabase(dir);
     expect(first.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(first.pragma('user_version', { simple: true })).toBe(2);
+    expect(first.pragma('user_version', { simple: true })).toBe(4);
     first.close();
     const again = openDatabase(dir);
-    expect(again.pragma('user_version', { simple: true })).toBe(2);
+    expect(again.pragma('user_version', { simple: true })).toBe(4);
     again.close();
   });
 
@@ -49,5 +54,30 @@ describe('openDatabase', () => {
     expect(prepared(second, sql).pluck().get()).toBe(0);
     first.close();
     second.close();
+  });
+
+  it('counts the responses stored before the counts existed when it adds them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'feedback-db-'));
+    dirs.push(dir);
+    const db = openDatabase(dir);
+    ensureFormVersion(db, defaultForm, true);
+    const responses = [
+      makeResponse({ date: '2026-11-23', answers: { day: '4', needs: ['food', 'housing'] } }),
+      makeResponse({ date: '2026-11-23', answers: { day: '4' } }),
+      makeResponse({ date: '2026-11-24', language: 'sv', answers: { 'anything-else': 'Tack' } }),
+    ];
+    storeResponses(db, responses, () => defaultForm);
+    const query = { formId: defaultForm.id, from: '2026-11-01', to: '2026-11-30', language: null };
+    const counted = { answers: answerCountsBetween(db, query), responses: responseCountsBetween(db, query) };
+    expect(counted.answers.find((r) => r.question === 'day' && r.option === '4')?.count).toBe(2);
+    // As a database from before the counts: no count tables, schema version 2.
+    db.exec('DROP TABLE answer_counts; DROP TABLE response_counts');
+    db.pragma('user_version = 2');
+    db.close();
+    const reopened = openDatabase(dir);
+    const sort = <T,>(rows: T[]) => rows.map((r) => JSON.stringify(r)).sort();
+    expect(sort(answerCountsBetween(reopened, query))).toEqual(sort(counted.answers));
+    expect(sort(responseCountsBetween(reopened, query))).toEqual(sort(counted.responses));
+    reopened.close();
   });
 });

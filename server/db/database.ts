@@ -3,11 +3,14 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import initial from './migrations/001-initial';
 import coordinatorArea from './migrations/002-coordinator-area';
+import answerCounts from './migrations/003-answer-counts';
+import responsesByDate from './migrations/004-responses-by-date';
 
 export type Database = BetterSqlite3.Database;
 
-// In order; the database's user_version says how many have been applied.
-const MIGRATIONS = [initial, coordinatorArea];
+// In order; the database's user_version says how many have been applied. A migration is SQL,
+// or a function for one that must also compute (a backfill).
+const MIGRATIONS: (string | ((db: Database) => void))[] = [initial, coordinatorArea, answerCounts, responsesByDate];
 
 /**
  * Opens (or creates) the SQLite file in dataDir, in WAL mode so readers never block the
@@ -48,9 +51,10 @@ function migrate(db: Database): void {
   if (applied > MIGRATIONS.length) {
     throw new Error(`The database has schema version ${applied}, newer than this server knows (${MIGRATIONS.length}).`);
   }
-  MIGRATIONS.slice(applied).forEach((sql, i) => {
+  MIGRATIONS.slice(applied).forEach((migration, i) => {
     db.transaction(() => {
-      db.exec(sql);
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
       db.pragma(`user_version = ${applied + i + 1}`);
     })();
   });

@@ -1,25 +1,46 @@
+import type { FormDefinition } from '../../src/domain/form-schema';
 import type { FeedbackResponse } from '../../src/domain/response';
+import { addToCounts } from './answer-counts';
 import { prepared, type Database } from './database';
+
+export type FindForm = (formId: string, version: number) => FormDefinition | undefined;
 
 export type StoreOutcome = 'accepted' | 'duplicate';
 
 /**
- * Stores valid responses in one transaction. Each id is stored at most once: an id the
- * server already has is reported as a duplicate, so a batch sent twice, or resent after the
- * answer to it was lost, changes nothing.
+ * Inserts valid responses. Each id is stored at most once: an id the server already has is
+ * reported as a duplicate, so a batch sent twice, or resent after the answer to it was lost,
+ * changes nothing. The caller adds the accepted ones to the running counts in the same
+ * transaction (storeResponses, or a group of kiosk batches at once).
  */
-export function storeResponses(db: Database, responses: FeedbackResponse[]): StoreOutcome[] {
+export function insertResponses(db: Database, responses: FeedbackResponse[]): StoreOutcome[] {
   const insert = prepared(
     db,
     `INSERT INTO responses (id, form_id, form_version, language, date, part_of_day, answers)
      VALUES (@id, @formId, @formVersion, @language, @date, @partOfDay, @answers)
-     ON CONFLICT (id) DO NOTHING`,
+     ON CONFLICT (date, id) DO NOTHING`,
   );
-  return db.transaction((batch: FeedbackResponse[]) =>
-    batch.map((r): StoreOutcome =>
-      insert.run({ ...r, answers: JSON.stringify(r.answers) }).changes === 1 ? 'accepted' : 'duplicate',
-    ),
-  )(responses);
+  return responses.map((r): StoreOutcome => (insert.run({ ...r, answers: JSON.stringify(r.answers) }).changes === 1 ? 'accepted' : 'duplicate'));
+}
+
+/** The responses that were new, each with the form it answered, for the running counts. */
+export function accepted(responses: FeedbackResponse[], outcomes: StoreOutcome[], findForm: FindForm) {
+  return responses.flatMap((response, i) => {
+    if (outcomes[i] !== 'accepted') return [];
+    const form = findForm(response.formId, response.formVersion);
+    // Every response was checked against its form before it got here.
+    if (!form) throw new Error(`Form ${response.formId} version ${response.formVersion} is not known.`);
+    return [{ form, response }];
+  });
+}
+
+/** Stores valid responses and counts the new ones, in one transaction. */
+export function storeResponses(db: Database, responses: FeedbackResponse[], findForm: FindForm): StoreOutcome[] {
+  return db.transaction(() => {
+    const outcomes = insertResponses(db, responses);
+    addToCounts(db, accepted(responses, outcomes, findForm));
+    return outcomes;
+  })();
 }
 
 export function countResponses(db: Database): number {

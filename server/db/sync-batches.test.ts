@@ -9,6 +9,7 @@ import { ensureFormVersion } from './forms';
 import { countResponses } from './responses';
 import { createSyncBatchWriter, type SyncBatch } from './sync-batches';
 
+const findForm = () => defaultForm;
 let dir: string;
 let db: Database;
 beforeEach(() => {
@@ -63,7 +64,7 @@ function watchCommits(real: Database, { fail = false } = {}): { db: Database; co
 describe('createSyncBatchWriter', () => {
   it('stores batches that arrive together in one commit and answers each with its own outcomes', async () => {
     const watched = watchCommits(db);
-    const store = createSyncBatchWriter(watched.db);
+    const store = createSyncBatchWriter(watched.db, findForm);
     const batches = [batchOf(3), batchOf(5), batchOf(2)];
     const outcomes = await Promise.all(batches.map(store));
     expect(watched.commits()).toBe(1);
@@ -75,7 +76,7 @@ describe('createSyncBatchWriter', () => {
   });
 
   it('takes back only the batch that fails, and stores the others of its group', async () => {
-    const store = createSyncBatchWriter(db);
+    const store = createSyncBatchWriter(db, findForm);
     const good = batchOf(4);
     const bad = batchOf(3, 'no-such-kiosk', { '2026-11-23': 2 });
     const [first, second] = await Promise.allSettled([store(good), store(bad)]);
@@ -85,7 +86,7 @@ describe('createSyncBatchWriter', () => {
   });
 
   it('fails every batch of a group whose commit fails, and stores none of them', async () => {
-    const store = createSyncBatchWriter(watchCommits(db, { fail: true }).db);
+    const store = createSyncBatchWriter(watchCommits(db, { fail: true }).db, findForm);
     const results = await Promise.allSettled([store(batchOf(4)), store(batchOf(6))]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(countResponses(db)).toBe(0);
@@ -94,7 +95,7 @@ describe('createSyncBatchWriter', () => {
 
   it('stores a group of more than the largest group size without losing any batch', async () => {
     const watched = watchCommits(db);
-    const store = createSyncBatchWriter(watched.db);
+    const store = createSyncBatchWriter(watched.db, findForm);
     const outcomes = await Promise.all(Array.from({ length: 40 }, () => store(batchOf(2))));
     expect(watched.commits()).toBe(3);
     expect(outcomes.flat()).toHaveLength(80);

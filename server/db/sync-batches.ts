@@ -1,20 +1,16 @@
 import type { FeedbackResponse } from '../../src/domain/response';
+import { addToCounts } from './answer-counts';
 import type { Database } from './database';
 import { recordSync, type KioskSyncState } from './kiosks';
-import { storeResponses, type StoreOutcome } from './responses';
+import { accepted, insertResponses, type FindForm, type StoreOutcome } from './responses';
 
 /**
- * A kiosk's sync in one transaction: its responses and what it said of itself land together
- * or not at all.
+ * A kiosk's sync in one transaction (a savepoint of its group): its responses and what it
+ * said of itself land together or not at all.
  */
-function storeSyncBatch(
-  db: Database,
-  kioskId: string,
-  responses: FeedbackResponse[],
-  state: KioskSyncState,
-): StoreOutcome[] {
+function storeSyncBatch(db: Database, kioskId: string, responses: FeedbackResponse[], state: KioskSyncState): StoreOutcome[] {
   return db.transaction(() => {
-    const outcomes = storeResponses(db, responses);
+    const outcomes = insertResponses(db, responses);
     recordSync(db, kioskId, state);
     return outcomes;
   })();
@@ -44,7 +40,7 @@ const MAX_GROUP = 16;
  * inside it, so a batch that fails takes only itself back; a failed commit fails them all,
  * and no kiosk hears "accepted" for anything that is not on disk.
  */
-export function createSyncBatchWriter(db: Database): (batch: SyncBatch) => Promise<StoreOutcome[]> {
+export function createSyncBatchWriter(db: Database, findForm: FindForm): (batch: SyncBatch) => Promise<StoreOutcome[]> {
   let queue: Waiting[] = [];
   let timer: NodeJS.Timeout | null = null;
   let lastGroupSize = 0;
@@ -65,6 +61,8 @@ export function createSyncBatchWriter(db: Database): (batch: SyncBatch) => Promi
             settled.push({ batch, error });
           }
         }
+        // The group's new responses are counted together: fewer rows to update than batch by batch.
+        addToCounts(db, settled.flatMap(({ batch, outcomes }) => (outcomes ? accepted(batch.responses, outcomes, findForm) : [])));
       })();
     } catch (commitError) {
       group.forEach((batch) => batch.reject(commitError));

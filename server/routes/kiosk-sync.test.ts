@@ -33,6 +33,9 @@ describe('POST /api/kiosk/sync', () => {
     expect(statuses.filter((s: string) => s === 'duplicate')).toHaveLength(20);
     expect(statuses.at(-1)).toBe('accepted');
     expect(countResponses(server.db)).toBe(21);
+    // The running counts took each response once too.
+    expect(server.db.prepare('SELECT sum(count) FROM response_counts').pluck().get()).toBe(21);
+    expect(server.db.prepare("SELECT sum(count) FROM answer_counts WHERE question_id = 'day' AND option_id = '*'").pluck().get()).toBe(21);
   });
 
   it('stores nothing from a batch with one invalid response and names it with a reason', async () => {
@@ -139,6 +142,7 @@ describe('bad requests get a 4xx with a reason and change nothing', () => {
     expect(reply.json().error, 'a message a person can act on').toMatch(/\w{3,}/);
     expect(countResponses(server.db)).toBe(0);
     expect(server.db.prepare('SELECT count(*) AS n FROM abandoned_counts').get()).toEqual({ n: 0 });
+    expect(server.db.prepare('SELECT count(*) FROM answer_counts').pluck().get()).toBe(0);
     expect(server.db.prepare('SELECT last_sync_at AS at FROM kiosks').get()).toEqual({ at: null });
   });
 });

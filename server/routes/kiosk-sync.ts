@@ -25,7 +25,7 @@ const SYNC_BODY_LIMIT = 3 * 1024 * 1024;
  * stored, so a batch is never half in.
  */
 export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormCatalog) {
-  const storeSyncBatch = createSyncBatchWriter(db);
+  const storeSyncBatch = createSyncBatchWriter(db, forms.find);
 
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/kiosk/sync',

@@ -1,0 +1,168 @@
+import type { DayLogEntry, Professional } from './day-log';
+import { PROFESSIONALS } from './day-log';
+import type { FormDefinition } from './form-schema';
+import { datesBetween, isoWeek } from './periods';
+import { ANSWERED } from './tally';
+
+/** Counts kept per date, form version and language as responses arrive (see server/db/answer-counts.ts). */
+export interface AnswerCountRow {
+  date: string;
+  formVersion: number;
+  language: string;
+  question: string;
+  option: string;
+  count: number;
+}
+export type ResponseCountRow = Omit<AnswerCountRow, 'question' | 'option'>;
+
+export interface OptionCount {
+  option: string;
+  count: number;
+  /** Of those who answered the question; for a multiple choice the shares add up to more than 1. */
+  share: number;
+}
+
+export interface QuestionSummary {
+  question: string;
+  /** Responses that answered it, and the rest of the responses in the range. */
+  answered: number;
+  unanswered: number;
+  options: OptionCount[];
+}
+
+export interface DaySummary {
+  date: string;
+  responses: number;
+  mealsServed: number | null;
+  abandoned: number;
+}
+
+export interface Dashboard {
+  from: string;
+  to: string;
+  responses: number;
+  mealsServed: number;
+  /** Responses per meal served, over the days whose meals were logged; null with none logged. */
+  responseRate: number | null;
+  abandoned: number;
+  days: DaySummary[];
+  weeks: { week: string; responses: number; mealsServed: number }[];
+  questions: QuestionSummary[];
+  /** The pilot's question: answers on days a professional was present, against days they were not. */
+  byProfessional: { professional: Professional; present: Comparison; absent: Comparison }[];
+}
+
+export interface Comparison {
+  days: number;
+  responses: number;
+  questions: QuestionSummary[];
+}
+
+export interface DashboardInput {
+  from: string;
+  to: string;
+  /** The form's versions, newest last: question and option order come from the newest. */
+  versions: FormDefinition[];
+  answerCounts: AnswerCountRow[];
+  responseCounts: ResponseCountRow[];
+  dayLog: DayLogEntry[];
+  abandoned: { date: string; count: number }[];
+}
+
+const share = (count: number, of: number) => (of === 0 ? 0 : count / of);
+
+/** Questions in the newest version's order, then any only older versions had; options likewise. */
+function questionOrder(versions: FormDefinition[]): Map<string, string[]> {
+  const order = new Map<string, string[]>();
+  for (const form of [...versions].reverse()) {
+    for (const question of form.questions) {
+      const options = order.get(question.id) ?? [];
+      if ('options' in question) for (const option of question.options) if (!options.includes(option.id)) options.push(option.id);
+      order.set(question.id, options);
+    }
+  }
+  return order;
+}
+
+function summarise(order: Map<string, string[]>, rows: AnswerCountRow[], responses: number, answeredBy: Map<string, number>): QuestionSummary[] {
+  const counts = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    const byOption = counts.get(row.question) ?? new Map<string, number>();
+    byOption.set(row.option, (byOption.get(row.option) ?? 0) + row.count);
+    counts.set(row.question, byOption);
+  }
+  return [...order].map(([question, optionIds]) => {
+    const byOption = counts.get(question) ?? new Map<string, number>();
+    const answered = answeredBy.get(question) ?? 0;
+    const ids = optionIds.length > 0 ? [...optionIds, ...[...byOption.keys()].filter((o) => !optionIds.includes(o))] : [...byOption.keys()];
+    return {
+      question,
+      answered,
+      unanswered: Math.max(0, responses - answered),
+      options: ids.map((option) => ({ option, count: byOption.get(option) ?? 0, share: share(byOption.get(option) ?? 0, answered) })),
+    };
+  });
+}
+
+function answeredCounts(rows: AnswerCountRow[]): Map<string, number> {
+  const answered = new Map<string, number>();
+  for (const row of rows) if (row.option === ANSWERED) answered.set(row.question, (answered.get(row.question) ?? 0) + row.count);
+  return answered;
+}
+
+export function buildDashboard(input: DashboardInput): Dashboard {
+  const order = questionOrder(input.versions);
+  const perDate = new Map<string, number>();
+  for (const row of input.responseCounts) perDate.set(row.date, (perDate.get(row.date) ?? 0) + row.count);
+  const logged = new Map(input.dayLog.map((entry) => [entry.date, entry]));
+  const abandoned = new Map<string, number>();
+  for (const row of input.abandoned) abandoned.set(row.date, (abandoned.get(row.date) ?? 0) + row.count);
+
+  const days = datesBetween(input.from, input.to).map((date) => ({
+    date,
+    responses: perDate.get(date) ?? 0,
+    mealsServed: logged.get(date)?.mealsServed ?? null,
+    abandoned: abandoned.get(date) ?? 0,
+  }));
+  const weeks = new Map<string, { week: string; responses: number; mealsServed: number }>();
+  for (const day of days) {
+    const week = weeks.get(isoWeek(day.date)) ?? { week: isoWeek(day.date), responses: 0, mealsServed: 0 };
+    week.responses += day.responses;
+    week.mealsServed += day.mealsServed ?? 0;
+    weeks.set(week.week, week);
+  }
+  const withMeals = days.filter((day) => day.mealsServed !== null);
+  const mealsServed = withMeals.reduce((sum, day) => sum + (day.mealsServed ?? 0), 0);
+  const responsesOnMealDays = withMeals.reduce((sum, day) => sum + day.responses, 0);
+  const responses = days.reduce((sum, day) => sum + day.responses, 0);
+  const choiceRows = input.answerCounts.filter((row) => row.option !== ANSWERED);
+
+  const compare = (keep: (date: string) => boolean): Comparison => {
+    const dates = days.filter((day) => keep(day.date));
+    const total = dates.reduce((sum, day) => sum + day.responses, 0);
+    const rows = input.answerCounts.filter((row) => keep(row.date));
+    return {
+      days: dates.length,
+      responses: total,
+      questions: summarise(order, rows.filter((row) => row.option !== ANSWERED), total, answeredCounts(rows)),
+    };
+  };
+
+  return {
+    from: input.from,
+    to: input.to,
+    responses,
+    mealsServed,
+    responseRate: mealsServed > 0 ? responsesOnMealDays / mealsServed : null,
+    abandoned: days.reduce((sum, day) => sum + day.abandoned, 0),
+    days,
+    weeks: [...weeks.values()],
+    questions: summarise(order, choiceRows, responses, answeredCounts(input.answerCounts)),
+    // Only logged days count: a day with no log entry is neither "present" nor "absent".
+    byProfessional: PROFESSIONALS.map((professional) => ({
+      professional,
+      present: compare((date) => logged.get(date)?.professionals.includes(professional) === true),
+      absent: compare((date) => logged.has(date) && !logged.get(date)!.professionals.includes(professional)),
+    })),
+  };
+}

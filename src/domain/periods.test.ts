@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { datesBetween, isoWeek, periodOf, wholePeriods } from './periods';
+
+describe('periods', () => {
+  it.each([
+    ['2026-11-23', '2026-W48'],
+    ['2026-01-01', '2026-W01'], // a Thursday
+    ['2027-01-01', '2026-W53'], // a Friday: still the last week of 2026
+    ['2024-12-30', '2025-W01'], // a Monday: already the first week of 2025
+    ['2021-01-03', '2020-W53'],
+  ])('ISO week of %s is %s', (date, week) => expect(isoWeek(date)).toBe(week));
+
+  it('names a date by day, week and month', () => {
+    expect(['day', 'week', 'month'].map((p) => periodOf('2026-11-23', p as 'day'))).toEqual(['2026-11-23', '2026-W48', '2026-11']);
+  });
+
+  it('widens a range to whole weeks and months, never cuts one', () => {
+    expect(wholePeriods('2026-11-25', '2026-11-25', 'week')).toEqual({ from: '2026-11-23', to: '2026-11-29' });
+    expect(wholePeriods('2026-11-23', '2026-11-29', 'week')).toEqual({ from: '2026-11-23', to: '2026-11-29' });
+    expect(wholePeriods('2026-02-10', '2028-02-03', 'month')).toEqual({ from: '2026-02-01', to: '2028-02-29' });
+    expect(wholePeriods('2026-02-10', '2026-02-11', 'day')).toEqual({ from: '2026-02-10', to: '2026-02-11' });
+  });
+
+  it('lists the dates of a range across a month end', () => {
+    expect(datesBetween('2026-02-27', '2026-03-02')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
+    expect(datesBetween('2026-03-02', '2026-03-01')).toEqual([]);
+  });
+});

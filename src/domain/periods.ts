@@ -1,0 +1,52 @@
+/**
+ * Fixed, non-overlapping periods for summaries: a day, an ISO week, a calendar month. Fixed
+ * periods mean two downloads cannot be subtracted from each other to reveal a small count
+ * (a range of "Monday to Wednesday" minus "Monday to Tuesday" would).
+ */
+export const PERIODS = ['day', 'week', 'month'] as const;
+export type Period = (typeof PERIODS)[number];
+
+const parse = (date: string) => {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day));
+};
+const iso = (at: Date) => at.toISOString().slice(0, 10);
+
+/** ISO 8601 week: weeks start on Monday; week 1 holds the year's first Thursday. */
+export function isoWeek(date: string): string {
+  const at = parse(date);
+  const weekday = at.getUTCDay() || 7;
+  at.setUTCDate(at.getUTCDate() + 4 - weekday); // the Thursday of this week decides the year
+  const year = at.getUTCFullYear();
+  const week = Math.ceil(((at.getTime() - Date.UTC(year, 0, 1)) / 86_400_000 + 1) / 7);
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The period a date belongs to: "2026-11-23", "2026-W48" or "2026-11". */
+export function periodOf(date: string, period: Period): string {
+  if (period === 'day') return date;
+  if (period === 'week') return isoWeek(date);
+  return date.slice(0, 7);
+}
+
+/** The first and last date of the whole periods that cover from..to: a range is widened, never cut. */
+export function wholePeriods(from: string, to: string, period: Period): { from: string; to: string } {
+  if (period === 'day') return { from, to };
+  if (period === 'month') {
+    const last = parse(`${to.slice(0, 7)}-01`);
+    last.setUTCMonth(last.getUTCMonth() + 1, 0);
+    return { from: `${from.slice(0, 7)}-01`, to: iso(last) };
+  }
+  const start = parse(from);
+  start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() || 7) - 1));
+  const end = parse(to);
+  end.setUTCDate(end.getUTCDate() + (7 - (end.getUTCDay() || 7)));
+  return { from: iso(start), to: iso(end) };
+}
+
+/** Every date from..to inclusive. */
+export function datesBetween(from: string, to: string): string[] {
+  const dates: string[] = [];
+  for (let at = parse(from); iso(at) <= to; at.setUTCDate(at.getUTCDate() + 1)) dates.push(iso(at));
+  return dates;
+}
