@@ -9,6 +9,7 @@ import { defaultForm } from '../src/domain/default-form';
 import { apiDescriptionRoutes } from './routes/api-description';
 import { auditLogRoutes } from './routes/audit-log';
 import { coordinatorSessionRoutes } from './routes/coordinator-session';
+import { dashboardRoutes } from './routes/dashboard';
 import { dayLogRoutes } from './routes/day-log';
 import { kioskEnrollRoutes } from './routes/kiosk-enroll';
 import { kioskFormRoutes } from './routes/kiosk-form';
@@ -101,6 +102,7 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   kioskFormRoutes(app, db, defaultForm.id);
   coordinatorSessionRoutes(app, db);
   dayLogRoutes(app, db);
+  dashboardRoutes(app, db);
   auditLogRoutes(app, db);
   if (options.staticDir) await staticFileRoutes(app, options.staticDir);
   return app;

@@ -23,7 +23,7 @@ export class CoordinatorPage {
     return this.page.getByRole('alert');
   }
 
-  async goTo(section: 'Päiväkirja' | 'Tapahtumaloki' | 'Oma tili') {
+  async goTo(section: 'Yleiskuva' | 'Päiväkirja' | 'Tapahtumaloki' | 'Oma tili') {
     await this.page.getByRole('navigation', { name: 'Osiot' }).getByRole('link', { name: section }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: section })).toBeVisible();
   }
@@ -41,6 +41,21 @@ export class CoordinatorPage {
 
   dayRow(day: string): Locator {
     return this.page.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: day, exact: true }) });
+  }
+
+  /** A headline figure of the dashboard ("Vastauksia", "Aterioita", ...). */
+  figure(name: string): Locator {
+    return this.page.locator('.figures > div').filter({ has: this.page.getByRole('term').filter({ hasText: new RegExp(`^${name}$`) }) }).getByRole('definition');
+  }
+
+  /** A question's table row for an option: "Hyvä" → "2 (67 %)". */
+  answerRow(question: string, option: string): Locator {
+    return this.page
+      .locator('.question-result')
+      .filter({ has: this.page.getByRole('heading', { level: 3, name: question, exact: true }) })
+      .first()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: option, exact: true }) });
   }
 
   async changePassword(current: string, next: string) {

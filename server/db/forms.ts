@@ -52,3 +52,17 @@ export function publishedForm(db: Database, formId: string): FormDefinition | un
     .get(formId) as { definition: string } | undefined;
   return row ? parseFormDefinition(JSON.parse(row.definition)) : undefined;
 }
+
+/** The versions of a form, oldest first. */
+export function formVersions(db: Database, formId: string): FormDefinition[] {
+  const rows = db.prepare('SELECT definition FROM form_versions WHERE form_id = ? ORDER BY version').all(formId) as { definition: string }[];
+  return rows.map((row) => parseFormDefinition(JSON.parse(row.definition)));
+}
+
+/** Every form's id with its newest version's title, for choosing one. */
+export function formList(db: Database): { id: string; title: Record<string, string> }[] {
+  const rows = db
+    .prepare('SELECT form_id AS id, definition FROM form_versions f WHERE version = (SELECT max(version) FROM form_versions WHERE form_id = f.form_id) ORDER BY form_id')
+    .all() as { id: string; definition: string }[];
+  return rows.map((row) => ({ id: row.id, title: (JSON.parse(row.definition) as FormDefinition).title }));
+}

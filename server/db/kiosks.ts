@@ -89,3 +89,10 @@ export function recordSync(db: Database, kioskId: string, { at, waiting, appVers
     for (const [date, count] of Object.entries(abandoned)) upsertAbandoned.run(kioskId, date, count);
   })();
 }
+
+/** Forms started and left without an answer, per date, over all kiosks. */
+export function abandonedBetween(db: Database, from: string, to: string): { date: string; count: number }[] {
+  return db
+    .prepare('SELECT date, sum(count) AS count FROM abandoned_counts WHERE date BETWEEN ? AND ? GROUP BY date ORDER BY date')
+    .all(from, to) as { date: string; count: number }[];
+}

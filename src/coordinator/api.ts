@@ -1,5 +1,8 @@
 import type { CoordinatorSession, AuditEntry } from '../domain/coordinator-api';
+import type { Dashboard } from '../domain/dashboard';
+import type { DashboardQuery } from '../domain/dashboard-query';
 import type { DayLogEntry } from '../domain/day-log';
+import type { FormDefinition } from '../domain/form-schema';
 
 /** A failed call: the HTTP status and the server's message, which says what to do. */
 export class ApiError extends Error {
@@ -49,6 +52,12 @@ export const api = {
   dayLog: (from: string, to: string) =>
     call<{ days: DayLogEntry[] }>('GET', `/api/coordinator/day-log?${new URLSearchParams({ from, to })}`),
   saveDay: (entry: DayLogEntry) => call<DayLogEntry>('PUT', `/api/coordinator/day-log/${entry.date}`, entry),
+  forms: () => call<{ forms: { id: string; title: Record<string, string> }[] }>('GET', '/api/coordinator/forms'),
+  dashboard: ({ language, ...query }: DashboardQuery) =>
+    call<{ dashboard: Dashboard; versions: FormDefinition[] }>(
+      'GET',
+      `/api/coordinator/dashboard?${new URLSearchParams({ ...query, ...(language ? { language } : {}) })}`,
+    ),
   auditLog: (before?: number) =>
     call<{ entries: AuditEntry[] }>('GET', `/api/coordinator/audit-log${before ? `?before=${before}` : ''}`),
 };

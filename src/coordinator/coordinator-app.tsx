@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { coordinatorLanguageName, coordinatorLanguages } from '../i18n/coordinator-setup';
 import { api, whenSignedOut } from './api';
@@ -6,9 +6,13 @@ import { AccountView } from './account-view';
 import { AuditView } from './audit-view';
 import { DayLogView } from './day-log-view';
 import { SignIn } from './sign-in';
+
+// The charts library comes with the dashboard, fetched when it is first shown.
+const DashboardView = lazy(() => import('./dashboard-view'));
 import { useView, viewPath, VIEWS, type View } from './use-view';
 
 const NAV_KEYS: Record<View, string> = {
+  dashboard: 'nav.dashboard',
   'day-log': 'nav.dayLog',
   audit: 'nav.audit',
   account: 'nav.account',
@@ -73,6 +77,11 @@ export function CoordinatorApp() {
         </ul>
       </nav>
       <main>
+        {view === 'dashboard' && (
+          <Suspense fallback={<p>{t('app.loading')}</p>}>
+            <DashboardView />
+          </Suspense>
+        )}
         {view === 'day-log' && <DayLogView />}
         {view === 'audit' && <AuditView />}
         {view === 'account' && <AccountView />}

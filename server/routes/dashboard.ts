@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import { buildDashboard } from '../../src/domain/dashboard';
+import { dashboardQuery } from '../../src/domain/dashboard-query';
+import { formDefinition, localizedText } from '../../src/domain/form-schema';
+import { errorAnswer } from '../../src/domain/sync-protocol';
+import { answerCountsBetween, responseCountsBetween } from '../db/answer-counts';
+import type { Database } from '../db/database';
+import { dayLogBetween } from '../db/day-log';
+import { formList, formVersions } from '../db/forms';
+import { abandonedBetween } from '../db/kiosks';
+import { requireCoordinator } from './coordinator-auth';
+
+/** The forms to choose from, and the dashboard of one form over a date range and language. */
+export function dashboardRoutes(app: FastifyInstance, db: Database) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const signedIn = requireCoordinator(db);
+
+  api.get(
+    '/api/coordinator/forms',
+    {
+      onRequest: signedIn,
+      schema: { hide: true, response: { 200: z.strictObject({ forms: z.array(z.strictObject({ id: z.string(), title: localizedText })) }), 401: errorAnswer } },
+    },
+    async () => ({ forms: formList(db) }),
+  );
+
+  api.get(
+    '/api/coordinator/dashboard',
+    {
+      onRequest: signedIn,
+      schema: {
+        hide: true,
+        querystring: dashboardQuery,
+        // The dashboard is built by src/domain/dashboard.ts from counts, never from responses.
+        response: { 200: z.strictObject({ dashboard: z.unknown(), versions: z.array(formDefinition) }), 400: errorAnswer, 401: errorAnswer, 404: errorAnswer },
+      },
+    },
+    async (request, reply) => {
+      const { form, from, to, language } = request.query;
+      const versions = formVersions(db, form);
+      if (versions.length === 0) return reply.code(404).send({ error: `There is no form ${form}.` });
+      const query = { formId: form, from, to, language: language ?? null };
+      const dashboard = buildDashboard({
+        from,
+        to,
+        versions,
+        answerCounts: answerCountsBetween(db, query),
+        responseCounts: responseCountsBetween(db, query),
+        dayLog: dayLogBetween(db, from, to),
+        abandoned: abandonedBetween(db, from, to),
+      });
+      return { dashboard, versions };
+    },
+  );
+}

@@ -1,0 +1,289 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { Dashboard, QuestionSummary } from '../domain/dashboard';
+import type { DashboardQuery } from '../domain/dashboard-query';
+import { PROFESSIONALS, type Professional } from '../domain/day-log';
+import type { FormDefinition } from '../domain/form-schema';
+import { localDay } from '../domain/local-day';
+import { useHeadingFocus } from '../ui/use-heading-focus';
+import { api, ApiError } from './api';
+import { BarChart } from './bar-chart';
+import { formLabels } from './form-labels';
+
+type Labels = ReturnType<typeof formLabels>;
+
+function daysBefore(date: string, days: number): string {
+  const at = new Date(`${date}T12:00:00Z`);
+  at.setUTCDate(at.getUTCDate() - days);
+  return at.toISOString().slice(0, 10);
+}
+
+/** Responses per day and week, each question's answers, and the pilot's comparison. */
+export default function DashboardView() {
+  const { t, i18n } = useTranslation();
+  const heading = useHeadingFocus<HTMLHeadingElement>('dashboard');
+  const today = localDay(new Date()).date;
+  const [forms, setForms] = useState<{ id: string; title: Record<string, string> }[]>([]);
+  const [query, setQuery] = useState<DashboardQuery | null>(null);
+  const [result, setResult] = useState<{ dashboard: Dashboard; versions: FormDefinition[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const { register, handleSubmit } = useForm<{ form: string; from: string; to: string; language: string }>({
+    defaultValues: { form: '', from: daysBefore(today, 27), to: today, language: '' },
+  });
+
+  useEffect(() => {
+    api.forms().then(
+      ({ forms: list }) => {
+        setForms(list);
+        if (list[0]) setQuery({ form: list[0].id, from: daysBefore(today, 27), to: today });
+      },
+      (failure: unknown) => setError(failure instanceof ApiError ? failure.message : String(failure)),
+    );
+  }, [today]);
+
+  useEffect(() => {
+    if (!query) return;
+    api.dashboard(query).then(
+      (answer) => {
+        setError(null);
+        setResult(answer);
+      },
+      (failure: unknown) => setError(failure instanceof ApiError ? failure.message : String(failure)),
+    );
+  }, [query]);
+
+  const show = handleSubmit(({ form, from, to, language }) => setQuery({ form: form || forms[0]!.id, from, to, ...(language ? { language } : {}) }));
+  const languages = [...new Set(result?.versions.flatMap((v) => v.languages) ?? [])];
+  const labels = useMemo(() => (result ? formLabels(result.versions, i18n.language) : null), [result, i18n.language]);
+
+  return (
+    <section aria-labelledby="dashboard-heading">
+      <h1 id="dashboard-heading" ref={heading} tabIndex={-1}>
+        {t('dashboard.heading')}
+      </h1>
+      <form className="filters" onSubmit={(event) => void show(event)}>
+        <label className="field">
+          <span>{t('dashboard.form')}</span>
+          <select {...register('form')}>
+            {forms.map((form) => (
+              <option key={form.id} value={form.id}>
+                {form.title[i18n.language] ?? Object.values(form.title)[0]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('dashboard.from')}</span>
+          <input type="date" required {...register('from', { required: true })} />
+        </label>
+        <label className="field">
+          <span>{t('dashboard.to')}</span>
+          <input type="date" required {...register('to', { required: true })} />
+        </label>
+        <label className="field">
+          <span>{t('dashboard.language')}</span>
+          <select {...register('language')}>
+            <option value="">{t('dashboard.allLanguages')}</option>
+            {languages.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="primary">
+          {t('dashboard.show')}
+        </button>
+      </form>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      {result && labels ? <DashboardBody dashboard={result.dashboard} versions={result.versions} labels={labels} /> : !error && <p>{t('app.loading')}</p>}
+    </section>
+  );
+}
+
+function DashboardBody({ dashboard, versions, labels }: { dashboard: Dashboard; versions: FormDefinition[]; labels: Labels }) {
+  const { t, i18n } = useTranslation();
+  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
+  const number = new Intl.NumberFormat(i18n.language);
+  const [professional, setProfessional] = useState<Professional>('health-station');
+  const comparison = dashboard.byProfessional.find((p) => p.professional === professional)!;
+  const days = useMemo(() => {
+    const dayName = new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'numeric', timeZone: 'UTC' });
+    return {
+      labels: dashboard.days.map((d) => dayName.format(new Date(`${d.date}T12:00:00Z`))),
+      series: [{ label: t('dashboard.responses'), values: dashboard.days.map((d) => d.responses) }],
+    };
+  }, [dashboard, i18n.language, t]);
+
+  return (
+    <div aria-live="polite">
+      <h2>{t('dashboard.totals')}</h2>
+      <dl className="figures">
+        <div>
+          <dt>{t('dashboard.responses')}</dt>
+          <dd>{number.format(dashboard.responses)}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.meals')}</dt>
+          <dd>{number.format(dashboard.mealsServed)}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.rate')}</dt>
+          <dd>{dashboard.responseRate === null ? t('dashboard.noMeals') : percent.format(dashboard.responseRate)}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.abandoned')}</dt>
+          <dd>{number.format(dashboard.abandoned)}</dd>
+        </div>
+      </dl>
+      <p>{t('dashboard.versions', { versions: versions.map((v) => v.version).join(', ') })}</p>
+
+      <h2>{t('dashboard.perDay')}</h2>
+      <BarChart labels={days.labels} series={days.series} />
+      <details>
+        <summary>{t('dashboard.perDayTable')}</summary>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.date')}</th>
+              <th scope="col">{t('dashboard.responses')}</th>
+              <th scope="col">{t('dashboard.meals')}</th>
+              <th scope="col">{t('dashboard.abandoned')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {dashboard.days.map((day) => (
+              <tr key={day.date}>
+                <th scope="row">{day.date}</th>
+                <td>{day.responses}</td>
+                <td>{day.mealsServed ?? '–'}</td>
+                <td>{day.abandoned}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+
+      <h2>{t('dashboard.perWeek')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.week')}</th>
+            <th scope="col">{t('dashboard.responses')}</th>
+            <th scope="col">{t('dashboard.meals')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {dashboard.weeks.map((week) => (
+            <tr key={week.week}>
+              <th scope="row">{week.week}</th>
+              <td>{week.responses}</td>
+              <td>{week.mealsServed}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>{t('dashboard.answers')}</h2>
+      {dashboard.questions.map((question) => (
+        <QuestionResult key={question.question} labels={labels} groups={[{ name: t('dashboard.all'), summary: question }]} percent={percent} />
+      ))}
+
+      <h2>{t('dashboard.keyView')}</h2>
+      <p>{t('dashboard.keyViewIntro')}</p>
+      <label className="field narrow">
+        <span>{t('dashboard.professional')}</span>
+        <select value={professional} onChange={(event) => setProfessional(event.target.value as Professional)}>
+          {PROFESSIONALS.map((p) => (
+            <option key={p} value={p}>
+              {t(`professionals.${p}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p>
+        {t('dashboard.presentDays', { days: comparison.present.days, responses: comparison.present.responses })}{' '}
+        {t('dashboard.absentDays', { days: comparison.absent.days, responses: comparison.absent.responses })}
+      </p>
+      {comparison.present.questions.map((question, i) => (
+        <QuestionResult
+          key={question.question}
+          labels={labels}
+          percent={percent}
+          groups={[
+            { name: t('dashboard.present'), summary: question },
+            { name: t('dashboard.absent'), summary: comparison.absent.questions[i]! },
+          ]}
+        />
+      ))}
+    </div>
+  );
+}
+
+function QuestionResult({ labels, groups, percent }: { labels: Labels; groups: { name: string; summary: QuestionSummary }[]; percent: Intl.NumberFormat }) {
+  const { t } = useTranslation();
+  const first = groups[0]!.summary;
+  const title = labels.question(first.question);
+  const chart = useMemo(
+    () => ({
+      labels: first.options.map((o) => labels.option(first.question, o.option)),
+      series: groups.map((g) => ({ label: g.name, values: g.summary.options.map((o) => o.share) })),
+    }),
+    [groups, first, labels],
+  );
+  if (labels.type(first.question) === 'free-text') {
+    return (
+      <section className="question-result">
+        <h3>{title}</h3>
+        {groups.map((g) => (
+          <p key={g.name}>{t('dashboard.wrote', { group: g.name, count: g.summary.answered })}</p>
+        ))}
+      </section>
+    );
+  }
+  return (
+    <section className="question-result">
+      <h3>{title}</h3>
+      <BarChart labels={chart.labels} series={chart.series} horizontal percent height={Math.max(160, 40 * first.options.length * groups.length)} />
+      <table>
+        <caption className="visually-hidden">{title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.option')}</th>
+            {groups.map((g) => (
+              <th scope="col" key={g.name}>
+                {groups.length > 1 ? `${g.name}: ` : ''}
+                {t('dashboard.countAndShare')}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {first.options.map((option, i) => (
+            <tr key={option.option}>
+              <th scope="row">{labels.option(first.question, option.option)}</th>
+              {groups.map((g) => (
+                <td key={g.name}>
+                  {g.summary.options[i]!.count} ({percent.format(g.summary.options[i]!.share)})
+                </td>
+              ))}
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{t('dashboard.answeredRow')}</th>
+            {groups.map((g) => (
+              <td key={g.name}>
+                {t('dashboard.answeredOf', { answered: g.summary.answered, unanswered: g.summary.unanswered })}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  );
+}
