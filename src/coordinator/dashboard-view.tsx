@@ -9,7 +9,7 @@ import { localDay } from '../domain/local-day';
 import { useHeadingFocus } from '../ui/use-heading-focus';
 import { api, ApiError } from './api';
 import { BarChart } from './bar-chart';
-import { formLabels } from './form-labels';
+import { formLabels } from '../domain/form-labels';
 
 type Labels = ReturnType<typeof formLabels>;
 

@@ -17,8 +17,26 @@ export function formLabels(versions: FormDefinition[], language: string) {
     }
   }
   return {
+    /** Question ids in the newest version's order, then those only older versions had. */
+    questionIds: orderedQuestions(versions),
     question: (id: string) => questions.get(id) ?? id,
     option: (question: string, id: string) => options.get(`${question}/${id}`) ?? id,
     type: (id: string) => types.get(id),
   };
+}
+
+function orderedQuestions(versions: FormDefinition[]): string[] {
+  const ids: string[] = [];
+  for (const form of [...versions].reverse()) for (const question of form.questions) if (!ids.includes(question.id)) ids.push(question.id);
+  return ids;
+}
+
+/** A question's options in the newest version's order, then those only older versions had. */
+export function orderedOptions(versions: FormDefinition[], questionId: string): string[] {
+  const ids: string[] = [];
+  for (const form of [...versions].reverse()) {
+    const question = form.questions.find((q) => q.id === questionId);
+    if (question && 'options' in question) for (const option of question.options) if (!ids.includes(option.id)) ids.push(option.id);
+  }
+  return ids;
 }

@@ -1,0 +1,239 @@
+import { decimal, neutralised, type CsvFormat } from './csv-cells';
+import { PROFESSIONALS, type DayLogEntry } from './day-log';
+import type { FormDefinition } from './form-schema';
+import { formLabels, orderedOptions } from './form-labels';
+import { periodOf, type Period } from './periods';
+import type { FeedbackResponse } from './response';
+import { SMALL_COUNT_THRESHOLD, SUPPRESSED, suppressGroup } from './small-counts';
+
+/**
+ * The rows of the CSV downloads, as arrays of cells (the server streams them through a CSV
+ * library). The anonymity rules applied here are written down in the README.
+ */
+export type Row = string[];
+
+const NO_ANSWER = '';
+
+type Labels = ReturnType<typeof formLabels>;
+
+/** The form's background question (age group), whose crossing with other answers is protected. */
+export function backgroundQuestion(versions: FormDefinition[]): string | null {
+  for (const form of [...versions].reverse()) {
+    const question = form.questions.find((q) => q.type === 'background');
+    if (question) return question.id;
+  }
+  return null;
+}
+
+function questionTypes(versions: FormDefinition[]): Map<string, string> {
+  const types = new Map<string, string>();
+  for (const form of versions) for (const question of form.questions) types.set(question.id, question.type);
+  return types;
+}
+
+export interface ExportSetup {
+  versions: FormDefinition[];
+  /** The language of question and option labels in the file. */
+  labelLanguage: string;
+  format: CsvFormat;
+}
+
+/* ---------------------------------------------------------------- summary */
+
+interface PeriodCounts {
+  responses: number;
+  /** question → option → count; option '' is "answered at all". */
+  answers: Map<string, Map<string, number>>;
+}
+
+/**
+ * Counts responses per fixed period (day, ISO week or month) as they stream past; holds only
+ * the counts, never the responses, so memory does not grow with the data.
+ */
+export class SummaryCounter {
+  private readonly periods = new Map<string, PeriodCounts>();
+
+  constructor(private readonly period: Period) {}
+
+  add(response: Pick<FeedbackResponse, 'date' | 'answers'>): void {
+    const key = periodOf(response.date, this.period);
+    const counts = this.periods.get(key) ?? { responses: 0, answers: new Map() };
+    counts.responses += 1;
+    for (const [question, value] of Object.entries(response.answers)) {
+      const byOption = counts.answers.get(question) ?? new Map<string, number>();
+      const chosen = Array.isArray(value) ? value : typeof value === 'string' && value.trim() !== '' ? [value] : [];
+      if (chosen.length === 0) continue;
+      byOption.set('', (byOption.get('') ?? 0) + 1);
+      for (const option of chosen) byOption.set(option, (byOption.get(option) ?? 0) + 1);
+      counts.answers.set(question, byOption);
+    }
+    this.periods.set(key, counts);
+  }
+
+  /**
+   * One row per period × question × answer with its count and share of those who answered,
+   * plus the period's responses and meals served. Free texts are not summarised (they come in
+   * their own file). The background question's counts are protected as in a crossing: below
+   * 5 shown as "<5", with secondary suppression, because the responses file crosses it.
+   */
+  rows({ versions, labelLanguage, format }: ExportSetup, mealsByPeriod: Map<string, number>): Row[] {
+    const labels = formLabels(versions, labelLanguage);
+    const types = questionTypes(versions);
+    const background = backgroundQuestion(versions);
+    const header = ['period', 'question_id', 'question', 'answer_id', 'answer', 'count', 'share', 'responses_in_period', 'meals_served_in_period'];
+    const rows: Row[] = [header];
+    for (const [period, counts] of [...this.periods].sort(([a], [b]) => a.localeCompare(b))) {
+      const meals = mealsByPeriod.has(period) ? String(mealsByPeriod.get(period)) : '';
+      for (const question of labels.questionIds) {
+        if (types.get(question) === 'free-text') continue;
+        const byOption = counts.answers.get(question) ?? new Map<string, number>();
+        const answered = byOption.get('') ?? 0;
+        const options = orderedOptions(versions, question);
+        const cells = [...options.map((o) => byOption.get(o) ?? 0), counts.responses - answered];
+        const hidden = question === background ? suppressGroup(cells) : cells.map(() => false);
+        [...options, NO_ANSWER].forEach((option, i) => {
+          const count = cells[i]!;
+          const isNoAnswer = option === NO_ANSWER;
+          const share = isNoAnswer ? '' : answered === 0 ? decimal(0, format) : decimal(count / answered, format);
+          rows.push([
+            period,
+            question,
+            neutralised(labels.question(question)),
+            isNoAnswer ? '' : option,
+            isNoAnswer ? '' : neutralised(labels.option(question, option)),
+            hidden[i] ? SUPPRESSED : String(count),
+            hidden.some(Boolean) && question === background ? '' : share,
+            String(counts.responses),
+            meals,
+          ]);
+        });
+      }
+    }
+    return rows;
+  }
+}
+
+/* ---------------------------------------------------------------- responses */
+
+interface Column {
+  header: string;
+  cell(response: FeedbackResponse): string;
+}
+
+/**
+ * The columns of the responses file: date, part of day, form version, language, then a column
+ * per question (the chosen option's label) or, for a multiple choice, a 0/1 column per option
+ * (empty when the question was skipped). Free texts are left out: they come in their own file.
+ */
+export function responseColumns({ versions, labelLanguage }: ExportSetup): Column[] {
+  const labels: Labels = formLabels(versions, labelLanguage);
+  const types = questionTypes(versions);
+  const columns: Column[] = [
+    { header: 'date', cell: (r) => r.date },
+    { header: 'part_of_day', cell: (r) => r.partOfDay },
+    { header: 'form_version', cell: (r) => String(r.formVersion) },
+    { header: 'language', cell: (r) => r.language },
+  ];
+  for (const question of labels.questionIds) {
+    const type = types.get(question);
+    if (type === 'free-text') continue;
+    if (type === 'multiple-choice') {
+      for (const option of orderedOptions(versions, question)) {
+        columns.push({
+          header: `${labels.question(question)}: ${labels.option(question, option)}`,
+          cell: (r) => {
+            const value = r.answers[question];
+            return Array.isArray(value) && value.length > 0 ? (value.includes(option) ? '1' : '0') : '';
+          },
+        });
+      }
+    } else {
+      columns.push({
+        header: labels.question(question),
+        cell: (r) => {
+          const value = r.answers[question];
+          return typeof value === 'string' ? labels.option(question, value) : '';
+        },
+      });
+    }
+  }
+  return columns;
+}
+
+export function responseHeader(columns: Column[]): Row {
+  return columns.map((column) => neutralised(column.header));
+}
+
+/**
+ * The rows of one day's responses. The age group (background question) is a quasi-identifier
+ * together with the date, part of day and language in the same row: a response's age group is
+ * shown only when at least 5 responses of that day, part of day and language share it, with
+ * secondary suppression inside that group; otherwise the cell reads "<5".
+ */
+export function responseRows(day: FeedbackResponse[], columns: Column[], setup: ExportSetup): Row[] {
+  const background = backgroundQuestion(setup.versions);
+  const backgroundHeader = background ? formLabels(setup.versions, setup.labelLanguage).question(background) : null;
+  const hiddenIds = new Set<string>();
+  if (background) {
+    const groups = new Map<string, FeedbackResponse[]>();
+    for (const response of day) {
+      const key = `${response.partOfDay}|${response.language}`;
+      groups.set(key, [...(groups.get(key) ?? []), response]);
+    }
+    for (const group of groups.values()) {
+      const byCategory = new Map<string, FeedbackResponse[]>();
+      for (const response of group) {
+        const value = response.answers[background];
+        const category = typeof value === 'string' ? value : NO_ANSWER;
+        byCategory.set(category, [...(byCategory.get(category) ?? []), response]);
+      }
+      const categories = [...byCategory.values()];
+      const hidden = suppressGroup(categories.map((members) => members.length));
+      categories.forEach((members, i) => {
+        if (hidden[i]) for (const response of members) hiddenIds.add(response.id);
+      });
+    }
+  }
+  return day.map((response) =>
+    columns.map((column) =>
+      column.header === backgroundHeader && hiddenIds.has(response.id) ? SUPPRESSED : neutralised(column.cell(response)),
+    ),
+  );
+}
+
+/* ---------------------------------------------------------------- day log */
+
+export function dayLogRows(days: DayLogEntry[], professionalLabels: Record<string, string>): Row[] {
+  return [
+    ['date', 'meals_served', ...PROFESSIONALS.map((p) => neutralised(professionalLabels[p] ?? p)), 'note'],
+    ...days.map((day) => [
+      day.date,
+      day.mealsServed === null ? '' : String(day.mealsServed),
+      ...PROFESSIONALS.map((p) => (day.professionals.includes(p) ? '1' : '0')),
+      neutralised(day.note),
+    ]),
+  ];
+}
+
+/* ---------------------------------------------------------------- free texts */
+
+/**
+ * Free-text answers in a file of their own: without dates or anything else from the response,
+ * in random order, and only from periods with at least 5 responses, so no text can be tied to
+ * a day on which only one or two people answered.
+ */
+export function freeTextRows(
+  texts: { date: string; question: string; text: string }[],
+  responsesByPeriod: Map<string, number>,
+  period: Period,
+  { versions, labelLanguage }: ExportSetup,
+  random: () => number,
+): Row[] {
+  const labels = formLabels(versions, labelLanguage);
+  const kept = texts.filter((t) => (responsesByPeriod.get(periodOf(t.date, period)) ?? 0) >= SMALL_COUNT_THRESHOLD);
+  for (let i = kept.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [kept[i], kept[j]] = [kept[j]!, kept[i]!];
+  }
+  return [['question', 'text'], ...kept.map((t) => [neutralised(labels.question(t.question)), neutralised(t.text)])];
+}
