@@ -11,6 +11,7 @@ import { auditLogRoutes } from './routes/audit-log';
 import { coordinatorSessionRoutes } from './routes/coordinator-session';
 import { dashboardRoutes } from './routes/dashboard';
 import { dayLogRoutes } from './routes/day-log';
+import { exportRoutes } from './routes/exports';
 import { kioskEnrollRoutes } from './routes/kiosk-enroll';
 import { kioskFormRoutes } from './routes/kiosk-form';
 import { kioskSyncRoutes } from './routes/kiosk-sync';
@@ -103,6 +104,7 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   coordinatorSessionRoutes(app, db);
   dayLogRoutes(app, db);
   dashboardRoutes(app, db);
+  exportRoutes(app, db);
   auditLogRoutes(app, db);
   if (options.staticDir) await staticFileRoutes(app, options.staticDir);
   return app;
