@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
 import { CoordinatorPage } from './pages/coordinator-page';
 import { KioskPage } from './pages/kiosk-page';
 import { StaffMenuPage } from './pages/staff-menu-page';
@@ -14,7 +15,7 @@ test.beforeEach(async () => {
 });
 test.afterEach(() => server.stop());
 
-test('what visitors give at a kiosk appears in the coordinator\u2019s dashboard, against the day log', async ({ browser }) => {
+test('what visitors give at a kiosk appears in the coordinator\u2019s dashboard and in each CSV download, against the day log', async ({ browser }) => {
   const kioskPage = await browser.newPage();
   await kioskPage.clock.install();
   const kiosk = new KioskPage(kioskPage);
@@ -53,4 +54,34 @@ test('what visitors give at a kiosk appears in the coordinator\u2019s dashboard,
   await expect(page.locator('canvas').first()).toBeVisible();
   await expectNoAxeViolations(page, 'dashboard');
   expect(cspErrors).toEqual([]);
+
+  await coordinator.goTo('Lataukset');
+  await expectNoAxeViolations(page, 'downloads');
+  const todayDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date());
+  await coordinator.setRange(todayDate, todayDate);
+  await coordinator.chooseForDownload('Jakso', 'Päivä');
+  await coordinator.chooseForDownload('Tekstien kieli', 'englanti');
+  const csv = (content: Buffer) => {
+    expect([...content.subarray(0, 3)], 'UTF-8 byte order mark').toEqual([0xef, 0xbb, 0xbf]);
+    return parse(content, { delimiter: ';', bom: true }) as string[][];
+  };
+
+  const summary = await coordinator.download('Yhteenveto (CSV)');
+  expect(summary.name).toBe(`summary-todays-feedback-${todayDate}-${todayDate}.csv`);
+  const summaryRows = csv(summary.content);
+  const faceRow = (answer: string) => summaryRows.find((r) => r[1] === 'day' && r[4] === answer)!;
+  expect(faceRow('Good').slice(5)).toEqual(['2', '0,667', '3', '30']);
+  expect(faceRow('Very bad').slice(5)).toEqual(['1', '0,333', '3', '30']);
+
+  const responses = csv((await coordinator.download('Kaikki vastaukset (CSV)')).content);
+  const faceColumn = responses[0]!.indexOf('How was the day centre today?');
+  expect(responses.slice(1).map((r) => r[faceColumn]).sort()).toEqual(['Good', 'Good', 'Very bad']);
+  expect(responses.slice(1).every((r) => r[0] === todayDate)).toBe(true);
+
+  const dayLog = csv((await coordinator.download('Päiväkirja (CSV)')).content);
+  expect(dayLog[1]!.slice(0, 2)).toEqual([todayDate, '30']);
+  expect(dayLog[0]![dayLog[1]!.indexOf('1', 2)]).toBe('Health station');
+
+  const freeTexts = csv((await coordinator.download('Vapaat vastaukset (CSV)')).content);
+  expect(freeTexts).toEqual([['question', 'text']]);
 });

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** What a coordinator does in their area, in Finnish (the area's language for a Finnish browser). */
@@ -23,7 +24,7 @@ export class CoordinatorPage {
     return this.page.getByRole('alert');
   }
 
-  async goTo(section: 'Yleiskuva' | 'Päiväkirja' | 'Tapahtumaloki' | 'Oma tili') {
+  async goTo(section: 'Yleiskuva' | 'Päiväkirja' | 'Lataukset' | 'Tapahtumaloki' | 'Oma tili') {
     await this.page.getByRole('navigation', { name: 'Osiot' }).getByRole('link', { name: section }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: section })).toBeVisible();
   }
@@ -56,6 +57,23 @@ export class CoordinatorPage {
       .first()
       .getByRole('row')
       .filter({ has: this.page.getByRole('rowheader', { name: option, exact: true }) });
+  }
+
+  /** Sets a download option ("Jakso", "Tekstien kieli", ...) by its visible label. */
+  async chooseForDownload(label: string, option: string) {
+    // A select's name also holds its chosen option's text, so the label is matched as a prefix.
+    await this.page.getByRole('combobox', { name: new RegExp(`^${label}`) }).selectOption({ label: option });
+  }
+
+  async setRange(from: string, to: string) {
+    await this.page.getByLabel('Alkaen').fill(from);
+    await this.page.getByLabel('Päättyen').fill(to);
+  }
+
+  /** Clicks a download link and returns the file's name and bytes as the browser saved them. */
+  async download(link: string): Promise<{ name: string; content: Buffer }> {
+    const [file] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('link', { name: link }).click()]);
+    return { name: file.suggestedFilename(), content: await readFile((await file.path())!) };
   }
 
   async changePassword(current: string, next: string) {

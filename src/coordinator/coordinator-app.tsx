@@ -5,6 +5,7 @@ import { api, whenSignedOut } from './api';
 import { AccountView } from './account-view';
 import { AuditView } from './audit-view';
 import { DayLogView } from './day-log-view';
+import { DownloadsView } from './downloads-view';
 import { SignIn } from './sign-in';
 
 // The charts library comes with the dashboard, fetched when it is first shown.
@@ -14,6 +15,7 @@ import { useView, viewPath, VIEWS, type View } from './use-view';
 const NAV_KEYS: Record<View, string> = {
   dashboard: 'nav.dashboard',
   'day-log': 'nav.dayLog',
+  downloads: 'nav.downloads',
   audit: 'nav.audit',
   account: 'nav.account',
 };
@@ -83,6 +85,7 @@ export function CoordinatorApp() {
           </Suspense>
         )}
         {view === 'day-log' && <DayLogView />}
+        {view === 'downloads' && <DownloadsView />}
         {view === 'audit' && <AuditView />}
         {view === 'account' && <AccountView />}
       </main>

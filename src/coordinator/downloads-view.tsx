@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CsvFormat } from '../domain/csv-cells';
+import { EXPORT_FILES, type ExportFile } from '../domain/export-query';
+import { localDay } from '../domain/local-day';
+import { PERIODS, type Period } from '../domain/periods';
+import { useHeadingFocus } from '../ui/use-heading-focus';
+import { api, ApiError } from './api';
+
+const LABEL_LANGUAGES = ['fi', 'sv', 'en'];
+
+/** The four CSV files for a date range, with the anonymity rules they follow said in words. */
+export function DownloadsView() {
+  const { t, i18n } = useTranslation();
+  const heading = useHeadingFocus<HTMLHeadingElement>('downloads');
+  const today = localDay(new Date()).date;
+  const [forms, setForms] = useState<{ id: string; title: Record<string, string> }[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [form, setForm] = useState('');
+  const [from, setFrom] = useState(`${today.slice(0, 7)}-01`);
+  const [to, setTo] = useState(today);
+  const [period, setPeriod] = useState<Period>('month');
+  const [labels, setLabels] = useState(LABEL_LANGUAGES.includes(i18n.language) ? i18n.language : 'fi');
+  const [format, setFormat] = useState<CsvFormat>('fi');
+
+  useEffect(() => {
+    api.forms().then(
+      ({ forms: list }) => {
+        setForms(list);
+        setForm((chosen) => chosen || (list[0]?.id ?? ''));
+      },
+      (failure: unknown) => setError(failure instanceof ApiError ? failure.message : String(failure)),
+    );
+  }, []);
+
+  const valid = form !== '' && from !== '' && to !== '' && from <= to;
+  const href = (file: ExportFile) => `/api/coordinator/exports/${file}.csv?${new URLSearchParams({ form, from, to, period, labels, format })}`;
+
+  return (
+    <section aria-labelledby="downloads-heading">
+      <h1 id="downloads-heading" ref={heading} tabIndex={-1}>
+        {t('downloads.heading')}
+      </h1>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      <div className="filters">
+        <label className="field">
+          <span>{t('dashboard.form')}</span>
+          <select value={form} onChange={(event) => setForm(event.target.value)}>
+            {forms.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.title[i18n.language] ?? Object.values(f.title)[0]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('dashboard.from')}</span>
+          <input type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('dashboard.to')}</span>
+          <input type="date" value={to} onChange={(event) => setTo(event.target.value)} />
+        </label>
+        <label className="field">
+          <span>{t('downloads.period')}</span>
+          <select value={period} onChange={(event) => setPeriod(event.target.value as Period)}>
+            {PERIODS.map((p) => (
+              <option key={p} value={p}>
+                {t(`downloads.periods.${p}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('downloads.labels')}</span>
+          <select value={labels} onChange={(event) => setLabels(event.target.value)}>
+            {LABEL_LANGUAGES.map((code) => (
+              <option key={code} value={code}>
+                {t(`downloads.languages.${code}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('downloads.format')}</span>
+          <select value={format} onChange={(event) => setFormat(event.target.value as CsvFormat)}>
+            <option value="fi">{t('downloads.formats.fi')}</option>
+            <option value="international">{t('downloads.formats.international')}</option>
+          </select>
+        </label>
+      </div>
+      {!valid ? <p className="error">{t('downloads.invalidRange')}</p> : null}
+      <ul className="downloads">
+        {EXPORT_FILES.map((file) => (
+          <li key={file}>
+            {valid ? (
+              <a href={href(file)} download>
+                {t(`downloads.files.${file}`)}
+              </a>
+            ) : (
+              <span>{t(`downloads.files.${file}`)}</span>
+            )}
+            <p className="hint">{t(`downloads.about.${file}`)}</p>
+          </li>
+        ))}
+      </ul>
+      <h2>{t('downloads.privacyHeading')}</h2>
+      <p>{t('downloads.privacy')}</p>
+    </section>
+  );
+}
