@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { CoordinatorPage } from './pages/coordinator-page';
 import { KioskPage } from './pages/kiosk-page';
@@ -15,7 +15,8 @@ test.beforeEach(async () => {
 });
 test.afterEach(() => server.stop());
 
-test('what visitors give at a kiosk appears in the coordinator\u2019s dashboard and in each CSV download, against the day log', async ({ browser }) => {
+/** A kiosk enrolled through its staff menu, some visits, then Send now. */
+async function visitsSentFromAKiosk(browser: Browser, visits: (kiosk: KioskPage) => Promise<void>) {
   const kioskPage = await browser.newPage();
   await kioskPage.clock.install();
   const kiosk = new KioskPage(kioskPage);
@@ -25,11 +26,40 @@ test('what visitors give at a kiosk appears in the coordinator\u2019s dashboard 
   await staff.enroll(makePairingCode(server.dataDir, 'Aula'), '2468');
   await expect(kioskPage.getByText('Aula', { exact: true })).toBeVisible();
   await staff.close();
-  for (const face of ['Hyvä', 'Hyvä', 'Tosi huono']) await kiosk.giveOnlyAFace(face);
+  await visits(kiosk);
   await staff.open();
   await staff.unlock('2468');
   await staff.sendNow();
   await expect(staff.waiting()).toHaveText('0');
+}
+
+test('a free text that names someone is redacted by a coordinator, and is gone from the dashboard and the download', async ({ browser }) => {
+  await visitsSentFromAKiosk(browser, async (kiosk) => {
+    await kiosk.giveAFaceAndAText('Hyvä', 'Kiitos Matti Meikäläiselle avusta');
+    await kiosk.giveAFaceAndAText('Hyvä', 'Hyvä ruoka tänään');
+    for (const face of ['Hyvä', 'Ihan ok', 'Huono']) await kiosk.giveOnlyAFace(face);
+  });
+  const page = await browser.newPage();
+  const coordinator = new CoordinatorPage(page);
+  await coordinator.open(server.url);
+  await coordinator.signIn('aino', PASSWORD);
+  await expect(coordinator.freeText('Kiitos Matti Meikäläiselle avusta')).toBeVisible();
+  await expectNoAxeViolations(page, 'dashboard with free texts');
+  await coordinator.redact('Kiitos Matti Meikäläiselle avusta');
+  await page.reload();
+  await expect(coordinator.freeText('Hyvä ruoka tänään')).toBeVisible();
+  await expect(page.getByText('Matti Meikäläiselle')).toHaveCount(0);
+
+  await coordinator.goTo('Lataukset');
+  await coordinator.chooseForDownload('Jakso', 'Viikko (ISO)');
+  const texts = parse((await coordinator.download('Vapaat vastaukset (CSV)')).content, { delimiter: ';', bom: true }) as string[][];
+  expect(texts.slice(1).map((row) => row[1])).toEqual(['Hyvä ruoka tänään']);
+});
+
+test('what visitors give at a kiosk appears in the coordinator\u2019s dashboard and in each CSV download, against the day log', async ({ browser }) => {
+  await visitsSentFromAKiosk(browser, async (kiosk) => {
+    for (const face of ['Hyvä', 'Hyvä', 'Tosi huono']) await kiosk.giveOnlyAFace(face);
+  });
 
   const page = await browser.newPage();
   const cspErrors: string[] = [];

@@ -12,6 +12,7 @@ import { coordinatorSessionRoutes } from './routes/coordinator-session';
 import { dashboardRoutes } from './routes/dashboard';
 import { dayLogRoutes } from './routes/day-log';
 import { exportRoutes } from './routes/exports';
+import { freeTextRoutes } from './routes/free-texts';
 import { kioskEnrollRoutes } from './routes/kiosk-enroll';
 import { kioskFormRoutes } from './routes/kiosk-form';
 import { kioskSyncRoutes } from './routes/kiosk-sync';
@@ -105,6 +106,7 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   dayLogRoutes(app, db);
   dashboardRoutes(app, db);
   exportRoutes(app, db);
+  freeTextRoutes(app, db);
   auditLogRoutes(app, db);
   if (options.staticDir) await staticFileRoutes(app, options.staticDir);
   return app;

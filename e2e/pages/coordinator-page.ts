@@ -76,6 +76,16 @@ export class CoordinatorPage {
     return { name: file.suggestedFilename(), content: await readFile((await file.path())!) };
   }
 
+  freeText(text: string): Locator {
+    return this.page.getByRole('listitem').filter({ hasText: text });
+  }
+
+  async redact(text: string) {
+    await this.freeText(text).getByRole('button', { name: 'Poista teksti' }).click();
+    await this.freeText(text).getByRole('button', { name: 'Poista pysyvästi' }).click();
+    await expect(this.page.getByRole('status')).toHaveText('Teksti poistettiin.');
+  }
+
   async changePassword(current: string, next: string) {
     await this.page.getByLabel('Nykyinen salasana').fill(current);
     await this.page.getByLabel('Uusi salasana', { exact: true }).fill(next);

@@ -77,6 +77,20 @@ export class KioskPage {
     await expect(this.startButton()).toBeVisible();
   }
 
+  /** A visit with a face and a written answer to the last question, sent, back to the start. */
+  async giveAFaceAndAText(face: string, text: string) {
+    await this.giveFeedback();
+    await this.choose(face);
+    await this.next();
+    await this.skip(3);
+    await this.write(text);
+    await this.next();
+    await this.expectReview();
+    await this.send();
+    await this.page.clock.runFor(11_000);
+    await expect(this.startButton()).toBeVisible();
+  }
+
   async back() {
     await this.page.getByRole('button', { name: this.ui.question.back, exact: true }).click();
   }

@@ -12,18 +12,20 @@ import {
   responseColumns,
   responseHeader,
   responseRows,
+  shownFreeTexts,
   SummaryCounter,
   type ExportSetup,
   type Row,
 } from '../../src/domain/exports';
 import type { FeedbackResponse } from '../../src/domain/response';
-import { periodOf, wholePeriods } from '../../src/domain/periods';
+import { periodOf, wholePeriods, type Period } from '../../src/domain/periods';
 import { errorAnswer } from '../../src/domain/sync-protocol';
 import { audit } from '../db/audit-log';
 import type { Database } from '../db/database';
 import { dayLogBetween } from '../db/day-log';
 import { openReader, responsesBetween, responsesPerDate, type Reader } from '../db/export-reader';
 import { formVersions } from '../db/forms';
+import { freeTextsBetween } from '../db/free-texts';
 import { requireCoordinator } from './coordinator-auth';
 
 // The day log's column names in the file's label language; the coordinator's area has them too.
@@ -99,18 +101,19 @@ function* exportRows(file: ExportFile, reader: Reader, db: Database, query: Expo
     }
     yield* responseRows(day, columns, setup);
   } else {
-    const freeTextQuestions = new Set(setup.versions.flatMap((v) => v.questions.filter((q) => q.type === 'free-text').map((q) => q.id)));
-    const texts: { date: string; question: string; text: string }[] = [];
-    for (const response of responsesBetween(reader, form, range.from, range.to)) {
-      for (const [question, value] of Object.entries(response.answers)) {
-        if (freeTextQuestions.has(question) && typeof value === 'string' && value.trim() !== '') texts.push({ date: response.date, question, text: value });
-      }
-    }
-    const perPeriod = new Map<string, number>();
-    for (const { date, count } of responsesPerDate(reader, form, range.from, range.to)) {
-      const period = periodOf(date, query.period);
-      perPeriod.set(period, (perPeriod.get(period) ?? 0) + count);
-    }
-    yield* freeTextRows(texts, perPeriod, query.period, setup, () => randomInt(2 ** 32) / 2 ** 32);
+    const texts = freeTextsBetween(reader, setup.versions, range.from, range.to);
+    yield* freeTextRows(shownFreeTexts(texts, responsesPerPeriod(reader, form, range, query.period), query.period, secureRandom), setup);
   }
+}
+
+/** A random number from the operating system's generator: the shuffled order must not be guessable. */
+export const secureRandom = () => randomInt(2 ** 32) / 2 ** 32;
+
+export function responsesPerPeriod(reader: Reader, form: string, range: { from: string; to: string }, period: Period): Map<string, number> {
+  const perPeriod = new Map<string, number>();
+  for (const { date, count } of responsesPerDate(reader, form, range.from, range.to)) {
+    const key = periodOf(date, period);
+    perPeriod.set(key, (perPeriod.get(key) ?? 0) + count);
+  }
+  return perPeriod;
 }

@@ -58,6 +58,12 @@ export const api = {
       'GET',
       `/api/coordinator/dashboard?${new URLSearchParams({ ...query, ...(language ? { language } : {}) })}`,
     ),
+  freeTexts: ({ language, ...query }: DashboardQuery) =>
+    call<{ texts: { id: string; question: string; text: string }[] }>(
+      'GET',
+      `/api/coordinator/free-texts?${new URLSearchParams({ ...query, ...(language ? { language } : {}) })}`,
+    ),
+  redact: (form: string, id: string, question: string) => call<void>('POST', '/api/coordinator/free-texts/redact', { form, id, question }),
   auditLog: (before?: number) =>
     call<{ entries: AuditEntry[] }>('GET', `/api/coordinator/audit-log${before ? `?before=${before}` : ''}`),
 };

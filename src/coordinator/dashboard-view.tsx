@@ -10,6 +10,7 @@ import { useHeadingFocus } from '../ui/use-heading-focus';
 import { api, ApiError } from './api';
 import { BarChart } from './bar-chart';
 import { formLabels } from '../domain/form-labels';
+import { FreeTextList } from './free-text-list';
 
 type Labels = ReturnType<typeof formLabels>;
 
@@ -101,7 +102,14 @@ export default function DashboardView() {
           {error}
         </p>
       ) : null}
-      {result && labels ? <DashboardBody dashboard={result.dashboard} versions={result.versions} labels={labels} /> : !error && <p>{t('app.loading')}</p>}
+      {result && labels && query ? (
+        <>
+          <DashboardBody dashboard={result.dashboard} versions={result.versions} labels={labels} />
+          <FreeTextList query={query} questionLabel={labels.question} />
+        </>
+      ) : (
+        !error && <p>{t('app.loading')}</p>
+      )}
     </section>
   );
 }

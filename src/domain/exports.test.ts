@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultForm } from './default-form';
-import { dayLogRows, freeTextRows, responseColumns, responseHeader, responseRows, SummaryCounter, type ExportSetup } from './exports';
+import { dayLogRows, freeTextRows, responseColumns, responseHeader, responseRows, shownFreeTexts, SummaryCounter, type ExportSetup } from './exports';
 import type { FeedbackResponse } from './response';
 import { sampleResponse } from './sample-response';
 
@@ -91,14 +91,14 @@ describe('the responses file', () => {
 describe('the free-text file', () => {
   it('keeps only texts from periods of at least 5 responses, without dates, shuffled', () => {
     const texts = [
-      { date: '2026-11-02', question: 'anything-else', text: 'a' },
-      { date: '2026-11-03', question: 'anything-else', text: '=b' },
-      { date: '2026-12-01', question: 'anything-else', text: 'c' },
+      { id: 'r1', date: '2026-11-02', question: 'anything-else', text: 'a' },
+      { id: 'r2', date: '2026-11-03', question: 'anything-else', text: '=b' },
+      { id: 'r3', date: '2026-12-01', question: 'anything-else', text: 'c' },
     ];
-    const rows = freeTextRows(texts, new Map([['2026-11', 5], ['2026-12', 4]]), 'month', setup, () => 0);
+    const rows = freeTextRows(shownFreeTexts(texts, new Map([['2026-11', 5], ['2026-12', 4]]), 'month', () => 0), setup);
     expect(rows[0]).toEqual(['question', 'text']);
     expect(rows.slice(1).map((r) => r[1]).sort()).toEqual(["'=b", 'a']);
-    expect(rows.flat().some((cell) => /2026/.test(cell))).toBe(false);
+    expect(rows.flat().some((cell) => /2026|r\d/.test(cell))).toBe(false);
   });
 });
 

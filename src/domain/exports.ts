@@ -217,23 +217,29 @@ export function dayLogRows(days: DayLogEntry[], professionalLabels: Record<strin
 
 /* ---------------------------------------------------------------- free texts */
 
+export interface FreeText {
+  /** The response's id: lets a coordinator redact it, and is in no other file. */
+  id: string;
+  date: string;
+  question: string;
+  text: string;
+}
+
 /**
- * Free-text answers in a file of their own: without dates or anything else from the response,
- * in random order, and only from periods with at least 5 responses, so no text can be tied to
- * a day on which only one or two people answered.
+ * The free texts that may be shown: only from periods with at least 5 responses, so no text can
+ * be tied to a day on which only one or two people answered, and in random order.
  */
-export function freeTextRows(
-  texts: { date: string; question: string; text: string }[],
-  responsesByPeriod: Map<string, number>,
-  period: Period,
-  { versions, labelLanguage }: ExportSetup,
-  random: () => number,
-): Row[] {
-  const labels = formLabels(versions, labelLanguage);
+export function shownFreeTexts(texts: FreeText[], responsesByPeriod: Map<string, number>, period: Period, random: () => number): FreeText[] {
   const kept = texts.filter((t) => (responsesByPeriod.get(periodOf(t.date, period)) ?? 0) >= SMALL_COUNT_THRESHOLD);
   for (let i = kept.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [kept[i], kept[j]] = [kept[j]!, kept[i]!];
   }
-  return [['question', 'text'], ...kept.map((t) => [neutralised(labels.question(t.question)), neutralised(t.text)])];
+  return kept;
+}
+
+/** Free-text answers in a file of their own: without dates or anything else from the response. */
+export function freeTextRows(shown: FreeText[], { versions, labelLanguage }: ExportSetup): Row[] {
+  const labels = formLabels(versions, labelLanguage);
+  return [['question', 'text'], ...shown.map((t) => [neutralised(labels.question(t.question)), neutralised(t.text)])];
 }

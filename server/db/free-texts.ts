@@ -1,0 +1,45 @@
+import type { FreeText } from '../../src/domain/exports';
+import type { FormDefinition } from '../../src/domain/form-schema';
+import type { Database } from './database';
+import type { Reader } from './export-reader';
+import { responsesBetween } from './export-reader';
+
+function freeTextQuestions(versions: FormDefinition[]): Set<string> {
+  return new Set(versions.flatMap((v) => v.questions.filter((q) => q.type === 'free-text').map((q) => q.id)));
+}
+
+/** The written free texts of a form in a date range (already scrubbed on the kiosk). */
+export function freeTextsBetween(source: Reader | Database, versions: FormDefinition[], from: string, to: string): FreeText[] {
+  const questions = freeTextQuestions(versions);
+  const texts: FreeText[] = [];
+  for (const response of responsesBetween(source, versions[0]!.id, from, to)) {
+    for (const [question, value] of Object.entries(response.answers)) {
+      if (questions.has(question) && typeof value === 'string' && value.trim() !== '') texts.push({ id: response.id, date: response.date, question, text: value });
+    }
+  }
+  return texts;
+}
+
+/**
+ * Removes a free text that still identifies someone from the response itself, so it is gone
+ * from every view and download, and takes it out of the "answered" count. Returns false if
+ * there is no such text. The response's other answers stay.
+ */
+export function redactFreeText(db: Database, versions: FormDefinition[], id: string, question: string): boolean {
+  if (!freeTextQuestions(versions).has(question)) return false;
+  return db.transaction(() => {
+    const row = db.prepare('SELECT date, form_id, form_version, language, answers FROM responses WHERE id = ?').get(id) as
+      | { date: string; form_id: string; form_version: number; language: string; answers: string }
+      | undefined;
+    if (!row || row.form_id !== versions[0]!.id) return false;
+    const answers = JSON.parse(row.answers) as Record<string, unknown>;
+    if (typeof answers[question] !== 'string') return false;
+    delete answers[question];
+    db.prepare('UPDATE responses SET answers = ? WHERE date = ? AND id = ?').run(JSON.stringify(answers), row.date, id);
+    db.prepare(
+      `UPDATE answer_counts SET count = count - 1
+       WHERE form_id = ? AND date = ? AND form_version = ? AND language = ? AND question_id = ? AND option_id = '*'`,
+    ).run(row.form_id, row.date, row.form_version, row.language, question);
+    return true;
+  })();
+}

@@ -1,0 +1,68 @@
+import { parse } from 'csv-parse/sync';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditEntries } from '../db/audit-log';
+import { addTestCoordinator, enrollKiosk, makeResponse, SAME_ORIGIN, signIn, startTestServer, syncBody, type TestServer } from '../test-support';
+
+let server: TestServer;
+let cookie: string;
+beforeEach(async () => {
+  server = await startTestServer();
+  await addTestCoordinator(server);
+  cookie = await signIn(server);
+  const { token } = await enrollKiosk(server);
+  const responses = [
+    makeResponse({ date: '2026-11-23', answers: { day: '4', 'anything-else': 'Terveisiä Matti Meikäläiselle' } }),
+    makeResponse({ date: '2026-11-24', answers: { day: '4', 'anything-else': 'Hyvä ruoka' } }),
+    ...Array.from({ length: 4 }, () => makeResponse({ date: '2026-11-25', answers: { day: '3' } })),
+    makeResponse({ date: '2026-12-01', answers: { day: '1', 'anything-else': 'Yksin tällä viikolla' } }),
+  ];
+  await server.app.inject({ method: 'POST', url: '/api/kiosk/sync', headers: { authorization: `Bearer ${token}` }, payload: syncBody(responses) });
+});
+afterEach(() => server.close());
+
+const list = () =>
+  server.app.inject({ method: 'GET', url: '/api/coordinator/free-texts?form=todays-feedback&from=2026-11-01&to=2026-12-31', headers: { cookie } });
+const redact = (payload: object, headers: Record<string, string> = { ...SAME_ORIGIN, cookie }) =>
+  server.app.inject({ method: 'POST', url: '/api/coordinator/free-texts/redact', headers, payload });
+
+describe('free texts in the coordinator\u2019s area', () => {
+  it('lists texts only from weeks of at least 5 responses, without dates', async () => {
+    const { texts } = (await list()).json();
+    expect(texts.map((t: { text: string }) => t.text).sort()).toEqual(['Hyvä ruoka', 'Terveisiä Matti Meikäläiselle']);
+    expect(JSON.stringify(texts)).not.toContain('2026');
+  });
+
+  it('redacts a text from every view and download, counts it out, and audits that it happened but not what it said', async () => {
+    const { texts } = (await list()).json();
+    const named = texts.find((t: { text: string }) => t.text.includes('Matti'));
+    const before = server.db.prepare("SELECT sum(count) FROM answer_counts WHERE question_id = 'anything-else'").pluck().get();
+    expect((await redact({ form: 'todays-feedback', id: named.id, question: 'anything-else' })).statusCode).toBe(204);
+
+    expect(JSON.stringify((await list()).json())).not.toContain('Matti');
+    const download = await server.app.inject({
+      method: 'GET',
+      url: '/api/coordinator/exports/free-texts.csv?form=todays-feedback&from=2026-11-01&to=2026-12-31&period=week',
+      headers: { cookie },
+    });
+    expect((parse(download.body, { delimiter: ';', bom: true }) as string[][]).flat().join()).not.toContain('Matti');
+    expect(JSON.stringify(server.db.prepare('SELECT answers FROM responses').all())).not.toContain('Matti');
+    expect(server.db.prepare("SELECT sum(count) FROM answer_counts WHERE question_id = 'anything-else'").pluck().get()).toBe((before as number) - 1);
+    const entry = auditEntries(server.db).find((e) => e.action === 'redaction');
+    expect(entry).toMatchObject({ actor: 'aino', action: 'redaction', detail: 'todays-feedback anything-else' });
+    expect(JSON.stringify(auditEntries(server.db))).not.toContain('Matti');
+    // The response's other answers stay.
+    expect(server.db.prepare('SELECT count(*) FROM responses').pluck().get()).toBe(7);
+
+    expect((await redact({ form: 'todays-feedback', id: named.id, question: 'anything-else' })).statusCode).toBe(404);
+  });
+
+  it('refuses a redaction from another site, of a choice answer, or without a session', async () => {
+    const { texts } = (await list()).json();
+    const id = texts[0].id;
+    expect((await redact({ form: 'todays-feedback', id, question: 'anything-else' }, { cookie, 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
+    expect((await redact({ form: 'todays-feedback', id, question: 'day' })).statusCode).toBe(404);
+    expect((await redact({ form: 'todays-feedback', id, question: 'anything-else' }, SAME_ORIGIN)).statusCode).toBe(401);
+    expect((await redact({ form: 'todays-feedback', id: 'not-an-id', question: 'anything-else' })).statusCode).toBe(400);
+    expect(JSON.stringify((await list()).json()).includes(texts[0].text)).toBe(true);
+  });
+});

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import { dashboardQuery } from '../../src/domain/dashboard-query';
+import { shownFreeTexts } from '../../src/domain/exports';
+import { identifier } from '../../src/domain/form-schema';
+import { wholePeriods } from '../../src/domain/periods';
+import { errorAnswer } from '../../src/domain/sync-protocol';
+import { audit } from '../db/audit-log';
+import type { Database } from '../db/database';
+import { formVersions } from '../db/forms';
+import { freeTextsBetween, redactFreeText } from '../db/free-texts';
+import { requireCoordinator, sameOriginOnly } from './coordinator-auth';
+import { responsesPerPeriod, secureRandom } from './exports';
+
+/** Free texts for the dashboard (as in the download: only from weeks of 5 or more, shuffled), and redaction. */
+export function freeTextRoutes(app: FastifyInstance, db: Database) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const signedIn = requireCoordinator(db);
+
+  api.get(
+    '/api/coordinator/free-texts',
+    {
+      onRequest: signedIn,
+      schema: {
+        hide: true,
+        querystring: dashboardQuery,
+        response: {
+          200: z.strictObject({ texts: z.array(z.strictObject({ id: z.string(), question: z.string(), text: z.string() })) }),
+          400: errorAnswer,
+          401: errorAnswer,
+          404: errorAnswer,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { form, from, to } = request.query;
+      const versions = formVersions(db, form);
+      if (versions.length === 0) return reply.code(404).send({ error: `There is no form ${form}.` });
+      const range = wholePeriods(from, to, 'week');
+      const shown = shownFreeTexts(freeTextsBetween(db, versions, range.from, range.to), responsesPerPeriod(db, form, range, 'week'), 'week', secureRandom);
+      return { texts: shown.map(({ id, question, text }) => ({ id, question, text })) };
+    },
+  );
+
+  api.post(
+    '/api/coordinator/free-texts/redact',
+    {
+      onRequest: [sameOriginOnly, signedIn],
+      schema: {
+        hide: true,
+        body: z.strictObject({ form: identifier, id: z.uuidv4(), question: identifier }),
+        response: { 204: z.null(), 400: errorAnswer, 401: errorAnswer, 403: errorAnswer, 404: errorAnswer },
+      },
+    },
+    async (request, reply) => {
+      const { form, id, question } = request.body;
+      const versions = formVersions(db, form);
+      if (versions.length === 0 || !redactFreeText(db, versions, id, question)) {
+        return reply.code(404).send({ error: 'There is no such text; it may have been removed already.' });
+      }
+      // Which question, never the text: the audit log holds no visitor data.
+      audit(db, request.coordinator!.username, 'redaction', `${form} ${question}`);
+      return reply.code(204).send(null);
+    },
+  );
+}
