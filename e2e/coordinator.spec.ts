@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { CoordinatorPage } from './pages/coordinator-page';
 import { KioskPage } from './pages/kiosk-page';
+import { StaffMenuPage } from './pages/staff-menu-page';
 import { startAppServer, type AppServer } from './support/app-server';
 import { expectNoAxeViolations } from './support/axe';
 import { addCoordinator } from './support/server-data';
@@ -75,4 +76,33 @@ test('the kiosk never loads or precaches the coordinator\u2019s code', async ({ 
   });
   expect(cached.length).toBeGreaterThan(10);
   expect([...requested, ...cached].filter((url) => url.includes('coordinator'))).toEqual([]);
+});
+
+test('a coordinator pairs a kiosk from the area, sees its last sync, and revokes it; the kiosk\u2019s staff menu says so', async ({ browser }) => {
+  const page = await browser.newPage();
+  const coordinator = new CoordinatorPage(page);
+  await coordinator.open(server.url, '/kiosks');
+  await coordinator.signIn('aino', PASSWORD);
+  await expect(page.getByText('Yhtään laitetta ei ole otettu käyttöön.')).toBeVisible();
+  const code = await coordinator.makePairingCode('Aula');
+  expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+  await expectNoAxeViolations(page, 'kiosks');
+
+  const kioskPage = await browser.newPage();
+  const kiosk = new KioskPage(kioskPage);
+  const staff = new StaffMenuPage(kioskPage);
+  await kiosk.open(server.url);
+  await staff.open();
+  await staff.enroll(code, '2468');
+  await expect(kioskPage.getByText('Aula', { exact: true })).toBeVisible();
+  await staff.sendNow();
+  await expect(staff.waiting()).toHaveText('0');
+
+  await page.reload();
+  await expect(coordinator.kioskRow('Aula')).toContainText('Käytössä');
+  await expect(coordinator.kioskRow('Aula')).toContainText('0.1.0');
+  await coordinator.revokeKiosk('Aula');
+
+  await staff.sendNow();
+  await expect(kioskPage.getByText(/not enrolled, or its enrollment was revoked/)).toBeVisible();
 });

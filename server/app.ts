@@ -13,6 +13,7 @@ import { dashboardRoutes } from './routes/dashboard';
 import { dayLogRoutes } from './routes/day-log';
 import { exportRoutes } from './routes/exports';
 import { freeTextRoutes } from './routes/free-texts';
+import { kioskAdminRoutes } from './routes/kiosk-admin';
 import { kioskEnrollRoutes } from './routes/kiosk-enroll';
 import { kioskFormRoutes } from './routes/kiosk-form';
 import { kioskSyncRoutes } from './routes/kiosk-sync';
@@ -107,6 +108,7 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   dashboardRoutes(app, db);
   exportRoutes(app, db);
   freeTextRoutes(app, db);
+  kioskAdminRoutes(app, db);
   auditLogRoutes(app, db);
   if (options.staticDir) await staticFileRoutes(app, options.staticDir);
   return app;

@@ -24,7 +24,7 @@ export class CoordinatorPage {
     return this.page.getByRole('alert');
   }
 
-  async goTo(section: 'Yleiskuva' | 'Päiväkirja' | 'Lataukset' | 'Tapahtumaloki' | 'Oma tili') {
+  async goTo(section: 'Yleiskuva' | 'Päiväkirja' | 'Lataukset' | 'Laitteet' | 'Tapahtumaloki' | 'Oma tili') {
     await this.page.getByRole('navigation', { name: 'Osiot' }).getByRole('link', { name: section }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: section })).toBeVisible();
   }
@@ -84,6 +84,23 @@ export class CoordinatorPage {
     await this.freeText(text).getByRole('button', { name: 'Poista teksti' }).click();
     await this.freeText(text).getByRole('button', { name: 'Poista pysyvästi' }).click();
     await expect(this.page.getByRole('status')).toHaveText('Teksti poistettiin.');
+  }
+
+  /** Makes a pairing code for a new kiosk and reads it off the page. */
+  async makePairingCode(name: string): Promise<string> {
+    await this.page.getByLabel('Laitteen nimi (esimerkiksi sijainti)').fill(name);
+    await this.page.getByRole('button', { name: 'Tee parituskoodi' }).click();
+    return (await this.page.locator('.pairing-code__code').textContent())!;
+  }
+
+  kioskRow(name: string): Locator {
+    return this.page.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
+  }
+
+  async revokeKiosk(name: string) {
+    await this.page.getByRole('button', { name: `Poista ${name} käytöstä`, exact: true }).click();
+    await this.page.getByRole('button', { name: `Poista ${name} käytöstä nyt` }).click();
+    await expect(this.kioskRow(name)).toContainText('Poistettu käytöstä');
   }
 
   async changePassword(current: string, next: string) {

@@ -1,16 +1,14 @@
 /**
- * Kiosk enrollment from the command line, until the coordinator's area has it:
+ * Kiosk enrollment from the command line (the coordinator's area does the same):
  *   npm run kiosk -- pair [NAME]   prints a one-time pairing code, valid for 24 hours
  *   npm run kiosk -- list          enrolled kiosks, last sync, waiting responses, app version
  *   npm run kiosk -- revoke ID     the kiosk's token stops working at once
  */
 import { readConfig } from '../config';
-import { hashSecret, newPairingCode, normalisePairingCode } from '../credentials';
 import { audit, COMMAND_LINE } from '../db/audit-log';
 import { openDatabase } from '../db/database';
-import { addPairingCode, listKiosks, revokeKiosk } from '../db/kiosks';
-
-const PAIRING_CODE_VALID_MS = 24 * 60 * 60 * 1000;
+import { listKiosks, revokeKiosk } from '../db/kiosks';
+import { makePairingCode } from '../pairing';
 
 const [command, argument] = process.argv.slice(2);
 const db = openDatabase(readConfig().dataDir);
@@ -23,9 +21,7 @@ function fail(message: string): never {
 switch (command) {
   case 'pair': {
     const name = (argument ?? 'Kiosk').trim().slice(0, 80) || 'Kiosk';
-    const code = newPairingCode();
-    const expires = new Date(Date.now() + PAIRING_CODE_VALID_MS);
-    addPairingCode(db, hashSecret(normalisePairingCode(code)), name, expires);
+    const { code, expiresAt: expires } = makePairingCode(db, name);
     audit(db, COMMAND_LINE, 'kiosk-paired', name);
     console.log(`Pairing code for "${name}": ${code}`);
     console.log(`Type it in the kiosk's staff menu before ${expires.toISOString()}. It works once.`);

@@ -3,6 +3,7 @@ import type { Dashboard } from '../domain/dashboard';
 import type { DashboardQuery } from '../domain/dashboard-query';
 import type { DayLogEntry } from '../domain/day-log';
 import type { FormDefinition } from '../domain/form-schema';
+import type { KioskSummary } from '../domain/kiosk-admin';
 
 /** A failed call: the HTTP status and the server's message, which says what to do. */
 export class ApiError extends Error {
@@ -64,6 +65,9 @@ export const api = {
       `/api/coordinator/free-texts?${new URLSearchParams({ ...query, ...(language ? { language } : {}) })}`,
     ),
   redact: (form: string, id: string, question: string) => call<void>('POST', '/api/coordinator/free-texts/redact', { form, id, question }),
+  kiosks: () => call<{ kiosks: KioskSummary[] }>('GET', '/api/coordinator/kiosks'),
+  pair: (name: string) => call<{ code: string; name: string; expiresAt: string }>('POST', '/api/coordinator/kiosks/pairing-codes', { name }),
+  revoke: (id: string) => call<void>('POST', `/api/coordinator/kiosks/${encodeURIComponent(id)}/revoke`),
   auditLog: (before?: number) =>
     call<{ entries: AuditEntry[] }>('GET', `/api/coordinator/audit-log${before ? `?before=${before}` : ''}`),
 };

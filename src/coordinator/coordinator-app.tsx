@@ -6,6 +6,7 @@ import { AccountView } from './account-view';
 import { AuditView } from './audit-view';
 import { DayLogView } from './day-log-view';
 import { DownloadsView } from './downloads-view';
+import { KiosksView } from './kiosks-view';
 import { SignIn } from './sign-in';
 
 // The charts library comes with the dashboard, fetched when it is first shown.
@@ -16,6 +17,7 @@ const NAV_KEYS: Record<View, string> = {
   dashboard: 'nav.dashboard',
   'day-log': 'nav.dayLog',
   downloads: 'nav.downloads',
+  kiosks: 'nav.kiosks',
   audit: 'nav.audit',
   account: 'nav.account',
 };
@@ -86,6 +88,7 @@ export function CoordinatorApp() {
         )}
         {view === 'day-log' && <DayLogView />}
         {view === 'downloads' && <DownloadsView />}
+        {view === 'kiosks' && <KiosksView />}
         {view === 'audit' && <AuditView />}
         {view === 'account' && <AccountView />}
       </main>

@@ -1,0 +1,122 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { isQuiet, type KioskSummary } from '../domain/kiosk-admin';
+import { useHeadingFocus } from '../ui/use-heading-focus';
+import { api, ApiError } from './api';
+
+/** Enrolled kiosks and their state at last sync; a pairing code for a new one; revocation. */
+export function KiosksView() {
+  const { t, i18n } = useTranslation();
+  const heading = useHeadingFocus<HTMLHeadingElement>('kiosks');
+  const [kiosks, setKiosks] = useState<KioskSummary[] | null>(null);
+  const [pairing, setPairing] = useState<{ code: string; name: string; expiresAt: string } | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const { register, handleSubmit, reset, formState } = useForm<{ name: string }>();
+  const failed = (failure: unknown) => setMessage({ ok: false, text: failure instanceof ApiError ? failure.message : String(failure) });
+
+  const load = useCallback(() => {
+    api.kiosks().then(({ kiosks: list }) => setKiosks(list), failed);
+  }, []);
+  useEffect(load, [load]);
+
+  const when = (at: string | null) => (at ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(at)) : t('kiosks.never'));
+  const state = (kiosk: KioskSummary) => (kiosk.revokedAt ? t('kiosks.revoked') : isQuiet(kiosk, new Date()) ? t('kiosks.quiet') : t('kiosks.active'));
+
+  const pair = handleSubmit(async ({ name }) => {
+    try {
+      setPairing(await api.pair(name));
+      setMessage(null);
+      reset();
+    } catch (failure) {
+      failed(failure);
+    }
+  });
+  const revoke = async (kiosk: KioskSummary) => {
+    try {
+      await api.revoke(kiosk.id);
+      setMessage({ ok: true, text: t('kiosks.revokedDone', { name: kiosk.name }) });
+      load();
+    } catch (failure) {
+      failed(failure);
+    }
+    setConfirming(null);
+  };
+
+  return (
+    <section aria-labelledby="kiosks-heading">
+      <h1 id="kiosks-heading" ref={heading} tabIndex={-1}>
+        {t('kiosks.heading')}
+      </h1>
+      {message ? (
+        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? undefined : 'error'}>
+          {message.text}
+        </p>
+      ) : null}
+      {kiosks && kiosks.length === 0 ? <p>{t('kiosks.none')}</p> : null}
+      {kiosks && kiosks.length > 0 ? (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('kiosks.name')}</th>
+              <th scope="col">{t('kiosks.state')}</th>
+              <th scope="col">{t('kiosks.lastSync')}</th>
+              <th scope="col">{t('kiosks.waiting')}</th>
+              <th scope="col">{t('kiosks.appVersion')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('kiosks.revoke')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {kiosks.map((kiosk) => (
+              <tr key={kiosk.id}>
+                <th scope="row">{kiosk.name}</th>
+                <td>{state(kiosk)}</td>
+                <td>{when(kiosk.lastSyncAt)}</td>
+                <td>{kiosk.waitingAtSync ?? '–'}</td>
+                <td>{kiosk.appVersion ?? '–'}</td>
+                <td>
+                  {kiosk.revokedAt ? null : confirming === kiosk.id ? (
+                    <div role="group" aria-label={t('kiosks.confirmRevoke', { name: kiosk.name })} className="actions">
+                      <button type="button" className="primary" onClick={() => void revoke(kiosk)}>
+                        {t('kiosks.revokeForGood', { name: kiosk.name })}
+                      </button>
+                      <button type="button" onClick={() => setConfirming(null)}>
+                        {t('dayLog.cancel')}
+                      </button>
+                    </div>
+                  ) : (
+                    <button type="button" onClick={() => setConfirming(kiosk.id)}>
+                      {t('kiosks.revokeNamed', { name: kiosk.name })}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+
+      <h2>{t('kiosks.pairHeading')}</h2>
+      <p>{t('kiosks.pairIntro')}</p>
+      <form onSubmit={(event) => void pair(event)} className="narrow" noValidate>
+        <label className="field">
+          <span>{t('kiosks.newName')}</span>
+          <input autoComplete="off" {...register('name', { required: true, maxLength: 80 })} />
+        </label>
+        <button type="submit" className="primary" disabled={formState.isSubmitting}>
+          {t('kiosks.pair')}
+        </button>
+      </form>
+      {pairing ? (
+        <div role="status" className="pairing-code">
+          <p>{t('kiosks.codeFor', { name: pairing.name })}</p>
+          <p className="pairing-code__code">{pairing.code}</p>
+          <p>{t('kiosks.codeValid', { until: when(pairing.expiresAt) })}</p>
+        </div>
+      ) : null}
+    </section>
+  );
+}
