@@ -36,7 +36,7 @@ const boundaries = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'data', 'dev-dist'] },
+  { ignores: ['dist', 'dist-server', 'node_modules', 'test-results', 'playwright-report', 'data', 'dev-dist'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -21,9 +21,9 @@ export default defineConfig({
     trace: 'retain-on-failure',
     actionTimeout: 10_000,
   },
-  // The real server on a fresh SQLite file, serving the production build (npm run build first).
+  // The real, built server on a fresh SQLite file, serving the production build (npm run build first).
   webServer: {
-    command: 'node --import tsx server/main.ts',
+    command: 'node --enable-source-maps dist-server/main.mjs',
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -3,7 +3,8 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import packageJson from './package.json' with { type: 'json' };
 
-const isCoordinatorOnly = (id: string) => /\/src\/coordinator\/|\/src\/i18n\/coordinator|\/node_modules\/(chart\.js|@kurkle)\//.test(id);
+// A module only the coordinator's area loads; a chunk holding one is loaded by nothing else.
+const isCoordinatorModule = (id: string) => /\/src\/coordinator\/|\/src\/i18n\/coordinator|\/node_modules\/(chart\.js|@kurkle)\//.test(id);
 
 export default defineConfig({
   define: {
@@ -70,7 +71,7 @@ export default defineConfig({
         assetFileNames: (asset) =>
           asset.names.some((name) => name.startsWith('coordinator')) ? 'assets/coordinator/[name]-[hash][extname]' : 'assets/[name]-[hash][extname]',
         chunkFileNames: (chunk) =>
-          chunk.moduleIds.length > 0 && chunk.moduleIds.every(isCoordinatorOnly) ? 'assets/coordinator/[name]-[hash].js' : 'assets/[name]-[hash].js',
+          chunk.moduleIds.some(isCoordinatorModule) ? 'assets/coordinator/[name]-[hash].js' : 'assets/[name]-[hash].js',
       },
     },
     // Pictures stay files (precached), not data: URLs in the script: smaller JS, stricter CSP.

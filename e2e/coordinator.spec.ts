@@ -75,7 +75,13 @@ test('the kiosk never loads or precaches the coordinator\u2019s code', async ({ 
     return urls;
   });
   expect(cached.length).toBeGreaterThan(10);
-  expect([...requested, ...cached].filter((url) => url.includes('coordinator'))).toEqual([]);
+  const loaded = [...new Set([...requested.map((path) => new URL(path, server.url).href), ...cached])].filter((url) => url.endsWith('.js'));
+  expect(loaded.filter((url) => url.includes('coordinator'))).toEqual([]);
+  // By content too: no script the kiosk has holds the area's texts or the chart library.
+  for (const url of loaded) {
+    const script = await (await fetch(url)).text();
+    expect(/coordinator:language|Tapahtumaloki|dashboard-heading|chartjs/.test(script), `${url} holds coordinator code`).toBe(false);
+  }
 });
 
 test('a coordinator pairs a kiosk from the area, sees its last sync, and revokes it; the kiosk\u2019s staff menu says so', async ({ browser }) => {

@@ -8,6 +8,8 @@ export interface AppServer {
   url: string;
   /** The server's SQLite folder, for tests and benchmarks that look inside. */
   dataDir: string;
+  /** The server's process id, for benchmarks that read its memory. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -38,8 +40,8 @@ async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts the real server as a process of its own, on a free port with a fresh SQLite file,
- * serving a built app. Stopping the process is the honest way for a test to be offline.
+ * Starts the real server as a process of its own (the build that `npm start` runs), on a free
+ * port with a fresh SQLite file, serving a built app. Stopping the process is the honest way for a test to be offline.
  */
 export async function startAppServer(
   distDir = 'dist',
@@ -48,7 +50,7 @@ export async function startAppServer(
   const port = wantedPort ?? (await freePort());
   // A restarted server keeps its data folder; only a folder made here is removed at stop.
   const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), 'feedback-e2e-data-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', 'dist-server/main.mjs'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: resolve(distDir), LOG_LEVEL: 'warn' },
   });
@@ -59,6 +61,7 @@ export async function startAppServer(
   return {
     url,
     dataDir,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((done) => {
         // A process killed by a signal has a signalCode and no exitCode.

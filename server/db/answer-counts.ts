@@ -1,4 +1,4 @@
-import type { AnswerCountRow, ResponseCountRow } from '../../src/domain/dashboard';
+import type { DateCountRow } from '../../src/domain/dashboard';
 import type { FormDefinition } from '../../src/domain/form-schema';
 import type { FeedbackResponse } from '../../src/domain/response';
 import { countsOf } from '../../src/domain/tally';
@@ -39,18 +39,24 @@ export interface CountQuery {
   language: string | null;
 }
 
-export function answerCountsBetween(db: Database, { formId, from, to, language }: CountQuery): AnswerCountRow[] {
-  return prepared(
+/** Counts per date, question and option, summed over the form's versions and the chosen language(s). */
+export function answerCountsBetween(db: Database, { formId, from, to, language }: CountQuery): DateCountRow[] {
+  const rows = prepared(
     db,
-    `SELECT date, form_version AS formVersion, language, question_id AS question, option_id AS option, count
-     FROM answer_counts WHERE form_id = ? AND date BETWEEN ? AND ? AND (? IS NULL OR language = ?)`,
-  ).all(formId, from, to, language, language) as AnswerCountRow[];
+    `SELECT date, question_id, option_id, sum(count) FROM answer_counts
+     WHERE form_id = ? AND date BETWEEN ? AND ? AND (? IS NULL OR language = ?)
+     GROUP BY date, question_id, option_id`,
+  )
+    .raw()
+    .all(formId, from, to, language, language) as [string, string, string, number][];
+  return rows.map(([date, question, option, count]) => ({ date, question, option, count }));
 }
 
-export function responseCountsBetween(db: Database, { formId, from, to, language }: CountQuery): ResponseCountRow[] {
+/** Responses per date, summed over the form's versions and the chosen language(s). */
+export function responseCountsBetween(db: Database, { formId, from, to, language }: CountQuery): { date: string; count: number }[] {
   return prepared(
     db,
-    `SELECT date, form_version AS formVersion, language, count
-     FROM response_counts WHERE form_id = ? AND date BETWEEN ? AND ? AND (? IS NULL OR language = ?)`,
-  ).all(formId, from, to, language, language) as ResponseCountRow[];
+    `SELECT date, sum(count) AS count FROM response_counts
+     WHERE form_id = ? AND date BETWEEN ? AND ? AND (? IS NULL OR language = ?) GROUP BY date`,
+  ).all(formId, from, to, language, language) as { date: string; count: number }[];
 }

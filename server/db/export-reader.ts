@@ -14,25 +14,36 @@ export function openReader(databaseFile: string): Reader {
   return reader;
 }
 
-interface ResponseRow {
-  id: string;
-  formId: string;
-  formVersion: number;
-  language: string;
-  date: string;
-  partOfDay: FeedbackResponse['partOfDay'];
-  answers: string;
+type ResponseRow = [string, string, number, string, string, FeedbackResponse['partOfDay'], string];
+
+/**
+ * The responses of a form in a date range, a day at a time (in random-id order within the day):
+ * each day is one lookup in the date-ordered table, and a day is what the export rules work on.
+ */
+export function* daysOfResponses(reader: Reader, formId: string, from: string, to: string): Generator<FeedbackResponse[]> {
+  const dates = reader
+    .prepare('SELECT DISTINCT date FROM response_counts WHERE form_id = ? AND date BETWEEN ? AND ? ORDER BY date')
+    .pluck()
+    .all(formId, from, to) as string[];
+  const ofDate = reader
+    .prepare('SELECT id, form_id, form_version, language, date, part_of_day, answers FROM responses WHERE date = ? AND form_id = ? ORDER BY id')
+    .raw();
+  for (const date of dates) {
+    yield (ofDate.all(date, formId) as ResponseRow[]).map(([id, form, formVersion, language, day, partOfDay, answers]) => ({
+      id,
+      formId: form,
+      formVersion,
+      language,
+      date: day,
+      partOfDay,
+      answers: JSON.parse(answers) as FeedbackResponse['answers'],
+    }));
+  }
 }
 
-/** The responses of a form in a date range, one at a time, in date and then random-id order. */
+/** The responses of a form in a date range, one at a time. */
 export function* responsesBetween(reader: Reader, formId: string, from: string, to: string): Generator<FeedbackResponse> {
-  const rows = reader
-    .prepare(
-      `SELECT id, form_id AS formId, form_version AS formVersion, language, date, part_of_day AS partOfDay, answers
-       FROM responses WHERE date BETWEEN ? AND ? AND form_id = ? ORDER BY date, id`,
-    )
-    .iterate(from, to, formId) as Iterable<ResponseRow>;
-  for (const row of rows) yield { ...row, answers: JSON.parse(row.answers) as FeedbackResponse['answers'] };
+  for (const day of daysOfResponses(reader, formId, from, to)) yield* day;
 }
 
 /** Responses per date (all languages and versions), for the free texts' period rule. */

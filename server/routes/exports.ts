@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import Papa from 'papaparse';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
@@ -17,13 +17,12 @@ import {
   type ExportSetup,
   type Row,
 } from '../../src/domain/exports';
-import type { FeedbackResponse } from '../../src/domain/response';
 import { periodOf, wholePeriods, type Period } from '../../src/domain/periods';
 import { errorAnswer } from '../../src/domain/sync-protocol';
 import { audit } from '../db/audit-log';
 import type { Database } from '../db/database';
 import { dayLogBetween } from '../db/day-log';
-import { openReader, responsesBetween, responsesPerDate, type Reader } from '../db/export-reader';
+import { daysOfResponses, openReader, responsesBetween, responsesPerDate, type Reader } from '../db/export-reader';
 import { formVersions } from '../db/forms';
 import { freeTextsBetween } from '../db/free-texts';
 import { requireCoordinator } from './coordinator-auth';
@@ -35,7 +34,7 @@ const PROFESSIONAL_LABELS: Record<string, Record<string, string>> = {
   en: { 'adult-social-work': 'Adult social work', 'health-station': 'Health station', 'addiction-services': 'Addiction services', 'shelter-home': 'Shelter home', other: 'Other' },
 };
 
-/** The four CSV downloads, streamed from the database with memory that does not grow with the data. */
+/** The four CSV downloads, streamed from the database a day at a time, with memory that does not grow with the data. */
 export function exportRoutes(app: FastifyInstance, db: Database) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/coordinator/exports/:file',
@@ -57,10 +56,7 @@ export function exportRoutes(app: FastifyInstance, db: Database) {
       const range = file === 'summary' || file === 'free-texts' ? wholePeriods(query.from, query.to, query.period) : query;
       const setup: ExportSetup = { versions, labelLanguage: query.labels, format: query.format };
       const reader = openReader(db.name);
-      const rows = Readable.from(exportRows(file, reader, db, query, range, setup));
-      const csv = stringify({ delimiter: csvDelimiter(query.format), bom: true, record_delimiter: 'windows' });
-      rows.on('error', (error) => csv.destroy(error));
-      rows.pipe(csv);
+      const csv = Readable.from(exportText(file, reader, db, query, range, setup), { objectMode: false });
       csv.on('close', () => reader.close());
       audit(db, request.coordinator!.username, 'download', `${file}.csv ${query.form} ${range.from}..${range.to}${file === 'summary' ? ` by ${query.period}` : ''}`);
       const plain: FastifyReply = reply;
@@ -73,37 +69,49 @@ export function exportRoutes(app: FastifyInstance, db: Database) {
   );
 }
 
-function* exportRows(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup): Generator<Row> {
-  const { form } = query;
-  if (file === 'day-log') {
-    yield* dayLogRows(dayLogBetween(db, range.from, range.to), PROFESSIONAL_LABELS[query.labels] ?? PROFESSIONAL_LABELS.fi!);
-  } else if (file === 'summary') {
+/**
+ * The file as text, a chunk at a time, quoted by Papa Parse as RFC 4180 says: UTF-8 with a byte
+ * order mark (so Excel reads it as UTF-8), CRLF line ends. The responses file goes a day at a
+ * time; the others are small and go whole.
+ *
+ * While the download waits for a slow connection, only the text of one chunk may stay alive:
+ * each chunk is made in a function that returns its text, so the day's responses and rows are
+ * garbage by the time the generator pauses, and the memory stays flat however slow the reader.
+ */
+function* exportText(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup): Generator<string> {
+  const delimiter = csvDelimiter(query.format);
+  const csv = (rows: Row[]) => (rows.length === 0 ? '' : `${Papa.unparse(rows, { delimiter, newline: '\r\n', header: false })}\r\n`);
+  yield '\ufeff';
+  if (file === 'responses') {
+    const columns = responseColumns(setup);
+    yield csv([responseHeader(columns)]);
+    // A day at a time: the age-group rule needs the day's counts before its rows go out.
+    const days = daysOfResponses(reader, query.form, range.from, range.to);
+    const nextDay = () => {
+      const day = days.next();
+      return day.done ? null : csv(responseRows(day.value, columns, setup));
+    };
+    for (let text = nextDay(); text !== null; text = nextDay()) yield text;
+    return;
+  }
+  yield csv(smallFileRows(file, reader, db, query, range, setup));
+}
+
+function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup): Row[] {
+  if (file === 'day-log') return dayLogRows(dayLogBetween(db, range.from, range.to), PROFESSIONAL_LABELS[query.labels] ?? PROFESSIONAL_LABELS.fi!);
+  if (file === 'summary') {
     const counter = new SummaryCounter(query.period);
-    for (const response of responsesBetween(reader, form, range.from, range.to)) counter.add(response);
+    for (const response of responsesBetween(reader, query.form, range.from, range.to)) counter.add(response);
     const meals = new Map<string, number>();
     for (const day of dayLogBetween(db, range.from, range.to)) {
       if (day.mealsServed === null) continue;
       const period = periodOf(day.date, query.period);
       meals.set(period, (meals.get(period) ?? 0) + day.mealsServed);
     }
-    yield* counter.rows(setup, meals);
-  } else if (file === 'responses') {
-    const columns = responseColumns(setup);
-    yield responseHeader(columns);
-    // A day at a time: the age-group rule needs the day's counts before its rows go out.
-    let day: FeedbackResponse[] = [];
-    for (const response of responsesBetween(reader, form, range.from, range.to)) {
-      if (day.length > 0 && day[0]!.date !== response.date) {
-        yield* responseRows(day, columns, setup);
-        day = [];
-      }
-      day.push(response);
-    }
-    yield* responseRows(day, columns, setup);
-  } else {
-    const texts = freeTextsBetween(reader, setup.versions, range.from, range.to);
-    yield* freeTextRows(shownFreeTexts(texts, responsesPerPeriod(reader, form, range, query.period), query.period, secureRandom), setup);
+    return counter.rows(setup, meals);
   }
+  const texts = freeTextsBetween(reader, setup.versions, range.from, range.to);
+  return freeTextRows(shownFreeTexts(texts, responsesPerPeriod(reader, query.form, range, query.period), query.period, secureRandom), setup);
 }
 
 /** A random number from the operating system's generator: the shuffled order must not be guessable. */

@@ -19,10 +19,13 @@ export function decimal(value: number, format: CsvFormat): string {
   return format === 'fi' ? text.replace('.', ',') : text;
 }
 
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r'].map((c) => c.charCodeAt(0)));
+
 /**
  * A text cell that a spreadsheet would run as a formula (=, +, -, @, tab, carriage return at
  * the start) gets an apostrophe in front, which spreadsheets show as text (OWASP's advice).
  */
 export function neutralised(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return FORMULA_START.has(text.charCodeAt(0)) ? `'${text}` : text;
 }
+

@@ -14,6 +14,8 @@ export interface AnswerCountRow {
   count: number;
 }
 export type ResponseCountRow = Omit<AnswerCountRow, 'question' | 'option'>;
+/** What the dashboard reads: counts per date, summed over the versions and languages it covers. */
+export type DateCountRow = Pick<AnswerCountRow, 'date' | 'question' | 'option' | 'count'>;
 
 export interface OptionCount {
   option: string;
@@ -63,8 +65,8 @@ export interface DashboardInput {
   to: string;
   /** The form's versions, newest last: question and option order come from the newest. */
   versions: FormDefinition[];
-  answerCounts: AnswerCountRow[];
-  responseCounts: ResponseCountRow[];
+  answerCounts: DateCountRow[];
+  responseCounts: Pick<ResponseCountRow, 'date' | 'count'>[];
   dayLog: DayLogEntry[];
   abandoned: { date: string; count: number }[];
 }
@@ -84,7 +86,7 @@ function questionOrder(versions: FormDefinition[]): Map<string, string[]> {
   return order;
 }
 
-function summarise(order: Map<string, string[]>, rows: AnswerCountRow[], responses: number, answeredBy: Map<string, number>): QuestionSummary[] {
+function summarise(order: Map<string, string[]>, rows: DateCountRow[], responses: number, answeredBy: Map<string, number>): QuestionSummary[] {
   const counts = new Map<string, Map<string, number>>();
   for (const row of rows) {
     const byOption = counts.get(row.question) ?? new Map<string, number>();
@@ -104,7 +106,7 @@ function summarise(order: Map<string, string[]>, rows: AnswerCountRow[], respons
   });
 }
 
-function answeredCounts(rows: AnswerCountRow[]): Map<string, number> {
+function answeredCounts(rows: DateCountRow[]): Map<string, number> {
   const answered = new Map<string, number>();
   for (const row of rows) if (row.option === ANSWERED) answered.set(row.question, (answered.get(row.question) ?? 0) + row.count);
   return answered;

@@ -117,6 +117,7 @@ export class SummaryCounter {
 
 interface Column {
   header: string;
+  /** The cell's text, already safe for a spreadsheet (labels are neutralised once, up front). */
   cell(response: FeedbackResponse): string;
 }
 
@@ -148,11 +149,12 @@ export function responseColumns({ versions, labelLanguage }: ExportSetup): Colum
         });
       }
     } else {
+      const safeLabels = new Map(orderedOptions(versions, question).map((option) => [option, neutralised(labels.option(question, option))]));
       columns.push({
         header: labels.question(question),
         cell: (r) => {
           const value = r.answers[question];
-          return typeof value === 'string' ? labels.option(question, value) : '';
+          return typeof value === 'string' ? (safeLabels.get(value) ?? neutralised(value)) : '';
         },
       });
     }
@@ -173,32 +175,33 @@ export function responseHeader(columns: Column[]): Row {
 export function responseRows(day: FeedbackResponse[], columns: Column[], setup: ExportSetup): Row[] {
   const background = backgroundQuestion(setup.versions);
   const backgroundHeader = background ? formLabels(setup.versions, setup.labelLanguage).question(background) : null;
-  const hiddenIds = new Set<string>();
+  const backgroundColumn = columns.findIndex((column) => column.header === backgroundHeader);
+  const hidden = new Set<FeedbackResponse>();
   if (background) {
-    const groups = new Map<string, FeedbackResponse[]>();
+    const groups = new Map<string, Map<string, FeedbackResponse[]>>();
     for (const response of day) {
       const key = `${response.partOfDay}|${response.language}`;
-      groups.set(key, [...(groups.get(key) ?? []), response]);
+      const value = response.answers[background];
+      const category = typeof value === 'string' ? value : NO_ANSWER;
+      const byCategory = groups.get(key) ?? new Map<string, FeedbackResponse[]>();
+      const members = byCategory.get(category) ?? [];
+      members.push(response);
+      byCategory.set(category, members);
+      groups.set(key, byCategory);
     }
-    for (const group of groups.values()) {
-      const byCategory = new Map<string, FeedbackResponse[]>();
-      for (const response of group) {
-        const value = response.answers[background];
-        const category = typeof value === 'string' ? value : NO_ANSWER;
-        byCategory.set(category, [...(byCategory.get(category) ?? []), response]);
-      }
+    for (const byCategory of groups.values()) {
       const categories = [...byCategory.values()];
-      const hidden = suppressGroup(categories.map((members) => members.length));
+      const suppressed = suppressGroup(categories.map((members) => members.length));
       categories.forEach((members, i) => {
-        if (hidden[i]) for (const response of members) hiddenIds.add(response.id);
+        if (suppressed[i]) for (const response of members) hidden.add(response);
       });
     }
   }
-  return day.map((response) =>
-    columns.map((column) =>
-      column.header === backgroundHeader && hiddenIds.has(response.id) ? SUPPRESSED : neutralised(column.cell(response)),
-    ),
-  );
+  return day.map((response) => {
+    const row = columns.map((column) => column.cell(response));
+    if (hidden.has(response)) row[backgroundColumn] = SUPPRESSED;
+    return row;
+  });
 }
 
 /* ---------------------------------------------------------------- day log */
