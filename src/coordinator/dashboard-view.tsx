@@ -88,7 +88,7 @@ export default function DashboardView() {
             <option value="">{t('dashboard.allLanguages')}</option>
             {languages.map((code) => (
               <option key={code} value={code}>
-                {code}
+                {t(`downloads.languages.${code}`, { defaultValue: code })}
               </option>
             ))}
           </select>
@@ -127,6 +127,10 @@ function DashboardBody({ dashboard, versions, labels }: { dashboard: Dashboard; 
       series: [{ label: t('dashboard.responses'), values: dashboard.days.map((d) => d.responses) }],
     };
   }, [dashboard, i18n.language, t]);
+  const weeks = useMemo(
+    () => ({ labels: dashboard.weeks.map((w) => w.week), series: [{ label: t('dashboard.responses'), values: dashboard.weeks.map((w) => w.responses) }] }),
+    [dashboard, t],
+  );
 
   return (
     <div aria-live="polite">
@@ -178,6 +182,7 @@ function DashboardBody({ dashboard, versions, labels }: { dashboard: Dashboard; 
       </details>
 
       <h2>{t('dashboard.perWeek')}</h2>
+      <BarChart labels={weeks.labels} series={weeks.series} />
       <table>
         <thead>
           <tr>
