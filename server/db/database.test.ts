@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultForm } from '../../src/domain/default-form';
 import { makeResponse } from '../test-support';
 import { answerCountsBetween, responseCountsBetween } from './answer-counts';
+import BetterSqlite3 from 'better-sqlite3';
+import initialSchema from './migrations/001-initial';
 import { openDatabase, prepared } from './database';
 import { ensureFormVersion } from './forms';
 import { storeResponses } from './responses';
@@ -79,5 +81,25 @@ describe('openDatabase', () => {
     expect(sort(answerCountsBetween(reopened, query))).toEqual(sort(counted.answers));
     expect(sort(responseCountsBetween(reopened, query))).toEqual(sort(counted.responses));
     reopened.close();
+  });
+
+  it('upgrades a database made by the first schema, keeping and counting its responses', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'feedback-db-'));
+    dirs.push(dir);
+    const old = new BetterSqlite3(join(dir, 'feedback.sqlite'));
+    old.exec(initialSchema);
+    old.pragma('user_version = 1');
+    old.prepare('INSERT INTO form_versions (form_id, version, definition, published) VALUES (?, 1, ?, 1)').run(defaultForm.id, JSON.stringify(defaultForm));
+    const response = makeResponse({ date: '2026-11-23', answers: { day: '5' } });
+    old.prepare('INSERT INTO responses (id, form_id, form_version, language, date, part_of_day, answers) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      response.id, response.formId, response.formVersion, response.language, response.date, response.partOfDay, JSON.stringify(response.answers),
+    );
+    old.close();
+    const db = openDatabase(dir);
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.prepare('SELECT id FROM responses').pluck().all()).toEqual([response.id]);
+    const query = { formId: defaultForm.id, from: '2026-11-23', to: '2026-11-23', language: null };
+    expect(answerCountsBetween(db, query).find((r) => r.question === 'day' && r.option === '5')?.count).toBe(1);
+    db.close();
   });
 });

@@ -28,12 +28,15 @@ export function freeTextsBetween(source: Reader | Database, versions: FormDefini
 export function redactFreeText(db: Database, versions: FormDefinition[], id: string, question: string): boolean {
   if (!freeTextQuestions(versions).has(question)) return false;
   return db.transaction(() => {
+    // No index on the id alone (see responses.ts): this rare, manual lookup reads the table.
     const row = db.prepare('SELECT date, form_id, form_version, language, answers FROM responses WHERE id = ?').get(id) as
       | { date: string; form_id: string; form_version: number; language: string; answers: string }
       | undefined;
     if (!row || row.form_id !== versions[0]!.id) return false;
     const answers = JSON.parse(row.answers) as Record<string, unknown>;
-    if (typeof answers[question] !== 'string') return false;
+    const text = answers[question];
+    // A blank text was never counted as an answer, so there is nothing to take out.
+    if (typeof text !== 'string' || text.trim() === '') return false;
     delete answers[question];
     db.prepare('UPDATE responses SET answers = ? WHERE date = ? AND id = ?').run(JSON.stringify(answers), row.date, id);
     db.prepare(

@@ -8,9 +8,12 @@ export type FindForm = (formId: string, version: number) => FormDefinition | und
 export type StoreOutcome = 'accepted' | 'duplicate';
 
 /**
- * Inserts valid responses. Each id is stored at most once: an id the server already has is
+ * Inserts valid responses. Each response is stored at most once: one the server already has is
  * reported as a duplicate, so a batch sent twice, or resent after the answer to it was lost,
- * changes nothing. The caller adds the accepted ones to the running counts in the same
+ * changes nothing. A response is recognised by its date and random id, the table's key: a
+ * response never changes after the kiosk made it, so a resent one always comes with the same
+ * date (a global index on the id alone would cost a random write per response; see README).
+ * The caller adds the accepted ones to the running counts in the same
  * transaction (storeResponses, or a group of kiosk batches at once).
  */
 export function insertResponses(db: Database, responses: FeedbackResponse[]): StoreOutcome[] {

@@ -22,6 +22,7 @@ CREATE TABLE responses (
   FOREIGN KEY (form_id, form_version) REFERENCES form_versions (form_id, version)
 ) WITHOUT ROWID;
 
+CREATE INDEX responses_by_date ON responses (date);
 
 -- Enrolled kiosks. Only a hash of each device token is kept.
 CREATE TABLE kiosks (

@@ -8,6 +8,9 @@
  * date and id and is recognised as a duplicate.
  */
 export default /* sql */ `
+-- The old date index is not needed: the key starts with the date. It also shares this name.
+DROP INDEX IF EXISTS responses_by_date;
+
 CREATE TABLE responses_by_date (
   date         TEXT    NOT NULL,  -- YYYY-MM-DD, Helsinki
   id           TEXT    NOT NULL,  -- random UUIDv4
