@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { coordinatorSession, passwordChangeRequest, signInRequest } from '../../src/domain/coordinator-api';
@@ -7,7 +7,7 @@ import { hashSecret } from '../credentials';
 import { audit } from '../db/audit-log';
 import { coordinatorPasswordHash, setCoordinatorPassword } from '../db/coordinators';
 import type { Database } from '../db/database';
-import { createSession, endOtherSessions, endSession } from '../db/sessions';
+import { createSession, endOtherSessions, endSession, removeExpiredSessions } from '../db/sessions';
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords';
 import {
   clearSessionCookie,
@@ -23,19 +23,22 @@ const WRONG_CREDENTIALS = 'The username or the password is wrong.';
 // does not tell which usernames exist.
 const DUMMY_HASH = await hashPassword('not a real password, only for timing');
 
-// Sign-in attempts: at most 10 per username and 30 per network address in 15 minutes.
+// Sign-in attempts are counted over 15 minutes.
 const ATTEMPT_WINDOW_MS = 15 * 60_000;
 
 /** Sign in, who am I, sign out, and a coordinator's own password. */
 export function coordinatorSessionRoutes(app: FastifyInstance, db: Database) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const signedIn = requireCoordinator(db);
-  const attemptsPerAddress = app.createRateLimit({ max: 30, timeWindow: ATTEMPT_WINDOW_MS });
-  const attemptsPerUsername = app.createRateLimit({
-    max: 10,
-    timeWindow: ATTEMPT_WINDOW_MS,
-    keyGenerator: (request) => `user:${(request.body as { username: string }).username.toLowerCase()}`,
-  });
+  const username = (request: FastifyRequest) => (request.body as { username: string }).username.toLowerCase();
+  // Per username and address, so guessing from one place stops soon without letting a stranger
+  // lock a coordinator out from everywhere; per address, against trying many usernames; and
+  // per username overall, high enough that only a spread-out attack reaches it.
+  const limits = [
+    app.createRateLimit({ max: 10, timeWindow: ATTEMPT_WINDOW_MS, keyGenerator: (request) => `user-address:${username(request)}|${request.ip}` }),
+    app.createRateLimit({ max: 30, timeWindow: ATTEMPT_WINDOW_MS }),
+    app.createRateLimit({ max: 100, timeWindow: ATTEMPT_WINDOW_MS, keyGenerator: (request) => `user:${username(request)}` }),
+  ];
   const tooMany = (reply: FastifyReply, seconds: number) =>
     reply
       .code(429)
@@ -50,7 +53,7 @@ export function coordinatorSessionRoutes(app: FastifyInstance, db: Database) {
       schema: { ...hide, body: signInRequest, response: { 200: coordinatorSession, 400: errorAnswer, 401: errorAnswer, 403: errorAnswer, 429: errorAnswer } },
     },
     async (request, reply) => {
-      for (const limit of [attemptsPerAddress, attemptsPerUsername]) {
+      for (const limit of limits) {
         // isAllowed means "on the allow list"; isExceeded is the limit's answer.
         const check = await limit(request);
         if (!check.isAllowed && check.isExceeded) return tooMany(reply, check.ttlInSeconds);
@@ -64,6 +67,7 @@ export function coordinatorSessionRoutes(app: FastifyInstance, db: Database) {
       }
       const sessionId = newSessionId();
       const now = new Date();
+      removeExpiredSessions(db, now);
       createSession(db, hashSecret(sessionId), username, now, new Date(now.getTime() + SESSION_MAX_MS));
       audit(db, username, 'sign-in');
       setSessionCookie(request, reply, sessionId);

@@ -12,6 +12,7 @@ import {
   responseColumns,
   responseHeader,
   responseRows,
+  backgroundQuestion,
   shownFreeTexts,
   SummaryCounter,
   type ExportSetup,
@@ -53,12 +54,13 @@ export function exportRoutes(app: FastifyInstance, db: Database) {
       const versions = formVersions(db, query.form);
       if (versions.length === 0) return reply.code(404).send({ error: `There is no form ${query.form}.` });
       // Summaries cover whole days, weeks or months: two downloads cannot be subtracted to reveal a small count.
-      const range = file === 'summary' || file === 'free-texts' ? wholePeriods(query.from, query.to, query.period) : query;
+      const range =
+        file === 'summary' ? wholePeriods(query.from, query.to, query.period) : file === 'free-texts' ? wholePeriods(query.from, query.to, freeTextPeriod(query.period)) : query;
       const setup: ExportSetup = { versions, labelLanguage: query.labels, format: query.format };
+      audit(db, request.coordinator!.username, 'download', `${file}.csv ${query.form} ${range.from}..${range.to}${file === 'summary' ? ` by ${query.period}` : ''}`);
       const reader = openReader(db.name);
       const csv = Readable.from(exportText(file, reader, db, query, range, setup), { objectMode: false });
       csv.on('close', () => reader.close());
-      audit(db, request.coordinator!.username, 'download', `${file}.csv ${query.form} ${range.from}..${range.to}${file === 'summary' ? ` by ${query.period}` : ''}`);
       const plain: FastifyReply = reply;
       return plain
         .header('content-type', 'text/csv; charset=utf-8')
@@ -81,6 +83,8 @@ export function exportRoutes(app: FastifyInstance, db: Database) {
 function* exportText(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup): Generator<string> {
   const delimiter = csvDelimiter(query.format);
   const csv = (rows: Row[]) => (rows.length === 0 ? '' : `${Papa.unparse(rows, { delimiter, newline: '\r\n', header: false })}\r\n`);
+  // One read transaction for the whole file: every day of it from the same snapshot.
+  reader.exec('BEGIN');
   yield '\ufeff';
   if (file === 'responses') {
     const columns = responseColumns(setup);
@@ -100,8 +104,8 @@ function* exportText(file: ExportFile, reader: Reader, db: Database, query: Expo
 function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup): Row[] {
   if (file === 'day-log') return dayLogRows(dayLogBetween(db, range.from, range.to), PROFESSIONAL_LABELS[query.labels] ?? PROFESSIONAL_LABELS.fi!);
   if (file === 'summary') {
-    const counter = new SummaryCounter(query.period);
-    for (const response of responsesBetween(reader, query.form, range.from, range.to)) counter.add(response);
+    const counter = new SummaryCounter(query.period, backgroundQuestion(setup.versions));
+    for (const day of daysOfResponses(reader, query.form, range.from, range.to)) counter.addDay(day);
     const meals = new Map<string, number>();
     for (const day of dayLogBetween(db, range.from, range.to)) {
       if (day.mealsServed === null) continue;
@@ -111,8 +115,12 @@ function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: Ex
     return counter.rows(setup, meals);
   }
   const texts = freeTextsBetween(reader, setup.versions, range.from, range.to);
-  return freeTextRows(shownFreeTexts(texts, responsesPerPeriod(reader, query.form, range, query.period), query.period, secureRandom), setup);
+  const period = freeTextPeriod(query.period);
+  return freeTextRows(shownFreeTexts(texts, responsesPerPeriod(reader, query.form, range, period), period, secureRandom), setup);
 }
+
+/** Free texts are never tied to a single day: their periods are at least a week. */
+export const freeTextPeriod = (period: Period): Period => (period === 'day' ? 'week' : period);
 
 /** A random number from the operating system's generator: the shuffled order must not be guessable. */
 export const secureRandom = () => randomInt(2 ** 32) / 2 ** 32;

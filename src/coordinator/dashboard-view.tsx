@@ -203,6 +203,7 @@ function DashboardBody({ dashboard, versions, labels }: { dashboard: Dashboard; 
       </table>
 
       <h2>{t('dashboard.answers')}</h2>
+      <p>{t('dashboard.ageGroupsElsewhere')}</p>
       {dashboard.questions.map((question) => (
         <QuestionResult key={question.question} labels={labels} groups={[{ name: t('dashboard.all'), summary: question }]} percent={percent} />
       ))}

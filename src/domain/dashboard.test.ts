@@ -63,6 +63,13 @@ describe('buildDashboard', () => {
     expect(question(dashboard, 'met')).toMatchObject({ answered: 0, unanswered: 1 });
   });
 
+  it('leaves out the age-group question, here and in the comparison: its protected counts are in the summary download', () => {
+    const dashboard = buildDashboard(input([{ date: '2026-11-24', answers: { day: '5', 'age-group': 'under-30' } }], { dayLog: [day('2026-11-24', ['health-station'])] }));
+    expect(dashboard.questions.map((q) => q.question)).not.toContain('age-group');
+    expect(dashboard.byProfessional[0]!.present.questions.map((q) => q.question)).not.toContain('age-group');
+    expect(JSON.stringify(dashboard)).not.toContain('under-30');
+  });
+
   it('shares of a multiple choice are of those who answered it, and may add up to more than 1', () => {
     const dashboard = buildDashboard(
       input([

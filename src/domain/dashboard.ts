@@ -73,11 +73,17 @@ export interface DashboardInput {
 
 const share = (count: number, of: number) => (of === 0 ? 0 : count / of);
 
-/** Questions in the newest version's order, then any only older versions had; options likewise. */
+/**
+ * Questions in the newest version's order, then any only older versions had; options likewise.
+ * The background question (age group) is left out: a dashboard range can be any days, and two
+ * ranges subtracted would show the age groups of a single day, which is what the small-count
+ * rules of the downloads exist to prevent. Its protected counts are in the summary download.
+ */
 function questionOrder(versions: FormDefinition[]): Map<string, string[]> {
   const order = new Map<string, string[]>();
   for (const form of [...versions].reverse()) {
     for (const question of form.questions) {
+      if (question.type === 'background') continue;
       const options = order.get(question.id) ?? [];
       if ('options' in question) for (const option of question.options) if (!options.includes(option.id)) options.push(option.id);
       order.set(question.id, options);

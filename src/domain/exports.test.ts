@@ -9,10 +9,10 @@ const response = (overrides: Partial<FeedbackResponse>) => sampleResponse({ date
 
 describe('the summary', () => {
   it('has a row per period, question and answer with count, share of answerers, responses and meals', () => {
-    const counter = new SummaryCounter('week');
-    counter.add(response({ answers: { day: '4', needs: ['food', 'housing'] } }));
-    counter.add(response({ date: '2026-11-25', answers: { day: '4' } }));
-    counter.add(response({ date: '2026-11-26', answers: { day: '2', needs: ['food'] } }));
+    const counter = new SummaryCounter('week', 'age-group');
+    counter.addDay([response({ answers: { day: '4', needs: ['food', 'housing'] } })]);
+    counter.addDay([response({ date: '2026-11-25', answers: { day: '4' } })]);
+    counter.addDay([response({ date: '2026-11-26', answers: { day: '2', needs: ['food'] } })]);
     const rows = counter.rows(setup, new Map([['2026-W48', 120]]));
     expect(rows[0]).toEqual(['period', 'question_id', 'question', 'answer_id', 'answer', 'count', 'share', 'responses_in_period', 'meals_served_in_period']);
     const row = (question: string, answer: string) => rows.find((r) => r[1] === question && r[3] === answer)!;
@@ -24,10 +24,12 @@ describe('the summary', () => {
   });
 
   it('shows small age-group counts as <5, with secondary suppression and no shares', () => {
-    const counter = new SummaryCounter('month');
-    for (let i = 0; i < 12; i++) counter.add(response({ answers: { 'age-group': '50-or-over' } }));
-    for (let i = 0; i < 6; i++) counter.add(response({ answers: { 'age-group': '30-49' } }));
-    counter.add(response({ answers: { 'age-group': 'under-30' } }));
+    const counter = new SummaryCounter('month', 'age-group');
+    counter.addDay([
+      ...Array.from({ length: 12 }, () => response({ answers: { 'age-group': '50-or-over' } })),
+      ...Array.from({ length: 6 }, () => response({ partOfDay: 'afternoon', answers: { 'age-group': '30-49' } })),
+    ]);
+    counter.addDay([response({ date: '2026-11-24', answers: { 'age-group': 'under-30' } })]);
     const rows = counter.rows(setup, new Map()).filter((r) => r[1] === 'age-group');
     const cell = (answer: string) => rows.find((r) => r[3] === answer)!;
     expect(cell('under-30')[5]).toBe('<5');
@@ -40,7 +42,24 @@ describe('the summary', () => {
   });
 
   it('leaves meals empty for a period with none logged, and handles no data', () => {
-    expect(new SummaryCounter('day').rows(setup, new Map())).toHaveLength(1);
+    expect(new SummaryCounter('day', 'age-group').rows(setup, new Map())).toHaveLength(1);
+  });
+
+  it('hides an age group in the summary wherever the responses file hides it, so one cannot be subtracted from the other', () => {
+    // One day: 5 Finnish mornings aged 50+, 5 Finnish afternoons under 30, one Swedish morning under 30.
+    const day = [
+      ...Array.from({ length: 5 }, () => response({ answers: { 'age-group': '50-or-over' } })),
+      ...Array.from({ length: 5 }, () => response({ partOfDay: 'afternoon', answers: { 'age-group': 'under-30' } })),
+      response({ language: 'sv', answers: { 'age-group': 'under-30' } }),
+    ];
+    const counter = new SummaryCounter('day', 'age-group');
+    counter.addDay(day);
+    const summary = counter.rows(setup, new Map()).filter((r) => r[1] === 'age-group');
+    // The file hides the Swedish row's age; the summary must not show under-30 = 6 beside it.
+    expect(summary.find((r) => r[3] === 'under-30')![5]).toBe('<5');
+    const columns = responseColumns(setup);
+    const ages = responseRows(day, columns, setup).map((row) => row[responseHeader(columns).indexOf('How old are you?')]);
+    expect(ages.at(-1)).toBe('<5');
   });
 });
 

@@ -38,12 +38,47 @@ export interface ExportSetup {
   format: CsvFormat;
 }
 
+/**
+ * The responses of one day whose age group (background question) the responses file hides.
+ * The age group is a quasi-identifier together with the date, part of day and language in the
+ * same row: it shows only when at least 5 responses of that day, part of day and language
+ * share it, with secondary suppression inside that group.
+ */
+export function hiddenBackground(day: FeedbackResponse[], background: string | null): Set<FeedbackResponse> {
+  const hidden = new Set<FeedbackResponse>();
+  if (!background) return hidden;
+  const groups = new Map<string, Map<string, FeedbackResponse[]>>();
+  for (const response of day) {
+    const key = `${response.partOfDay}|${response.language}`;
+    const byCategory = groups.get(key) ?? new Map<string, FeedbackResponse[]>();
+    const members = byCategory.get(backgroundCategory(response, background)) ?? [];
+    members.push(response);
+    byCategory.set(backgroundCategory(response, background), members);
+    groups.set(key, byCategory);
+  }
+  for (const byCategory of groups.values()) {
+    const categories = [...byCategory.values()];
+    const suppressed = suppressGroup(categories.map((members) => members.length));
+    categories.forEach((members, i) => {
+      if (suppressed[i]) for (const response of members) hidden.add(response);
+    });
+  }
+  return hidden;
+}
+
+function backgroundCategory(response: Pick<FeedbackResponse, 'answers'>, background: string): string {
+  const value = response.answers[background];
+  return typeof value === 'string' && value.trim() !== '' ? value : NO_ANSWER;
+}
+
 /* ---------------------------------------------------------------- summary */
 
 interface PeriodCounts {
   responses: number;
   /** question → option → count; option '' is "answered at all". */
   answers: Map<string, Map<string, number>>;
+  /** Age groups (or '' for no answer) with a response whose age the responses file hides. */
+  hiddenInFile: Set<string>;
 }
 
 /**
@@ -53,11 +88,28 @@ interface PeriodCounts {
 export class SummaryCounter {
   private readonly periods = new Map<string, PeriodCounts>();
 
-  constructor(private readonly period: Period) {}
+  constructor(
+    private readonly period: Period,
+    private readonly background: string | null,
+  ) {}
 
-  add(response: Pick<FeedbackResponse, 'date' | 'answers'>): void {
+  /**
+   * Adds a day of responses. An age group that the responses file hides for any response of the
+   * period is hidden in the summary too: otherwise the summary's count minus the file's visible
+   * rows would tell what the hidden rows hold.
+   */
+  addDay(day: FeedbackResponse[]): void {
+    for (const response of day) this.add(response);
+    const background = this.background;
+    if (!background) return;
+    for (const response of hiddenBackground(day, background)) {
+      this.periods.get(periodOf(response.date, this.period))!.hiddenInFile.add(backgroundCategory(response, background));
+    }
+  }
+
+  private add(response: Pick<FeedbackResponse, 'date' | 'answers'>): void {
     const key = periodOf(response.date, this.period);
-    const counts = this.periods.get(key) ?? { responses: 0, answers: new Map() };
+    const counts = this.periods.get(key) ?? { responses: 0, answers: new Map(), hiddenInFile: new Set<string>() };
     counts.responses += 1;
     for (const [question, value] of Object.entries(response.answers)) {
       const byOption = counts.answers.get(question) ?? new Map<string, number>();
@@ -74,12 +126,13 @@ export class SummaryCounter {
    * One row per period × question × answer with its count and share of those who answered,
    * plus the period's responses and meals served. Free texts are not summarised (they come in
    * their own file). The background question's counts are protected as in a crossing: below
-   * 5 shown as "<5", with secondary suppression, because the responses file crosses it.
+   * 5 shown as "<5", with secondary suppression, because the responses file crosses it; and an
+   * age group the responses file hides in the period is hidden here too.
    */
   rows({ versions, labelLanguage, format }: ExportSetup, mealsByPeriod: Map<string, number>): Row[] {
     const labels = formLabels(versions, labelLanguage);
     const types = questionTypes(versions);
-    const background = backgroundQuestion(versions);
+    const background = this.background;
     const header = ['period', 'question_id', 'question', 'answer_id', 'answer', 'count', 'share', 'responses_in_period', 'meals_served_in_period'];
     const rows: Row[] = [header];
     for (const [period, counts] of [...this.periods].sort(([a], [b]) => a.localeCompare(b))) {
@@ -90,7 +143,10 @@ export class SummaryCounter {
         const answered = byOption.get('') ?? 0;
         const options = orderedOptions(versions, question);
         const cells = [...options.map((o) => byOption.get(o) ?? 0), counts.responses - answered];
-        const hidden = question === background ? suppressGroup(cells) : cells.map(() => false);
+        const hidden =
+          question === background
+            ? suppressGroup(cells, SMALL_COUNT_THRESHOLD, [...options, NO_ANSWER].map((o) => counts.hiddenInFile.has(o)))
+            : cells.map(() => false);
         [...options, NO_ANSWER].forEach((option, i) => {
           const count = cells[i]!;
           const isNoAnswer = option === NO_ANSWER;
@@ -117,6 +173,8 @@ export class SummaryCounter {
 
 interface Column {
   header: string;
+  /** The question the column shows, if any. */
+  question?: string;
   /** The cell's text, already safe for a spreadsheet (labels are neutralised once, up front). */
   cell(response: FeedbackResponse): string;
 }
@@ -152,6 +210,7 @@ export function responseColumns({ versions, labelLanguage }: ExportSetup): Colum
       const safeLabels = new Map(orderedOptions(versions, question).map((option) => [option, neutralised(labels.option(question, option))]));
       columns.push({
         header: labels.question(question),
+        question,
         cell: (r) => {
           const value = r.answers[question];
           return typeof value === 'string' ? (safeLabels.get(value) ?? neutralised(value)) : '';
@@ -166,37 +225,11 @@ export function responseHeader(columns: Column[]): Row {
   return columns.map((column) => neutralised(column.header));
 }
 
-/**
- * The rows of one day's responses. The age group (background question) is a quasi-identifier
- * together with the date, part of day and language in the same row: a response's age group is
- * shown only when at least 5 responses of that day, part of day and language share it, with
- * secondary suppression inside that group; otherwise the cell reads "<5".
- */
+/** The rows of one day's responses; an age group hidden by hiddenBackground reads "<5". */
 export function responseRows(day: FeedbackResponse[], columns: Column[], setup: ExportSetup): Row[] {
   const background = backgroundQuestion(setup.versions);
-  const backgroundHeader = background ? formLabels(setup.versions, setup.labelLanguage).question(background) : null;
-  const backgroundColumn = columns.findIndex((column) => column.header === backgroundHeader);
-  const hidden = new Set<FeedbackResponse>();
-  if (background) {
-    const groups = new Map<string, Map<string, FeedbackResponse[]>>();
-    for (const response of day) {
-      const key = `${response.partOfDay}|${response.language}`;
-      const value = response.answers[background];
-      const category = typeof value === 'string' ? value : NO_ANSWER;
-      const byCategory = groups.get(key) ?? new Map<string, FeedbackResponse[]>();
-      const members = byCategory.get(category) ?? [];
-      members.push(response);
-      byCategory.set(category, members);
-      groups.set(key, byCategory);
-    }
-    for (const byCategory of groups.values()) {
-      const categories = [...byCategory.values()];
-      const suppressed = suppressGroup(categories.map((members) => members.length));
-      categories.forEach((members, i) => {
-        if (suppressed[i]) for (const response of members) hidden.add(response);
-      });
-    }
-  }
+  const backgroundColumn = columns.findIndex((column) => column.question === background);
+  const hidden = hiddenBackground(day, background);
   return day.map((response) => {
     const row = columns.map((column) => column.cell(response));
     if (hidden.has(response)) row[backgroundColumn] = SUPPRESSED;

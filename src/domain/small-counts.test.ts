@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { suppressGroup, suppressTable } from './small-counts';
 
-/** Everything a reader can work out of a group: each hidden cell's possible values given the total. */
+/**
+ * Whether a reader who knows the total, the visible counts and the rule could pin down a hidden
+ * count: a lone hidden cell; hidden cells adding up to 1–4; or, when every hidden cell is below
+ * 5, a sum so large that each must be at least 1 (sum − 4 × (others) ≥ 1).
+ */
 function canWorkOut(counts: number[], hidden: boolean[]): boolean {
   const hiddenCells = hidden.filter(Boolean).length;
   const hiddenSum = counts.reduce((sum, c, i) => sum + (hidden[i] ? c : 0), 0);
-  return hiddenCells === 1 || (hiddenCells > 1 && hiddenSum > 0 && hiddenSum < 5);
+  const allSmall = counts.every((c, i) => !hidden[i] || c < 5);
+  return hiddenCells === 1 || (hiddenCells > 1 && hiddenSum > 0 && hiddenSum < 5) || (hiddenCells > 1 && allSmall && hiddenSum - 4 * (hiddenCells - 1) >= 1);
 }
 
 describe('suppressGroup', () => {
@@ -26,8 +31,16 @@ describe('suppressGroup', () => {
     expect(suppressGroup([1, 0, 6, 30])).toEqual([true, true, true, false]);
   });
 
-  it('leaves two small cells hidden when their sum is at least 5', () => {
-    expect(suppressGroup([3, 4, 30])).toEqual([true, true, false]);
+  it('hides one more when small hidden counts add up so high that each has a floor', () => {
+    // 3 + 4 = 7: each hidden count is at most 4, so each is at least 3. Hide the 30 too.
+    expect(suppressGroup([3, 4, 30])).toEqual([true, true, true]);
+    // 4 + 4 + 5 (no answer) from [4, 4, 6, 7, 5]: the 5 is hidden, which lifts the ceiling.
+    const hidden = suppressGroup([4, 4, 6, 7, 5]);
+    expect(hidden.filter(Boolean).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('hides what it is told to hide as well, and protects it the same way', () => {
+    expect(suppressGroup([12, 30, 9], 5, [true, false, false])).toEqual([true, false, true]);
   });
 
   it('hides everything when there is nothing else to hide', () => {
@@ -39,7 +52,7 @@ describe('suppressGroup', () => {
     for (let a = 0; a < 8; a++)
       for (let b = 0; b < 8; b++)
         for (let c = 0; c < 12; c++) {
-          const counts = [a, b, c];
+          const counts = [a, b, c, 7];
           const hidden = suppressGroup(counts);
           const exposed = canWorkOut(counts, hidden) && hidden.some((h) => !h);
           expect(exposed, JSON.stringify(counts)).toBe(false);

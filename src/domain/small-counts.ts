@@ -9,9 +9,12 @@
 export const SMALL_COUNT_THRESHOLD = 5;
 export const SUPPRESSED = '<5';
 
-/** Which counts of one group (whose total is published) to hide. */
-export function suppressGroup(counts: readonly number[], threshold = SMALL_COUNT_THRESHOLD): boolean[] {
-  const hidden = counts.map((count) => count < threshold);
+/**
+ * Which counts of one group (whose total is published) to hide. `alsoHide` marks counts that
+ * must be hidden for another reason (hidden elsewhere in the same data).
+ */
+export function suppressGroup(counts: readonly number[], threshold = SMALL_COUNT_THRESHOLD, alsoHide: readonly boolean[] = []): boolean[] {
+  const hidden = counts.map((count, i) => count < threshold || alsoHide[i] === true);
   secondary(counts, hidden, threshold);
   return hidden;
 }
@@ -22,7 +25,11 @@ function secondary(counts: readonly number[], hidden: boolean[], threshold: numb
   for (;;) {
     const hiddenCount = hidden.filter(Boolean).length;
     const hiddenSum = counts.reduce((sum, count, i) => sum + (hidden[i] ? count : 0), 0);
-    const exposed = hiddenCount === 1 || (hiddenCount > 0 && hiddenSum > 0 && hiddenSum < threshold);
+    const allSmall = counts.every((count, i) => !hidden[i] || count < threshold);
+    const exposed =
+      hiddenCount === 1 ||
+      (hiddenCount > 0 && hiddenSum > 0 && hiddenSum < threshold) ||
+      (hiddenCount > 1 && allSmall && hiddenSum > (threshold - 1) * (hiddenCount - 1));
     const visible = counts.map((count, i) => ({ count, i })).filter(({ i }) => !hidden[i]);
     if (!exposed || visible.length === 0) return changed;
     const smallest = visible.reduce((a, b) => (b.count < a.count ? b : a));
