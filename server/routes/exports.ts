@@ -23,7 +23,7 @@ import { errorAnswer } from '../../src/domain/sync-protocol';
 import { audit } from '../db/audit-log';
 import type { Database } from '../db/database';
 import { dayLogBetween } from '../db/day-log';
-import { daysOfResponses, openReader, responsesBetween, responsesPerDate, type Reader } from '../db/export-reader';
+import { daysOfResponses, openReader, responsesPerDate, type Reader } from '../db/export-reader';
 import { formVersions } from '../db/forms';
 import { freeTextsBetween } from '../db/free-texts';
 import { requireCoordinator } from './coordinator-auth';
