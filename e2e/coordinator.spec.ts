@@ -4,7 +4,7 @@ import { KioskPage } from './pages/kiosk-page';
 import { StaffMenuPage } from './pages/staff-menu-page';
 import { startAppServer, type AppServer } from './support/app-server';
 import { expectNoAxeViolations } from './support/axe';
-import { addCoordinator } from './support/server-data';
+import { addCoordinator, endAllSessions } from './support/server-data';
 
 const PASSWORD = 'kahvia ja pullaa aamulla';
 let server: AppServer;
@@ -111,4 +111,18 @@ test('a coordinator pairs a kiosk from the area, sees its last sync, and revokes
 
   await staff.sendNow();
   await expect(kioskPage.getByText(/not enrolled, or its enrollment was revoked/)).toBeVisible();
+});
+
+test('a download after the session has ended brings back the sign-in instead of saving an error as the file', async ({ page }) => {
+  const coordinator = new CoordinatorPage(page);
+  await coordinator.open(server.url, '/downloads');
+  await coordinator.signIn('aino', PASSWORD);
+  await expect(page.getByRole('heading', { level: 1, name: 'Lataukset' })).toBeVisible();
+  endAllSessions(server.dataDir);
+  let downloaded = false;
+  page.on('download', () => (downloaded = true));
+  await page.getByRole('link', { name: 'Yhteenveto (CSV)' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kirjaudu sisään' })).toBeVisible();
+  await expect(page.getByText('Istunto päättyi. Kirjaudu uudelleen.')).toBeVisible();
+  expect(downloaded).toBe(false);
 });

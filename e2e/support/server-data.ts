@@ -67,3 +67,13 @@ export function addCoordinator(dataDir: string, username: string, password: stri
     encoding: 'utf8',
   });
 }
+
+/** Ends every coordinator session, as twelve hours or an idle hour would. */
+export function endAllSessions(dataDir: string): void {
+  const db = new BetterSqlite3(resolve(dataDir, 'feedback.sqlite'));
+  try {
+    db.prepare('DELETE FROM sessions').run();
+  } finally {
+    db.close();
+  }
+}

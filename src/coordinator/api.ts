@@ -20,6 +20,10 @@ let onSignedOut: () => void = () => {};
 export function whenSignedOut(handler: () => void) {
   onSignedOut = handler;
 }
+/** Shows the sign-in again (the session has ended). */
+export function signedOut() {
+  onSignedOut();
+}
 
 async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
   let reply: Response;

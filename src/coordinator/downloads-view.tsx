@@ -5,7 +5,7 @@ import { EXPORT_FILES, type ExportFile } from '../domain/export-query';
 import { localDay } from '../domain/local-day';
 import { PERIODS, type Period } from '../domain/periods';
 import { useHeadingFocus } from '../ui/use-heading-focus';
-import { api, ApiError } from './api';
+import { api, ApiError, signedOut } from './api';
 
 const LABEL_LANGUAGES = ['fi', 'sv', 'en'];
 
@@ -34,6 +34,18 @@ export function DownloadsView() {
   }, []);
 
   const valid = form !== '' && from !== '' && to !== '' && from <= to;
+  // A download is a plain navigation; first make sure the session still holds, so an ended
+  // session brings back the sign-in instead of saving an error message as the file.
+  const download = async (event: React.MouseEvent<HTMLAnchorElement>, url: string) => {
+    event.preventDefault();
+    try {
+      await api.session();
+      location.assign(url);
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.status === 401) signedOut();
+      else setError(failure instanceof ApiError ? failure.message : String(failure));
+    }
+  };
   const href = (file: ExportFile) => `/api/coordinator/exports/${file}.csv?${new URLSearchParams({ form, from, to, period, labels, format })}`;
 
   return (
@@ -98,7 +110,7 @@ export function DownloadsView() {
         {EXPORT_FILES.map((file) => (
           <li key={file}>
             {valid ? (
-              <a href={href(file)} download>
+              <a href={href(file)} download onClick={(event) => void download(event, href(file))}>
                 {t(`downloads.files.${file}`)}
               </a>
             ) : (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardQuery } from '../domain/dashboard-query';
 import { api, ApiError } from './api';
@@ -18,6 +18,9 @@ export function FreeTextList({ query, questionLabel }: { query: DashboardQuery; 
   const [texts, setTexts] = useState<Text[] | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // Where keyboard focus goes when the button that had it disappears.
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => messageRef.current?.focus(), [message]);
 
   useEffect(() => {
     api.freeTexts(query).then(
@@ -42,7 +45,7 @@ export function FreeTextList({ query, questionLabel }: { query: DashboardQuery; 
       <h2 id="free-texts-heading">{t('dashboard.freeTexts')}</h2>
       <p>{t('dashboard.freeTextsIntro')}</p>
       {message ? (
-        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? undefined : 'error'}>
+        <p ref={messageRef} tabIndex={-1} role={message.ok ? 'status' : 'alert'} className={message.ok ? undefined : 'error'}>
           {message.text}
         </p>
       ) : null}
@@ -57,7 +60,8 @@ export function FreeTextList({ query, questionLabel }: { query: DashboardQuery; 
               {confirming === key ? (
                 <div role="group" aria-label={t('dashboard.confirmRedact')} className="actions">
                   <span>{t('dashboard.confirmRedact')}</span>
-                  <button type="button" className="primary" onClick={() => void redact(text)}>
+                  {/* The confirmation takes the place, and the focus, of the button that opened it. */}
+                  <button type="button" className="primary" autoFocus onClick={() => void redact(text)}>
                     {t('dashboard.redactForGood')}
                   </button>
                   <button type="button" onClick={() => setConfirming(null)}>
