@@ -101,6 +101,11 @@ const formObject = z.strictObject({
   id: identifier,
   version: z.int().check(z.gte(1)),
   languages: z.array(languageCode).check(z.minLength(1)),
+  /**
+   * The languages whose wording a coordinator has marked reviewed; only these show on a kiosk
+   * (a new translation waits for a native speaker's review). Left out: all are reviewed.
+   */
+  reviewed: z.optional(z.array(languageCode)),
   title: localizedText,
   questions: z.array(question).check(z.minLength(1), z.maxLength(50)),
 });
@@ -111,6 +116,11 @@ export type FormDefinition = z.output<typeof formDefinition>;
 export type Question = FormDefinition['questions'][number];
 export type ChoiceQuestion = Exclude<Question, { type: 'free-text' }>;
 export type LocalizedText = z.output<typeof localizedText>;
+
+/** The languages a kiosk may show: those of the form whose wording has been reviewed. */
+export function shownLanguages(form: Pick<FormDefinition, 'languages' | 'reviewed'>): string[] {
+  return form.languages.filter((language) => !form.reviewed || form.reviewed.includes(language));
+}
 
 export function isChoiceQuestion(q: Question): q is ChoiceQuestion {
   return q.type !== 'free-text';
@@ -123,6 +133,12 @@ function checkConsistency(form: z.output<typeof formObject>, ctx: $RefinementCtx
 
   const languages = new Set(form.languages);
   if (languages.size !== form.languages.length) report('languages must not repeat', ['languages']);
+  if (form.reviewed) {
+    for (const language of form.reviewed) {
+      if (!languages.has(language)) report(`reviewed language "${language}" is not a language of this form`, ['reviewed']);
+    }
+    if (form.reviewed.length === 0) report('at least one language must be reviewed, or no visitor could answer', ['reviewed']);
+  }
 
   const checkText = (text: Record<string, string> | undefined, path: (string | number)[]) => {
     if (!text) return;

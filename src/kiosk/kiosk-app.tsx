@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { FormDefinition } from '../domain/form-schema';
+import { shownLanguages, type FormDefinition } from '../domain/form-schema';
 import { localDay } from '../domain/local-day';
 import { DEFAULT_LANGUAGE, uiLanguages } from '../i18n/languages';
 import { stopSpeaking } from '../ui/speech';
@@ -104,7 +104,7 @@ export function KioskApp({ form: firstForm }: { form: FormDefinition }) {
   // Outside a visit the newest form shows; a visit keeps the form it started with.
   const inVisitOrThanks = screen.name === 'visit' || screen.name === 'thanks';
   const shown = inVisitOrThanks ? form : (nextForm ?? form);
-  const languages = uiLanguages.filter((code) => shown.languages.includes(code));
+  const languages = uiLanguages.filter((code) => shownLanguages(shown).includes(code));
   const startVisit = () => {
     setForm(shown);
     setNextForm(null);
