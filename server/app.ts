@@ -11,6 +11,7 @@ import { auditLogRoutes } from './routes/audit-log';
 import { coordinatorSessionRoutes } from './routes/coordinator-session';
 import { dashboardRoutes } from './routes/dashboard';
 import { dayLogRoutes } from './routes/day-log';
+import { draftRoutes } from './routes/drafts';
 import { exportRoutes } from './routes/exports';
 import { freeTextRoutes } from './routes/free-texts';
 import { kioskAdminRoutes } from './routes/kiosk-admin';
@@ -109,6 +110,7 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   exportRoutes(app, db);
   freeTextRoutes(app, db);
   kioskAdminRoutes(app, db);
+  draftRoutes(app, db);
   auditLogRoutes(app, db);
   if (options.staticDir) await staticFileRoutes(app, options.staticDir);
   return app;

@@ -20,10 +20,10 @@ describe('openDatabase', () => {
     dirs.push(dir);
     const first = openDatabase(dir);
     expect(first.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(first.pragma('user_version', { simple: true })).toBe(4);
+    expect(first.pragma('user_version', { simple: true })).toBe(5);
     first.close();
     const again = openDatabase(dir);
-    expect(again.pragma('user_version', { simple: true })).toBe(4);
+    expect(again.pragma('user_version', { simple: true })).toBe(5);
     again.close();
   });
 
@@ -73,7 +73,7 @@ describe('openDatabase', () => {
     const counted = { answers: answerCountsBetween(db, query), responses: responseCountsBetween(db, query) };
     expect(counted.answers.find((r) => r.question === 'day' && r.option === '4')?.count).toBe(2);
     // As a database from before the counts: no count tables, schema version 2.
-    db.exec('DROP TABLE answer_counts; DROP TABLE response_counts');
+    db.exec('DROP TABLE answer_counts; DROP TABLE response_counts; DROP TABLE form_drafts; DROP TABLE preview_links; DROP TABLE draft_comments');
     db.pragma('user_version = 2');
     db.close();
     const reopened = openDatabase(dir);
@@ -96,7 +96,7 @@ describe('openDatabase', () => {
     );
     old.close();
     const db = openDatabase(dir);
-    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
     expect(db.prepare('SELECT id FROM responses').pluck().all()).toEqual([response.id]);
     const query = { formId: defaultForm.id, from: '2026-11-23', to: '2026-11-23', language: null };
     expect(answerCountsBetween(db, query).find((r) => r.question === 'day' && r.option === '5')?.count).toBe(1);

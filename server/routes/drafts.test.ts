@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditEntries } from '../db/audit-log';
+import { addTestCoordinator, enrollKiosk, SAME_ORIGIN, signIn, startTestServer, type TestServer } from '../test-support';
+
+let server: TestServer;
+let cookie: string;
+beforeEach(async () => {
+  server = await startTestServer();
+  await addTestCoordinator(server);
+  cookie = await signIn(server);
+});
+afterEach(() => server.close());
+
+const url = '/api/coordinator/forms/todays-feedback/draft';
+const call = (method: 'GET' | 'POST' | 'PUT', path: string, payload?: object, headers: Record<string, string> = { ...SAME_ORIGIN, cookie }) =>
+  server.app.inject({ method, url: path, headers, ...(payload ? { payload } : {}) });
+
+describe('drafts of a form', () => {
+  it('are made from the published version, edited, refused while broken, and published as the next version that kiosks get', async () => {
+    expect((await call('GET', url)).statusCode).toBe(404);
+    const made = await call('POST', url);
+    expect(made.statusCode).toBe(201);
+    const { definition, basedOnVersion, check } = made.json();
+    expect(basedOnVersion).toBe(1);
+    expect(check.canPublish).toBe(true);
+
+    // A new language, half translated: saved, not publishable.
+    definition.languages.push('se');
+    definition.reviewed = ['fi', 'sv', 'en'];
+    definition.title.se = 'Mo lei beaivi?';
+    const half = await call('PUT', url, { definition });
+    expect(half.statusCode).toBe(200);
+    expect(half.json().check).toMatchObject({ canSave: true, canPublish: false });
+    const refused = await call('POST', `${url}/publish`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatch(/missing text/);
+
+    // Broken structure is not saved at all.
+    const broken = structuredClone(definition);
+    broken.questions[1].id = broken.questions[0].id;
+    const notSaved = await call('PUT', url, { definition: broken });
+    expect(notSaved.statusCode).toBe(400);
+    expect(notSaved.json().check.problems[0]).toMatchObject({ path: 'questions.1.id', message: expect.stringContaining('used twice') });
+    expect((await call('GET', url)).json().definition.questions[1].id).not.toBe(definition.questions[0].id);
+
+    // Without the new language again, and a changed wording: published as version 2.
+    definition.languages.pop();
+    definition.reviewed = undefined;
+    delete definition.title.se;
+    definition.title.fi = 'Kerro päivästäsi';
+    expect((await call('PUT', url, { definition })).statusCode).toBe(200);
+    const published = await call('POST', `${url}/publish`);
+    expect(published.statusCode).toBe(201);
+    expect(published.json()).toEqual({ version: 2 });
+    expect((await call('GET', url)).statusCode).toBe(404);
+    expect(auditEntries(server.db)[0]).toMatchObject({ action: 'form-published', detail: 'todays-feedback version 2' });
+
+    const { token } = await enrollKiosk(server);
+    const form = await server.app.inject({ method: 'GET', url: '/api/kiosk/form', headers: { authorization: `Bearer ${token}` } });
+    expect(form.json()).toMatchObject({ version: 2, title: { fi: 'Kerro päivästäsi' } });
+  });
+
+  it('refuses without a session, from another site, and a draft of another form', async () => {
+    expect((await call('POST', url, undefined, SAME_ORIGIN)).statusCode).toBe(401);
+    expect((await call('POST', url, undefined, { cookie, 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
+    const { definition } = (await call('POST', url)).json();
+    expect((await call('PUT', url, { definition: { ...definition, id: 'other-form' } })).statusCode).toBe(400);
+    expect((await call('POST', '/api/coordinator/forms/nope/draft')).statusCode).toBe(404);
+  });
+});
