@@ -22,10 +22,7 @@ async function visitsSentFromAKiosk(browser: Browser, visits: (kiosk: KioskPage)
   const kiosk = new KioskPage(kioskPage);
   const staff = new StaffMenuPage(kioskPage);
   await kiosk.open(server.url);
-  await staff.open();
-  await staff.enroll(makePairingCode(server.dataDir, 'Aula'), '2468');
-  await expect(kioskPage.getByText('Aula', { exact: true })).toBeVisible();
-  await staff.close();
+  await staff.enrollAs('Aula', makePairingCode(server.dataDir, 'Aula'));
   await visits(kiosk);
   await staff.open();
   await staff.unlock('2468');

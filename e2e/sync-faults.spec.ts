@@ -98,10 +98,7 @@ test.describe('a real kiosk in Chromium, behind a proxy that fails its sync requ
     const kiosk = new KioskPage(page);
     const staff = new StaffMenuPage(page);
     await kiosk.open(proxy.url);
-    await staff.open();
-    await staff.enroll(makePairingCode(server.dataDir, 'Aula'), '2468');
-    await expect(page.getByText('Aula', { exact: true })).toBeVisible();
-    await staff.close();
+    await staff.enrollAs('Aula', makePairingCode(server.dataDir, 'Aula'));
     for (const face of FACES) await kiosk.giveOnlyAFace(face);
     expect(await readOutbox(page)).toHaveLength(5);
     await staff.open();
@@ -179,10 +176,7 @@ test('the browser closes IndexedDB under the app: the next answer reopens it and
     const kiosk = new KioskPage(page);
     const staff = new StaffMenuPage(page);
     await kiosk.open(server.url);
-    await staff.open();
-    await staff.enroll(makePairingCode(server.dataDir, 'Aula'), '2468');
-    await expect(page.getByText('Aula', { exact: true })).toBeVisible();
-    await staff.close();
+    await staff.enrollAs('Aula', makePairingCode(server.dataDir, 'Aula'));
     await kiosk.giveOnlyAFace('Hyvä');
     await kiosk.giveOnlyAFace('Huono');
 

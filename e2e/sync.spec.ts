@@ -17,10 +17,7 @@ test('staff enroll the kiosk with a pairing code; what visitors give reaches the
     const staff = new StaffMenuPage(page);
     await kiosk.open(server.url);
 
-    await staff.open();
-    await staff.enroll(code, '2468');
-    await expect(page.getByText('Aula', { exact: true })).toBeVisible();
-    await staff.close();
+    await staff.enrollAs('Aula', code);
 
     for (const face of ['Hyvä', 'Huono', 'Tosi hyvä']) await kiosk.giveOnlyAFace(face);
     // Nothing is sent right after an answer: the kiosk sends on its own schedule.
@@ -70,10 +67,7 @@ test('with the server down through 30 answers, the kiosk resumes by itself withi
     const kiosk = new KioskPage(page);
     const staff = new StaffMenuPage(page);
     await kiosk.open(server.url);
-    await staff.open();
-    await staff.enroll(makePairingCode(dataDir, 'Aula'), '2468');
-    await expect(page.getByText('Aula', { exact: true })).toBeVisible();
-    await staff.close();
+    await staff.enrollAs('Aula', makePairingCode(dataDir, 'Aula'));
     await page.evaluate(() => ((window as unknown as { samePage: boolean }).samePage = true));
 
     await server.stop();

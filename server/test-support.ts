@@ -92,3 +92,22 @@ export async function signIn(server: TestServer, username = 'aino', password = C
   const cookie = reply.cookies.find((c) => c.name === 'coordinator_session');
   return `coordinator_session=${cookie!.value}`;
 }
+
+/** A test server with a coordinator signed in: the cookie to send with coordinator requests. */
+export async function startSignedInServer(): Promise<{ server: TestServer; cookie: string }> {
+  const server = await startTestServer();
+  await addTestCoordinator(server);
+  return { server, cookie: await signIn(server) };
+}
+
+/** Sends responses as a freshly enrolled kiosk would, and fails the test if they are not stored. */
+export async function syncFromKiosk(server: TestServer, responses: FeedbackResponse[], extra: Record<string, unknown> = {}): Promise<void> {
+  const { token } = await enrollKiosk(server);
+  const reply = await server.app.inject({
+    method: 'POST',
+    url: '/api/kiosk/sync',
+    headers: { authorization: `Bearer ${token}` },
+    payload: syncBody(responses, extra),
+  });
+  if (reply.statusCode !== 200) throw new Error(`Sync failed: ${reply.body}`);
+}

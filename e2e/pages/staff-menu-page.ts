@@ -16,6 +16,14 @@ export class StaffMenuPage {
     await this.page.getByRole('button', { name: 'Ota käyttöön' }).click();
   }
 
+  /** Enrolls the kiosk from a fresh start screen and sees its name in the status; closes the menu unless told not to. */
+  async enrollAs(name: string, pairingCode: string, { pin = '2468', close = true } = {}) {
+    await this.open();
+    await this.enroll(pairingCode, pin);
+    await expect(this.page.getByText(name, { exact: true })).toBeVisible();
+    if (close) await this.close();
+  }
+
   async unlock(pin: string) {
     await this.page.getByLabel('PIN', { exact: true }).fill(pin);
     await this.page.getByRole('button', { name: 'Avaa' }).click();

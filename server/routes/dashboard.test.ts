@@ -1,25 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addTestCoordinator, enrollKiosk, makeResponse, SAME_ORIGIN, signIn, startTestServer, syncBody, type TestServer } from '../test-support';
+import { makeResponse, SAME_ORIGIN, startSignedInServer, syncFromKiosk, type TestServer } from '../test-support';
 
 let server: TestServer;
 let cookie: string;
 beforeEach(async () => {
-  server = await startTestServer();
-  await addTestCoordinator(server);
-  cookie = await signIn(server);
-  const { token } = await enrollKiosk(server);
+  ({ server, cookie } = await startSignedInServer());
   const responses = [
     makeResponse({ date: '2026-11-23', answers: { day: '5', met: ['health-station'], 'got-help': 'yes' } }),
     makeResponse({ date: '2026-11-23', answers: { day: '4' } }),
     makeResponse({ date: '2026-11-24', language: 'sv', answers: { day: '2', needs: ['food', 'housing'] } }),
   ];
-  const synced = await server.app.inject({
-    method: 'POST',
-    url: '/api/kiosk/sync',
-    headers: { authorization: `Bearer ${token}` },
-    payload: syncBody(responses, { abandoned: { '2026-11-23': 2 } }),
-  });
-  expect(synced.statusCode).toBe(200);
+  await syncFromKiosk(server, responses, { abandoned: { '2026-11-23': 2 } });
   await server.app.inject({
     method: 'PUT',
     url: '/api/coordinator/day-log/2026-11-23',

@@ -1,13 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditEntries } from '../db/audit-log';
-import { addTestCoordinator, enrollKiosk, SAME_ORIGIN, signIn, startTestServer, type TestServer } from '../test-support';
+import { enrollKiosk, SAME_ORIGIN, startSignedInServer, type TestServer } from '../test-support';
 
 let server: TestServer;
 let cookie: string;
 beforeEach(async () => {
-  server = await startTestServer();
-  await addTestCoordinator(server);
-  cookie = await signIn(server);
+  ({ server, cookie } = await startSignedInServer());
 });
 afterEach(() => server.close());
 

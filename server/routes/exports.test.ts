@@ -1,22 +1,18 @@
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditEntries } from '../db/audit-log';
-import { addTestCoordinator, enrollKiosk, makeResponse, SAME_ORIGIN, signIn, startTestServer, syncBody, type TestServer } from '../test-support';
+import { makeResponse, SAME_ORIGIN, startSignedInServer, syncFromKiosk, type TestServer } from '../test-support';
 
 let server: TestServer;
 let cookie: string;
 beforeEach(async () => {
-  server = await startTestServer();
-  await addTestCoordinator(server);
-  cookie = await signIn(server);
-  const { token } = await enrollKiosk(server);
+  ({ server, cookie } = await startSignedInServer());
   const responses = [
     ...Array.from({ length: 4 }, () => makeResponse({ date: '2026-11-23', answers: { day: '4', needs: ['food'], 'age-group': '50-or-over', 'anything-else': 'Kiitos' } })),
     makeResponse({ date: '2026-11-23', answers: { day: '2', 'age-group': 'under-30', 'anything-else': '=1+1' } }),
     makeResponse({ date: '2026-11-30', answers: { day: '5', 'anything-else': 'Yksin tänään' } }),
   ];
-  const synced = await server.app.inject({ method: 'POST', url: '/api/kiosk/sync', headers: { authorization: `Bearer ${token}` }, payload: syncBody(responses) });
-  expect(synced.statusCode).toBe(200);
+  await syncFromKiosk(server, responses);
   await server.app.inject({
     method: 'PUT',
     url: '/api/coordinator/day-log/2026-11-23',

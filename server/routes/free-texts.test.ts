@@ -1,22 +1,19 @@
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditEntries } from '../db/audit-log';
-import { addTestCoordinator, enrollKiosk, makeResponse, SAME_ORIGIN, signIn, startTestServer, syncBody, type TestServer } from '../test-support';
+import { makeResponse, SAME_ORIGIN, startSignedInServer, syncFromKiosk, type TestServer } from '../test-support';
 
 let server: TestServer;
 let cookie: string;
 beforeEach(async () => {
-  server = await startTestServer();
-  await addTestCoordinator(server);
-  cookie = await signIn(server);
-  const { token } = await enrollKiosk(server);
+  ({ server, cookie } = await startSignedInServer());
   const responses = [
     makeResponse({ date: '2026-11-23', answers: { day: '4', 'anything-else': 'Terveisiä Matti Meikäläiselle' } }),
     makeResponse({ date: '2026-11-24', answers: { day: '4', 'anything-else': 'Hyvä ruoka' } }),
     ...Array.from({ length: 4 }, () => makeResponse({ date: '2026-11-25', answers: { day: '3' } })),
     makeResponse({ date: '2026-12-01', answers: { day: '1', 'anything-else': 'Yksin tällä viikolla' } }),
   ];
-  await server.app.inject({ method: 'POST', url: '/api/kiosk/sync', headers: { authorization: `Bearer ${token}` }, payload: syncBody(responses) });
+  await syncFromKiosk(server, responses);
 });
 afterEach(() => server.close());
 

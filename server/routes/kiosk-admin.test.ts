@@ -1,14 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isQuiet } from '../../src/domain/kiosk-admin';
 import { auditEntries } from '../db/audit-log';
-import { addTestCoordinator, SAME_ORIGIN, signIn, startTestServer, syncBody, type TestServer } from '../test-support';
+import { SAME_ORIGIN, startSignedInServer, syncBody, type TestServer } from '../test-support';
 
 let server: TestServer;
 let cookie: string;
 beforeEach(async () => {
-  server = await startTestServer();
-  await addTestCoordinator(server);
-  cookie = await signIn(server);
+  ({ server, cookie } = await startSignedInServer());
 });
 afterEach(() => server.close());
 
