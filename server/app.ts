@@ -12,6 +12,7 @@ import { coordinatorSessionRoutes } from './routes/coordinator-session';
 import { dashboardRoutes } from './routes/dashboard';
 import { dayLogRoutes } from './routes/day-log';
 import { draftRoutes } from './routes/drafts';
+import { previewLinkRoutes } from './routes/preview-links';
 import { exportRoutes } from './routes/exports';
 import { freeTextRoutes } from './routes/free-texts';
 import { kioskAdminRoutes } from './routes/kiosk-admin';
@@ -111,6 +112,7 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   freeTextRoutes(app, db);
   kioskAdminRoutes(app, db);
   draftRoutes(app, db);
+  previewLinkRoutes(app, db);
   auditLogRoutes(app, db);
   if (options.staticDir) await staticFileRoutes(app, options.staticDir);
   return app;

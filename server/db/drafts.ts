@@ -60,3 +60,32 @@ export function publishDraft(db: Database, formId: string, definition: FormDefin
     return version;
   })();
 }
+
+export interface PreviewLink {
+  /** The hash of the token: names the link for revoking without being the secret. */
+  id: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export function addPreviewLink(db: Database, formId: string, tokenHash: string, now: Date): void {
+  db.prepare('INSERT INTO preview_links (token_hash, form_id, created_at) VALUES (?, ?, ?)').run(tokenHash, formId, now.toISOString());
+}
+
+export function previewLinks(db: Database, formId: string): PreviewLink[] {
+  return db
+    .prepare('SELECT token_hash AS id, created_at AS createdAt, revoked_at AS revokedAt FROM preview_links WHERE form_id = ? ORDER BY created_at DESC')
+    .all(formId) as PreviewLink[];
+}
+
+export function revokePreviewLink(db: Database, formId: string, id: string, now: Date): boolean {
+  return db.prepare('UPDATE preview_links SET revoked_at = coalesce(revoked_at, ?) WHERE form_id = ? AND token_hash = ?').run(now.toISOString(), formId, id).changes === 1;
+}
+
+/** The draft a live preview link opens, or undefined. */
+export function draftForPreview(db: Database, tokenHash: string): DraftRow | undefined {
+  const link = db.prepare('SELECT form_id AS formId FROM preview_links WHERE token_hash = ? AND revoked_at IS NULL').get(tokenHash) as
+    | { formId: string }
+    | undefined;
+  return link ? draftOf(db, link.formId) : undefined;
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import { checkDraft } from '../../src/domain/draft';
+import { identifier } from '../../src/domain/form-schema';
+import { hashSecret, newDeviceToken } from '../credentials';
+import type { Database } from '../db/database';
+import { addPreviewLink, draftForPreview, draftOf, previewLinks, revokePreviewLink } from '../db/drafts';
+import { requireCoordinator, sameOriginOnly } from './coordinator-auth';
+
+const NO_PREVIEW = 'This preview link does not work: it was revoked, or the draft has been published or removed.';
+
+/**
+ * Preview links: an unguessable token (256 random bits, stored only hashed) that opens a
+ * draft without an account, on any device, until a coordinator revokes it or the draft is
+ * published.
+ */
+export function previewLinkRoutes(app: FastifyInstance, db: Database) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const signedIn = requireCoordinator(db);
+  const formParams = z.strictObject({ form: identifier });
+
+  api.post(
+    '/api/coordinator/forms/:form/draft/preview-links',
+    { onRequest: [sameOriginOnly, signedIn], schema: { hide: true, params: formParams } },
+    async (request, reply) => {
+      if (!draftOf(db, request.params.form)) return reply.code(404).send({ error: 'This form has no draft to preview.' });
+      const token = newDeviceToken();
+      addPreviewLink(db, request.params.form, hashSecret(token), new Date());
+      return reply.code(201).send({ token, path: `/preview/${token}` });
+    },
+  );
+
+  api.get(
+    '/api/coordinator/forms/:form/draft/preview-links',
+    { onRequest: signedIn, schema: { hide: true, params: formParams } },
+    async (request) => ({ links: previewLinks(db, request.params.form) }),
+  );
+
+  api.post(
+    '/api/coordinator/forms/:form/draft/preview-links/:id/revoke',
+    { onRequest: [sameOriginOnly, signedIn], schema: { hide: true, params: z.strictObject({ form: identifier, id: z.string().check(z.regex(/^[0-9a-f]{64}$/)) }) } },
+    async (request, reply) => {
+      if (!revokePreviewLink(db, request.params.form, request.params.id, new Date())) return reply.code(404).send({ error: 'There is no such preview link.' });
+      return reply.code(204).send();
+    },
+  );
+
+  // No account needed: the token is the permission. Logs show only the route, not the token.
+  api.get(
+    '/api/preview/:token',
+    { schema: { hide: true, params: z.strictObject({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)) }) } },
+    async (request, reply) => {
+      const draft = draftForPreview(db, hashSecret(request.params.token));
+      if (!draft) return reply.code(404).send({ error: NO_PREVIEW });
+      reply.header('cache-control', 'no-store');
+      return { definition: draft.definition, check: checkDraft(draft.definition) };
+    },
+  );
+}
