@@ -3,15 +3,14 @@ import { parse } from 'csv-parse/sync';
 import { CoordinatorPage } from './pages/coordinator-page';
 import { KioskPage } from './pages/kiosk-page';
 import { StaffMenuPage } from './pages/staff-menu-page';
-import { startAppServer, type AppServer } from './support/app-server';
+import type { AppServer } from './support/app-server';
 import { expectNoAxeViolations } from './support/axe';
-import { addCoordinator, makePairingCode } from './support/server-data';
+import { COORDINATOR, startServerWithCoordinator, makePairingCode } from './support/server-data';
 
-const PASSWORD = 'kahvia ja pullaa aamulla';
+const PASSWORD = COORDINATOR.password;
 let server: AppServer;
 test.beforeEach(async () => {
-  server = await startAppServer();
-  addCoordinator(server.dataDir, 'aino', PASSWORD);
+  server = await startServerWithCoordinator();
 });
 test.afterEach(() => server.stop());
 

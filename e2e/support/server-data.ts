@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { startAppServer, type AppServer } from './app-server';
 
 /** Makes a pairing code with the real command line, as a coordinator would. */
 export function makePairingCode(dataDir: string, name: string): string {
@@ -59,6 +60,9 @@ export function storedFormVersions(dataDir: string): number[] {
   }
 }
 
+/** The coordinator the area's tests sign in as, and their password. */
+export const COORDINATOR = { username: 'aino', password: 'kahvia ja pullaa aamulla' };
+
 /** Adds a coordinator with the real command line, the password on standard input. */
 export function addCoordinator(dataDir: string, username: string, password: string): void {
   execFileSync(process.execPath, ['--import', 'tsx', resolve('server/cli/coordinator.ts'), 'add', username], {
@@ -76,4 +80,11 @@ export function endAllSessions(dataDir: string): void {
   } finally {
     db.close();
   }
+}
+
+/** A real server process with the test coordinator's account made by the command line. */
+export async function startServerWithCoordinator(): Promise<AppServer> {
+  const server = await startAppServer();
+  addCoordinator(server.dataDir, COORDINATOR.username, COORDINATOR.password);
+  return server;
 }

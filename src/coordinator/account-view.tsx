@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useHeadingFocus } from '../ui/use-heading-focus';
-import { api, ApiError } from './api';
+import { api, messageOf } from './api';
 
 interface PasswordFields {
   current: string;
@@ -24,7 +24,7 @@ export function AccountView() {
       reset();
       setResult({ ok: true, message: t('account.changed') });
     } catch (failure) {
-      setResult({ ok: false, message: failure instanceof ApiError ? failure.message : String(failure) });
+      setResult({ ok: false, message: messageOf(failure) });
     }
   });
 

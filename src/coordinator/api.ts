@@ -5,6 +5,12 @@ import type { DayLogEntry } from '../domain/day-log';
 import type { FormDefinition } from '../domain/form-schema';
 import type { KioskSummary } from '../domain/kiosk-admin';
 
+/** A form to choose, by its newest title. */
+export interface FormChoice {
+  id: string;
+  title: Record<string, string>;
+}
+
 /** A failed call: the HTTP status and the server's message, which says what to do. */
 export class ApiError extends Error {
   constructor(
@@ -13,6 +19,11 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/** What to tell the coordinator about a failed call: the server's message, which says what to do. */
+export function messageOf(failure: unknown): string {
+  return failure instanceof ApiError ? failure.message : String(failure);
 }
 
 /** Called on any 401, so the area can show the sign-in again. */
@@ -57,7 +68,7 @@ export const api = {
   dayLog: (from: string, to: string) =>
     call<{ days: DayLogEntry[] }>('GET', `/api/coordinator/day-log?${new URLSearchParams({ from, to })}`),
   saveDay: (entry: DayLogEntry) => call<DayLogEntry>('PUT', `/api/coordinator/day-log/${entry.date}`, entry),
-  forms: () => call<{ forms: { id: string; title: Record<string, string> }[] }>('GET', '/api/coordinator/forms'),
+  forms: () => call<{ forms: FormChoice[] }>('GET', '/api/coordinator/forms'),
   dashboard: ({ language, ...query }: DashboardQuery) =>
     call<{ dashboard: Dashboard; versions: FormDefinition[] }>(
       'GET',

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../domain/coordinator-api';
 import { useHeadingFocus } from '../ui/use-heading-focus';
-import { api, ApiError } from './api';
+import { api, messageOf } from './api';
 
 /** Who did what and when, newest first, a hundred at a time. */
 export function AuditView() {
@@ -19,7 +19,7 @@ export function AuditView() {
         setEntries((shown) => [...(before ? (shown ?? []) : []), ...page.entries]);
         setMore(page.entries.length === 100);
       },
-      (failure: unknown) => setError(failure instanceof ApiError ? failure.message : String(failure)),
+      (failure: unknown) => setError(messageOf(failure)),
     );
   };
   useEffect(() => load(), []);

@@ -7,10 +7,11 @@ import { PROFESSIONALS, type Professional } from '../domain/day-log';
 import type { FormDefinition } from '../domain/form-schema';
 import { localDay } from '../domain/local-day';
 import { useHeadingFocus } from '../ui/use-heading-focus';
-import { api, ApiError } from './api';
+import { api, messageOf } from './api';
 import { BarChart } from './bar-chart';
 import { formLabels } from '../domain/form-labels';
 import { FreeTextList } from './free-text-list';
+import { useForms } from './use-forms';
 
 type Labels = ReturnType<typeof formLabels>;
 
@@ -25,23 +26,13 @@ export default function DashboardView() {
   const { t, i18n } = useTranslation();
   const heading = useHeadingFocus<HTMLHeadingElement>('dashboard');
   const today = localDay(new Date()).date;
-  const [forms, setForms] = useState<{ id: string; title: Record<string, string> }[]>([]);
   const [query, setQuery] = useState<DashboardQuery | null>(null);
   const [result, setResult] = useState<{ dashboard: Dashboard; versions: FormDefinition[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const forms = useForms((list) => list[0] && setQuery({ form: list[0].id, from: daysBefore(today, 27), to: today }), setError);
   const { register, handleSubmit } = useForm<{ form: string; from: string; to: string; language: string }>({
     defaultValues: { form: '', from: daysBefore(today, 27), to: today, language: '' },
   });
-
-  useEffect(() => {
-    api.forms().then(
-      ({ forms: list }) => {
-        setForms(list);
-        if (list[0]) setQuery({ form: list[0].id, from: daysBefore(today, 27), to: today });
-      },
-      (failure: unknown) => setError(failure instanceof ApiError ? failure.message : String(failure)),
-    );
-  }, [today]);
 
   useEffect(() => {
     if (!query) return;
@@ -50,7 +41,7 @@ export default function DashboardView() {
         setError(null);
         setResult(answer);
       },
-      (failure: unknown) => setError(failure instanceof ApiError ? failure.message : String(failure)),
+      (failure: unknown) => setError(messageOf(failure)),
     );
   }, [query]);
 

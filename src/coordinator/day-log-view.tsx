@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { MAX_MEALS, MAX_NOTE_LENGTH, PROFESSIONALS, type DayLogEntry, type Professional } from '../domain/day-log';
 import { localDay } from '../domain/local-day';
 import { useHeadingFocus } from '../ui/use-heading-focus';
-import { api, ApiError } from './api';
+import { api, messageOf } from './api';
 import { datesOfMonth, monthOf, shiftMonth } from './month';
 
 const empty = (date: string): DayLogEntry => ({ date, mealsServed: null, professionals: [], note: '' });
@@ -26,7 +26,7 @@ export function DayLogView() {
         setError(null);
         setDays(new Map(logged.map((d) => [d.date, d])));
       },
-      (failure: unknown) => setError(failure instanceof ApiError ? failure.message : String(failure)),
+      (failure: unknown) => setError(messageOf(failure)),
     );
   }, [month]);
   useEffect(load, [load]);
@@ -133,7 +133,7 @@ function DayEditor({ label, entry, onCancel, onSaved }: { label: string; entry: 
         }),
       );
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : String(failure));
+      setError(messageOf(failure));
     }
   });
 

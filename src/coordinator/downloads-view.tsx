@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CsvFormat } from '../domain/csv-cells';
 import { EXPORT_FILES, type ExportFile } from '../domain/export-query';
 import { localDay } from '../domain/local-day';
 import { PERIODS, type Period } from '../domain/periods';
 import { useHeadingFocus } from '../ui/use-heading-focus';
-import { api, ApiError, signedOut } from './api';
+import { useForms } from './use-forms';
+import { api, ApiError, messageOf, signedOut } from './api';
 
 const LABEL_LANGUAGES = ['fi', 'sv', 'en'];
 
@@ -14,7 +15,6 @@ export function DownloadsView() {
   const { t, i18n } = useTranslation();
   const heading = useHeadingFocus<HTMLHeadingElement>('downloads');
   const today = localDay(new Date()).date;
-  const [forms, setForms] = useState<{ id: string; title: Record<string, string> }[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [form, setForm] = useState('');
   const [from, setFrom] = useState(`${today.slice(0, 7)}-01`);
@@ -23,15 +23,7 @@ export function DownloadsView() {
   const [labels, setLabels] = useState(LABEL_LANGUAGES.includes(i18n.language) ? i18n.language : 'fi');
   const [format, setFormat] = useState<CsvFormat>('fi');
 
-  useEffect(() => {
-    api.forms().then(
-      ({ forms: list }) => {
-        setForms(list);
-        setForm((chosen) => chosen || (list[0]?.id ?? ''));
-      },
-      (failure: unknown) => setError(failure instanceof ApiError ? failure.message : String(failure)),
-    );
-  }, []);
+  const forms = useForms((list) => setForm((chosen) => chosen || (list[0]?.id ?? '')), setError);
 
   const valid = form !== '' && from !== '' && to !== '' && from <= to;
   // A download is a plain navigation; first make sure the session still holds, so an ended
@@ -43,7 +35,7 @@ export function DownloadsView() {
       location.assign(url);
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 401) signedOut();
-      else setError(failure instanceof ApiError ? failure.message : String(failure));
+      else setError(messageOf(failure));
     }
   };
   const href = (file: ExportFile) => `/api/coordinator/exports/${file}.csv?${new URLSearchParams({ form, from, to, period, labels, format })}`;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardQuery } from '../domain/dashboard-query';
-import { api, ApiError } from './api';
+import { api, messageOf } from './api';
 
 interface Text {
   id: string;
@@ -25,7 +25,7 @@ export function FreeTextList({ query, questionLabel }: { query: DashboardQuery; 
   useEffect(() => {
     api.freeTexts(query).then(
       (answer) => setTexts(answer.texts),
-      (failure: unknown) => setMessage({ ok: false, text: failure instanceof ApiError ? failure.message : String(failure) }),
+      (failure: unknown) => setMessage({ ok: false, text: messageOf(failure) }),
     );
   }, [query]);
 
@@ -35,7 +35,7 @@ export function FreeTextList({ query, questionLabel }: { query: DashboardQuery; 
       setTexts((shown) => (shown ?? []).filter((t) => !(t.id === text.id && t.question === text.question)));
       setMessage({ ok: true, text: t('dashboard.redacted') });
     } catch (failure) {
-      setMessage({ ok: false, text: failure instanceof ApiError ? failure.message : String(failure) });
+      setMessage({ ok: false, text: messageOf(failure) });
     }
     setConfirming(null);
   };

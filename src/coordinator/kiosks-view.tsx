@@ -3,7 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { isQuiet, type KioskSummary } from '../domain/kiosk-admin';
 import { useHeadingFocus } from '../ui/use-heading-focus';
-import { api, ApiError } from './api';
+import { api, messageOf } from './api';
 
 /** Enrolled kiosks and their state at last sync; a pairing code for a new one; revocation. */
 export function KiosksView() {
@@ -14,7 +14,7 @@ export function KiosksView() {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const { register, handleSubmit, reset, formState } = useForm<{ name: string }>();
-  const failed = (failure: unknown) => setMessage({ ok: false, text: failure instanceof ApiError ? failure.message : String(failure) });
+  const failed = (failure: unknown) => setMessage({ ok: false, text: messageOf(failure) });
 
   const load = useCallback(() => {
     api.kiosks().then(({ kiosks: list }) => setKiosks(list), failed);

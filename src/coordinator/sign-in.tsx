@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useHeadingFocus } from '../ui/use-heading-focus';
-import { api, ApiError } from './api';
+import { api, messageOf } from './api';
 
 export function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (username: string) => void }) {
   const { t } = useTranslation();
@@ -15,7 +15,7 @@ export function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (use
     try {
       onSignedIn((await api.signIn(username.trim(), password)).username);
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : String(failure));
+      setError(messageOf(failure));
     }
   });
 
