@@ -8,7 +8,7 @@ import type { Database } from '../db/database';
 import { dayLogBetween, saveDayLog } from '../db/day-log';
 import { requireCoordinator, sameOriginOnly } from './coordinator-auth';
 
-export const dateRange = z
+const dateRange = z
   .strictObject({ from: z.iso.date(), to: z.iso.date() })
   .check(z.refine((range) => range.from <= range.to, 'from must not be after to'));
 

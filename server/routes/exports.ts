@@ -120,7 +120,7 @@ function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: Ex
 }
 
 /** Free texts are never tied to a single day: their periods are at least a week. */
-export const freeTextPeriod = (period: Period): Period => (period === 'day' ? 'week' : period);
+const freeTextPeriod = (period: Period): Period => (period === 'day' ? 'week' : period);
 
 /** A random number from the operating system's generator: the shuffled order must not be guessable. */
 export const secureRandom = () => randomInt(2 ** 32) / 2 ** 32;

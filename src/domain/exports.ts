@@ -44,7 +44,7 @@ export interface ExportSetup {
  * same row: it shows only when at least 5 responses of that day, part of day and language
  * share it, with secondary suppression inside that group.
  */
-export function hiddenBackground(day: FeedbackResponse[], background: string | null): Set<FeedbackResponse> {
+function hiddenBackground(day: FeedbackResponse[], background: string | null): Set<FeedbackResponse> {
   const hidden = new Set<FeedbackResponse>();
   if (!background) return hidden;
   const groups = new Map<string, Map<string, FeedbackResponse[]>>();
