@@ -117,10 +117,13 @@ test('a download after the session has ended brings back the sign-in instead of 
   await coordinator.open(server.url, '/downloads');
   await coordinator.signIn('aino', PASSWORD);
   await expect(page.getByRole('heading', { level: 1, name: 'Lataukset' })).toBeVisible();
+  // The links appear once the form list has loaded; end the session only after that.
+  const summary = page.getByRole('link', { name: 'Yhteenveto (CSV)' });
+  await expect(summary).toBeVisible();
   endAllSessions(server.dataDir);
   let downloaded = false;
   page.on('download', () => (downloaded = true));
-  await page.getByRole('link', { name: 'Yhteenveto (CSV)' }).click();
+  await summary.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kirjaudu sisään' })).toBeVisible();
   await expect(page.getByText('Istunto päättyi. Kirjaudu uudelleen.')).toBeVisible();
   expect(downloaded).toBe(false);
