@@ -15,6 +15,7 @@ import { draftRoutes } from './routes/drafts';
 import { previewLinkRoutes } from './routes/preview-links';
 import { exportRoutes } from './routes/exports';
 import { freeTextRoutes } from './routes/free-texts';
+import { draftCommentRoutes } from './routes/draft-comments';
 import { kioskAdminRoutes } from './routes/kiosk-admin';
 import { kioskEnrollRoutes } from './routes/kiosk-enroll';
 import { kioskFormRoutes } from './routes/kiosk-form';
@@ -112,7 +113,8 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   freeTextRoutes(app, db);
   kioskAdminRoutes(app, db);
   draftRoutes(app, db);
-  previewLinkRoutes(app, db);
+  previewLinkRoutes(app, db, defaultForm.id);
+  draftCommentRoutes(app, db);
   auditLogRoutes(app, db);
   if (options.staticDir) await staticFileRoutes(app, options.staticDir);
   return app;

@@ -6,12 +6,13 @@ import coordinatorArea from './migrations/002-coordinator-area';
 import answerCounts from './migrations/003-answer-counts';
 import responsesByDate from './migrations/004-responses-by-date';
 import formDrafts from './migrations/005-form-drafts';
+import previewLinkMaker from './migrations/006-preview-link-maker';
 
 export type Database = BetterSqlite3.Database;
 
 // In order; the database's user_version says how many have been applied. A migration is SQL,
 // or a function for one that must also compute (a backfill).
-const MIGRATIONS: (string | ((db: Database) => void))[] = [initial, coordinatorArea, answerCounts, responsesByDate, formDrafts];
+const MIGRATIONS: (string | ((db: Database) => void))[] = [initial, coordinatorArea, answerCounts, responsesByDate, formDrafts, previewLinkMaker];
 
 /**
  * Opens (or creates) the SQLite file in dataDir, in WAL mode so readers never block the

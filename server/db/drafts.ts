@@ -64,17 +64,19 @@ export function publishDraft(db: Database, formId: string, definition: FormDefin
 export interface PreviewLink {
   /** The hash of the token: names the link for revoking without being the secret. */
   id: string;
+  /** A coordinator's name, or "kiosk NAME" for a preview opened from a kiosk's staff menu. */
+  madeFor: string;
   createdAt: string;
   revokedAt: string | null;
 }
 
-export function addPreviewLink(db: Database, formId: string, tokenHash: string, now: Date): void {
-  db.prepare('INSERT INTO preview_links (token_hash, form_id, created_at) VALUES (?, ?, ?)').run(tokenHash, formId, now.toISOString());
+export function addPreviewLink(db: Database, formId: string, tokenHash: string, madeFor: string, now: Date): void {
+  db.prepare('INSERT INTO preview_links (token_hash, form_id, made_for, created_at) VALUES (?, ?, ?, ?)').run(tokenHash, formId, madeFor, now.toISOString());
 }
 
 export function previewLinks(db: Database, formId: string): PreviewLink[] {
   return db
-    .prepare('SELECT token_hash AS id, created_at AS createdAt, revoked_at AS revokedAt FROM preview_links WHERE form_id = ? ORDER BY created_at DESC')
+    .prepare('SELECT token_hash AS id, made_for AS madeFor, created_at AS createdAt, revoked_at AS revokedAt FROM preview_links WHERE form_id = ? ORDER BY created_at DESC')
     .all(formId) as PreviewLink[];
 }
 
@@ -82,7 +84,7 @@ export function revokePreviewLink(db: Database, formId: string, id: string, now:
   return db.prepare('UPDATE preview_links SET revoked_at = coalesce(revoked_at, ?) WHERE form_id = ? AND token_hash = ?').run(now.toISOString(), formId, id).changes === 1;
 }
 
-/** The draft a live preview link opens, or undefined. */
+/** The draft a live preview link opens, or undefined (revoked, published or removed). */
 export function draftForPreview(db: Database, tokenHash: string): DraftRow | undefined {
   const link = db.prepare('SELECT form_id AS formId FROM preview_links WHERE token_hash = ? AND revoked_at IS NULL').get(tokenHash) as
     | { formId: string }

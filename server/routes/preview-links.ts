@@ -7,29 +7,43 @@ import { hashSecret, newDeviceToken } from '../credentials';
 import type { Database } from '../db/database';
 import { addPreviewLink, draftForPreview, draftOf, previewLinks, revokePreviewLink } from '../db/drafts';
 import { requireCoordinator, sameOriginOnly } from './coordinator-auth';
+import { requireKiosk } from './kiosk-auth';
 
-const NO_PREVIEW = 'This preview link does not work: it was revoked, or the draft has been published or removed.';
+/** A preview link's token as it appears in its path: 256 bits in base64url. */
+export const previewToken = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/));
+
+export const NO_PREVIEW = 'This preview link does not work: it was revoked, or the draft has been published or removed.';
 
 /**
  * Preview links: an unguessable token (256 random bits, stored only hashed) that opens a
  * draft without an account, on any device, until a coordinator revokes it or the draft is
  * published.
  */
-export function previewLinkRoutes(app: FastifyInstance, db: Database) {
+export function previewLinkRoutes(app: FastifyInstance, db: Database, kioskFormId: string) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const signedIn = requireCoordinator(db);
   const formParams = z.strictObject({ form: identifier });
+  const newLink = (formId: string, madeFor: string) => {
+    const token = newDeviceToken();
+    addPreviewLink(db, formId, hashSecret(token), madeFor, new Date());
+    return { token, path: `/preview/${token}` };
+  };
 
   api.post(
     '/api/coordinator/forms/:form/draft/preview-links',
     { onRequest: [sameOriginOnly, signedIn], schema: { hide: true, params: formParams } },
     async (request, reply) => {
       if (!draftOf(db, request.params.form)) return reply.code(404).send({ error: 'This form has no draft to preview.' });
-      const token = newDeviceToken();
-      addPreviewLink(db, request.params.form, hashSecret(token), new Date());
-      return reply.code(201).send({ token, path: `/preview/${token}` });
+      return reply.code(201).send(newLink(request.params.form, request.coordinator!.username));
     },
   );
+
+  // The kiosk's staff menu opens a preview of its form's draft with a link of its own, listed
+  // with the others so a coordinator can revoke it; publishing ends it like any other.
+  api.post('/api/kiosk/preview-link', { onRequest: requireKiosk(db), schema: { hide: true } }, async (request, reply) => {
+    if (!draftOf(db, kioskFormId)) return reply.code(404).send({ error: 'There is no draft of this kiosk’s form to preview.' });
+    return reply.code(201).send(newLink(kioskFormId, `kiosk ${request.kiosk!.name}`));
+  });
 
   api.get(
     '/api/coordinator/forms/:form/draft/preview-links',
@@ -49,7 +63,7 @@ export function previewLinkRoutes(app: FastifyInstance, db: Database) {
   // No account needed: the token is the permission. Logs show only the route, not the token.
   api.get(
     '/api/preview/:token',
-    { schema: { hide: true, params: z.strictObject({ token: z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/)) }) } },
+    { schema: { hide: true, params: z.strictObject({ token: previewToken }) } },
     async (request, reply) => {
       const draft = draftForPreview(db, hashSecret(request.params.token));
       if (!draft) return reply.code(404).send({ error: NO_PREVIEW });

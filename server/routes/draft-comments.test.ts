@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { enrollKiosk, SAME_ORIGIN, startSignedInServer, type TestServer } from '../test-support';
+
+let server: TestServer;
+let cookie: string;
+beforeEach(async () => {
+  ({ server, cookie } = await startSignedInServer());
+});
+afterEach(() => server.close());
+
+const draftUrl = '/api/coordinator/forms/todays-feedback/draft';
+const post = (url: string, payload?: unknown, headers: Record<string, string> = { ...SAME_ORIGIN, cookie }) =>
+  server.app.inject({ method: 'POST', url, headers, ...(payload === undefined ? {} : { payload }) });
+const comments = async () => (await server.app.inject({ method: 'GET', url: `${draftUrl}/comments`, headers: { cookie } })).json().comments;
+const count = () => (server.db.prepare('SELECT count(*) AS n FROM draft_comments').get() as { n: number }).n;
+
+async function previewToken(): Promise<string> {
+  await post(draftUrl);
+  return (await post(`${draftUrl}/preview-links`)).json().token;
+}
+
+describe('reviewers’ comments', () => {
+  it('are stored once each with the preview link, scrubbed, and a coordinator marks them done and undone', async () => {
+    const token = await previewToken();
+    const onQuestion = { id: randomUUID(), question: 'mood', language: 'fi', text: '  "Vointi" on vaikea sana. Soita 040 1234567  ' };
+    const onOption = { id: randomUUID(), question: 'mood', option: '1', language: 'en', text: 'Say "Very bad" instead.' };
+    const sent = await post(`/api/preview/${token}/comments`, { comments: [onQuestion, onOption] }, {});
+    expect(sent.statusCode).toBe(200);
+    expect(sent.json().results).toEqual([
+      { id: onQuestion.id, status: 'accepted' },
+      { id: onOption.id, status: 'accepted' },
+    ]);
+    // The answer was lost and the device sends again: nothing is stored twice.
+    const again = await post(`/api/preview/${token}/comments`, { comments: [onOption] }, {});
+    expect(again.json().results).toEqual([{ id: onOption.id, status: 'duplicate' }]);
+    expect(count()).toBe(2);
+
+    const listed = await comments();
+    expect(listed).toHaveLength(2);
+    const question = listed.find((c: { id: string }) => c.id === onQuestion.id);
+    expect(question).toMatchObject({ question: 'mood', language: 'fi', doneAt: null });
+    expect(question.option).toBeUndefined();
+    expect(question.text).toMatch(/^"Vointi" on vaikea sana\. Soita \[/);
+    expect(question.text).not.toContain('1234567');
+    expect(listed.find((c: { id: string }) => c.id === onOption.id)).toMatchObject({ question: 'mood', option: '1' });
+
+    expect((await post(`${draftUrl}/comments/${onQuestion.id}/done`, { done: true })).statusCode).toBe(204);
+    const afterDone = await comments();
+    expect(afterDone.at(-1)).toMatchObject({ id: onQuestion.id, doneBy: 'aino', doneAt: expect.any(String) });
+    expect((await post(`${draftUrl}/comments/${onQuestion.id}/done`, { done: false })).statusCode).toBe(204);
+    expect((await comments()).find((c: { id: string }) => c.id === onQuestion.id).doneAt).toBeNull();
+  });
+
+  it('refuse a batch with one bad comment whole, and a revoked or published link, storing nothing', async () => {
+    const token = await previewToken();
+    const good = { id: randomUUID(), question: 'mood', language: 'fi', text: 'Hyvä' };
+    const bad = [
+      { ...good, id: 'not-a-uuid' },
+      { ...good, text: '   ' },
+      { ...good, text: 'x'.repeat(1001) },
+      { ...good, question: 'Not An Id' },
+      { ...good, language: 'finnish' },
+      { ...good, extra: true },
+    ];
+    for (const comment of bad) {
+      const answer = await post(`/api/preview/${token}/comments`, { comments: [good, comment] }, {});
+      expect(answer.statusCode, JSON.stringify(comment)).toBe(400);
+      expect(answer.json().error).toMatch(/not valid/);
+    }
+    expect((await post(`/api/preview/${token}/comments`, { comments: [] }, {})).statusCode).toBe(400);
+    expect((await post(`/api/preview/${'A'.repeat(43)}/comments`, { comments: [good] }, {})).statusCode).toBe(404);
+    expect(count()).toBe(0);
+
+    expect((await post(`${draftUrl}/publish`)).statusCode).toBe(201);
+    const afterPublish = await post(`/api/preview/${token}/comments`, { comments: [good] }, {});
+    expect(afterPublish.statusCode).toBe(404);
+    expect(afterPublish.json().error).toMatch(/published/);
+    expect(count()).toBe(0);
+  });
+
+  it('are read and marked only by a signed-in coordinator of the same site', async () => {
+    expect((await server.app.inject({ method: 'GET', url: `${draftUrl}/comments` })).statusCode).toBe(401);
+    const id = randomUUID();
+    expect((await post(`${draftUrl}/comments/${id}/done`, { done: true }, SAME_ORIGIN)).statusCode).toBe(401);
+    expect((await post(`${draftUrl}/comments/${id}/done`, { done: true }, { cookie, 'sec-fetch-site': 'cross-site' })).statusCode).toBe(403);
+    expect((await post(`${draftUrl}/comments/${id}/done`, { done: true })).statusCode).toBe(404);
+  });
+});
+
+describe('a preview from the kiosk’s staff menu', () => {
+  it('gets a link of its own, listed for the coordinator to revoke, only with a device token and a draft', async () => {
+    const { token } = await enrollKiosk(server, 'Aula');
+    const ask = (authorization?: string) =>
+      server.app.inject({ method: 'POST', url: '/api/kiosk/preview-link', headers: authorization ? { authorization } : {} });
+    expect((await ask()).statusCode).toBe(401);
+    expect((await ask(`Bearer ${token}`)).statusCode).toBe(404); // no draft yet
+    await post(draftUrl);
+    const made = await ask(`Bearer ${token}`);
+    expect(made.statusCode).toBe(201);
+    const opened = await server.app.inject({ method: 'GET', url: `/api/preview/${made.json().token}` });
+    expect(opened.statusCode).toBe(200);
+    const links = (await server.app.inject({ method: 'GET', url: `${draftUrl}/preview-links`, headers: { cookie } })).json().links;
+    expect(links).toEqual([expect.objectContaining({ madeFor: 'kiosk Aula', revokedAt: null })]);
+  });
+});

@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import { commentsRequest } from '../../src/domain/draft-comment';
+import { identifier } from '../../src/domain/form-schema';
+import { hashSecret } from '../credentials';
+import type { Database } from '../db/database';
+import { addComments, commentsOf, markCommentDone } from '../db/draft-comments';
+import { draftForPreview } from '../db/drafts';
+import { requireCoordinator, sameOriginOnly } from './coordinator-auth';
+import { NO_PREVIEW, previewToken } from './preview-links';
+
+// Fifty comments of a thousand characters, escaped, fit well within this.
+const COMMENTS_BODY_LIMIT = 256 * 1024;
+
+/**
+ * Reviewers' comments on a draft's wording: sent with the preview link (no account), read and
+ * marked done by coordinators beside the draft.
+ */
+export function draftCommentRoutes(app: FastifyInstance, db: Database) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const signedIn = requireCoordinator(db);
+
+  api.post(
+    '/api/preview/:token/comments',
+    { bodyLimit: COMMENTS_BODY_LIMIT, schema: { hide: true, params: z.strictObject({ token: previewToken }), body: commentsRequest } },
+    async (request, reply) => {
+      const draft = draftForPreview(db, hashSecret(request.params.token));
+      if (!draft) return reply.code(404).send({ error: NO_PREVIEW });
+      return { results: addComments(db, draft.formId, request.body.comments, new Date()) };
+    },
+  );
+
+  api.get(
+    '/api/coordinator/forms/:form/draft/comments',
+    { onRequest: signedIn, schema: { hide: true, params: z.strictObject({ form: identifier }) } },
+    async (request) => ({ comments: commentsOf(db, request.params.form) }),
+  );
+
+  api.post(
+    '/api/coordinator/forms/:form/draft/comments/:id/done',
+    {
+      onRequest: [sameOriginOnly, signedIn],
+      schema: { hide: true, params: z.strictObject({ form: identifier, id: z.uuidv4() }), body: z.strictObject({ done: z.boolean() }) },
+    },
+    async (request, reply) => {
+      const { form, id } = request.params;
+      if (!markCommentDone(db, form, id, request.body.done, request.coordinator!.username, new Date())) {
+        return reply.code(404).send({ error: 'There is no such comment on this form.' });
+      }
+      return reply.code(204).send();
+    },
+  );
+}
