@@ -3,7 +3,7 @@ import '@fontsource/noto-sans/latin-ext-400.css';
 import '@fontsource/noto-sans/latin-700.css';
 import '@fontsource/noto-sans/latin-ext-700.css';
 import './ui/kiosk.css';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { defaultForm } from './domain/default-form';
 import { setUpI18n } from './i18n/setup';
@@ -12,11 +12,21 @@ import { registerServiceWorker } from './kiosk/app-update';
 import { readStoredForm } from './storage/kiosk-form';
 import { requestPersistentStorage } from './storage/persist';
 
+// A preview link (/preview/TOKEN) opens a draft instead of the kiosk; its code is its own chunk.
+const PreviewApp = lazy(() => import('./preview/preview-app'));
+const previewToken = /^\/preview\/([A-Za-z0-9_-]{43})$/.exec(location.pathname)?.[1];
+
 setUpI18n();
-// The published form kept from the last sync, else the bundled one.
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <KioskApp form={readStoredForm()?.form ?? defaultForm} />
+    {previewToken ? (
+      <Suspense fallback={null}>
+        <PreviewApp token={previewToken} fromKiosk={new URLSearchParams(location.search).has('kiosk')} />
+      </Suspense>
+    ) : (
+      // The published form kept from the last sync, else the bundled one.
+      <KioskApp form={readStoredForm()?.form ?? defaultForm} />
+    )}
   </StrictMode>,
 );
 registerServiceWorker();

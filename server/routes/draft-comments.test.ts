@@ -10,7 +10,7 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 const draftUrl = '/api/coordinator/forms/todays-feedback/draft';
-const post = (url: string, payload?: unknown, headers: Record<string, string> = { ...SAME_ORIGIN, cookie }) =>
+const post = (url: string, payload?: object, headers: Record<string, string> = { ...SAME_ORIGIN, cookie }) =>
   server.app.inject({ method: 'POST', url, headers, ...(payload === undefined ? {} : { payload }) });
 const comments = async () => (await server.app.inject({ method: 'GET', url: `${draftUrl}/comments`, headers: { cookie } })).json().comments;
 const count = () => (server.db.prepare('SELECT count(*) AS n FROM draft_comments').get() as { n: number }).n;

@@ -112,6 +112,12 @@ const formObject = z.strictObject({
 
 export const formDefinition = formObject.check(z.superRefine(checkConsistency));
 
+/**
+ * A form's structure without the rules across fields: what a draft in the making is read
+ * with (its texts may be incomplete), defaults filled in. Check it with checkDraft first.
+ */
+export const formStructure = formObject;
+
 export type FormDefinition = z.output<typeof formDefinition>;
 export type Question = FormDefinition['questions'][number];
 export type ChoiceQuestion = Exclude<Question, { type: 'free-text' }>;

@@ -5,8 +5,14 @@ import { initReactI18next } from 'react-i18next';
 // The coordinator's texts, a file per language like the kiosk's; loaded only by this area.
 const files = import.meta.glob<ResourceLanguage>('./coordinator/*.json', { eager: true, import: 'default' });
 
+// The plain-language hints read the same to a coordinator as to a reviewer: one text for both.
+const hints = import.meta.glob<ResourceLanguage>('./preview/*.json', { eager: true, import: 'hints' });
+
 export const coordinatorResources: Resource = Object.fromEntries(
-  Object.entries(files).map(([path, strings]) => [path.replace(/^.*\/(.+)\.json$/, '$1'), { translation: strings }]),
+  Object.entries(files).map(([path, strings]) => {
+    const language = path.replace(/^.*\/(.+)\.json$/, '$1');
+    return [language, { translation: { ...strings, hints: hints[`./preview/${language}.json`] } }];
+  }),
 );
 
 const ORDER = ['fi', 'sv', 'en'];

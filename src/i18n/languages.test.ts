@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Resource } from 'i18next';
 import { coordinatorLanguages, coordinatorResources } from './coordinator-setup';
 import { languageName, resources, uiLanguages } from './languages';
+import { previewResources } from './preview-setup';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -47,12 +48,15 @@ describe('language resources', () => {
 describe.each([
   ['kiosk', resources, uiLanguages],
   ['coordinator', coordinatorResources, coordinatorLanguages],
+  ['preview', previewResources, uiLanguages],
 ] as const)('the %s texts', (_area, areaTexts, languages) => {
   beforeAll(() => {
     areaResources = areaTexts;
   });
 
   it('are in Finnish, Swedish and English', () => expect(languages.slice(0, 3)).toEqual(['fi', 'sv', 'en']));
+
+  it('are in no language without the rest of its area', () => expect(Object.keys(areaTexts).sort()).toEqual([...languages].sort()));
 
   it.each(languages)('%s has every key, and no key the others lack', (code) => {
     const have = [...strings(code).keys()].sort();

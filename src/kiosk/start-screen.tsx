@@ -11,7 +11,8 @@ interface Props {
   resting: boolean;
   onStart: () => void;
   onInfo: (topic: 'accessibility' | 'privacy') => void;
-  onStaff: () => void;
+  /** Left out in a preview: there is no staff menu to reach. */
+  onStaff?: () => void;
 }
 
 export function StartScreen({ form, languages, resting, onStart, onInfo, onStaff }: Props) {
@@ -45,14 +46,16 @@ export function StartScreen({ form, languages, resting, onStart, onInfo, onStaff
           </button>
         </div>
         {/* Discreet on purpose: visitors have no use for it, and a PIN guards what is behind it. */}
-        <button type="button" className="button button--quiet staff-button" aria-label={t('staff.openMenu')} onClick={onStaff}>
-          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className="button__icon">
-            <path
-              fill="currentColor"
-              d="M19.4 13a7.5 7.5 0 0 0 0-2l2.1-1.6-2-3.4-2.5 1a7.6 7.6 0 0 0-1.7-1l-.4-2.7h-4l-.4 2.7a7.6 7.6 0 0 0-1.7 1l-2.5-1-2 3.4L4.6 11a7.5 7.5 0 0 0 0 2l-2.1 1.6 2 3.4 2.5-1a7.6 7.6 0 0 0 1.7 1l.4 2.7h4l.4-2.7a7.6 7.6 0 0 0 1.7-1l2.5 1 2-3.4zM12 15.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7z"
-            />
-          </svg>
-        </button>
+        {onStaff ? (
+          <button type="button" className="button button--quiet staff-button" aria-label={t('staff.openMenu')} onClick={onStaff}>
+            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false" className="button__icon">
+              <path
+                fill="currentColor"
+                d="M19.4 13a7.5 7.5 0 0 0 0-2l2.1-1.6-2-3.4-2.5 1a7.6 7.6 0 0 0-1.7-1l-.4-2.7h-4l-.4 2.7a7.6 7.6 0 0 0-1.7 1l-2.5-1-2 3.4L4.6 11a7.5 7.5 0 0 0 0 2l-2.1 1.6 2 3.4 2.5-1a7.6 7.6 0 0 0 1.7 1l.4 2.7h4l.4-2.7a7.6 7.6 0 0 0 1.7-1l2.5 1 2-3.4zM12 15.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7z"
+              />
+            </svg>
+          </button>
+        ) : null}
       </div>
     </KioskFrame>
   );

@@ -20,6 +20,10 @@ interface Props {
   onFinished: (outcome: { stored: boolean }) => void;
   /** Back from the first question; `answered` tells whether answers are being dropped. */
   onLeave: (outcome: { answered: boolean }) => void;
+  /** A preview of a draft: the answers are dropped at Send, never built into a response or stored. */
+  preview?: boolean;
+  /** Told which question is on screen (null on the last page), for the preview's comments. */
+  onQuestionShown?: (questionId: string | null) => void;
 }
 
 type Step = number | 'review';
@@ -30,7 +34,7 @@ type SendState = 'ready' | 'saving' | 'failed';
  * never in storage, URL or history, so unmounting it (after Send or an idle reset) leaves
  * nothing for the next person.
  */
-export function Visit({ form, languages, onFinished, onLeave }: Props) {
+export function Visit({ form, languages, onFinished, onLeave, preview = false, onQuestionShown }: Props) {
   const { t, i18n } = useTranslation();
   const { control, register, getValues, setValue } = useForm<Answers>({ defaultValues: {} });
   // Unanswered questions are undefined here; every domain function treats them as unanswered.
@@ -50,6 +54,9 @@ export function Visit({ form, languages, onFinished, onLeave }: Props) {
     };
   }, [step]);
 
+  const shownQuestion = step === 'review' ? null : (form.questions[step]?.id ?? null);
+  useEffect(() => onQuestionShown?.(shownQuestion), [onQuestionShown, shownQuestion]);
+
   const visible = visibleQuestions(form, answers);
   const goNext = (from: number) => setStep(nextQuestionIndex(form, getValues(), from) ?? 'review');
   const goBack = () => {
@@ -61,6 +68,10 @@ export function Visit({ form, languages, onFinished, onLeave }: Props) {
   async function send(event: MouseEvent) {
     if (sending.current) return;
     sending.current = true;
+    if (preview) {
+      onFinished({ stored: false });
+      return;
+    }
     const tappedAt = event.timeStamp;
     // "Saving…" only if the write is slow: re-rendering now would make the browser paint a
     // frame before it delivers the commit, doubling the wait for nothing.

@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { DraftComment } from '../domain/draft-comment';
 import type { FeedbackResponse } from '../domain/response';
 
 /** How many forms were started and left without an answer on a date: a number, nothing else. */
@@ -21,6 +22,17 @@ export interface KioskSetting {
 }
 
 /**
+ * A reviewer's comment on a draft, waiting to be sent with the preview link it was written
+ * under; `refused` holds the server's reason once the link no longer works.
+ */
+export interface QueuedComment {
+  id: string;
+  token: string;
+  comment: DraftComment;
+  refused?: string;
+}
+
+/**
  * The kiosk's IndexedDB. The outbox is keyed by the random response id, so IndexedDB's own
  * order says nothing about the order in which visitors answered. Migrations are the numbered
  * versions below; add a version, never edit one that has shipped.
@@ -30,12 +42,14 @@ export class KioskDatabase extends Dexie {
   abandoned!: EntityTable<AbandonedDay, 'date'>;
   setAside!: EntityTable<SetAsideResponse, 'id'>;
   settings!: EntityTable<KioskSetting, 'key'>;
+  comments!: EntityTable<QueuedComment, 'id'>;
 
   constructor(name = 'day-centre-feedback') {
     // Strict durability: a response is on disk, not only in the OS cache, before the thank-you.
     super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({ outbox: 'id', abandoned: 'date' });
     this.version(2).stores({ setAside: 'id', settings: 'key' });
+    this.version(3).stores({ comments: 'id, token' });
   }
 }
 

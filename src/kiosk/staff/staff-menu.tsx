@@ -5,6 +5,7 @@ import { readEnrollment, saveEnrollment, type Enrollment } from '../../storage/e
 import { setAsideResponses } from '../../storage/outbox';
 import type { SetAsideResponse } from '../../storage/kiosk-db';
 import { requestEnrollment } from '../../sync/enroll';
+import { requestPreviewLink } from '../../sync/preview-link';
 import { applyUpdate, useUpdateState } from '../app-update';
 import { KioskFrame } from '../kiosk-frame';
 import { refreshSyncStatus, syncNow, useSyncStatus } from '../kiosk-sync';
@@ -153,9 +154,17 @@ function StatusView({ enrollment }: { enrollment: Enrollment }) {
   const status = useSyncStatus();
   const update = useUpdateState();
   const [setAside, setSetAside] = useState<SetAsideResponse[]>([]);
+  const [previewProblem, setPreviewProblem] = useState<string | null>(null);
   useEffect(() => {
     void refreshSyncStatus();
   }, []);
+  // The preview replaces the kiosk page (no history entry) and comes back to it when ended.
+  const openPreview = async () => {
+    setPreviewProblem(null);
+    const result = await requestPreviewLink(enrollment.token);
+    if (result.ok) location.replace(`${result.path}?kiosk`);
+    else setPreviewProblem(result.reason === 'no-draft' ? t('staff.noDraft') : result.reason === 'unreachable' ? t('staff.previewUnreachable') : result.message);
+  };
   useEffect(() => {
     setAsideResponses().then(setSetAside, () => setSetAside([]));
   }, [status?.lastSuccessAt, status?.waiting]);
@@ -187,7 +196,15 @@ function StatusView({ enrollment }: { enrollment: Enrollment }) {
             {t('staff.update')}
           </button>
         ) : null}
+        <button type="button" className="button button--secondary" onClick={() => void openPreview()}>
+          {t('staff.previewDraft')}
+        </button>
       </div>
+      {previewProblem ? (
+        <p className="review__failed" role="alert">
+          {previewProblem}
+        </p>
+      ) : null}
       <h2>{t('staff.setAside')}</h2>
       {setAside.length === 0 ? (
         <p>{t('staff.none')}</p>

@@ -1,0 +1,150 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DraftCheck } from '../domain/draft';
+import { isChoiceQuestion, localize, shownLanguages, type FormDefinition, type LocalizedText } from '../domain/form-schema';
+import { languageName } from '../i18n/languages';
+import { HintsExplained, TextHints } from '../ui/text-hints';
+import { CommentForm } from './comment-form';
+
+interface Props {
+  form: FormDefinition;
+  check: DraftCheck;
+  token: string;
+  /** The question to scroll to with its comment form open (from "Comment on this question"). */
+  commentOn: string | null;
+  onCommentSaved: () => void;
+}
+
+/**
+ * Every text of the draft in every language, question by question, with plain-language hints
+ * for each and a comment form for each question and its options.
+ */
+export function SideBySide({ form, check, token, commentOn, onCommentSaved }: Props) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState<string | null>(commentOn);
+  const [saved, setSaved] = useState<string | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const target = commentOn ? document.getElementById(`draft-question-${commentOn}`) : null;
+    if (target) target.scrollIntoView({ block: 'start' });
+    else heading.current?.focus();
+  }, [commentOn]);
+
+  const reviewed = new Set(shownLanguages(form));
+  const numberOf = (questionId: string) => form.questions.findIndex((q) => q.id === questionId) + 1;
+
+  const row = (key: string, label: string, text: LocalizedText | undefined) => (
+    <tr key={key}>
+      <th scope="row">{label}</th>
+      {form.languages.map((code) => {
+        const value = text?.[code];
+        return (
+          <td key={code} lang={code}>
+            {value ? (
+              <>
+                <p className="side-by-side__text">{value}</p>
+                <TextHints text={value} language={code} />
+              </>
+            ) : (
+              <p className="side-by-side__missing" lang={i18n.language}>
+                {t('preview.missing')}
+              </p>
+            )}
+          </td>
+        );
+      })}
+    </tr>
+  );
+
+  const head = (
+    <thead>
+      <tr>
+        <th scope="col">{t('preview.part')}</th>
+        {form.languages.map((code) => (
+          <th key={code} scope="col">
+            <span lang={code}>{languageName(code)}</span>
+            {reviewed.has(code) ? null : <span className="side-by-side__not-reviewed"> ({t('preview.notReviewed')})</span>}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+
+  return (
+    <main className="side-by-side">
+      <h1 ref={heading} tabIndex={-1}>
+        {t('preview.heading')}
+      </h1>
+      <HintsExplained />
+      {check.missingTexts.length > 0 ? <p className="side-by-side__missing">{t('preview.missing')}: {check.missingTexts.length}</p> : null}
+      <div className="side-by-side__table">
+        <table>
+          {head}
+          <tbody>{row('title', t('preview.formTitle'), form.title)}</tbody>
+        </table>
+      </div>
+      {form.questions.map((question, qi) => (
+        <section key={question.id} id={`draft-question-${question.id}`} className="side-by-side__question" aria-labelledby={`draft-heading-${question.id}`}>
+          <h2 id={`draft-heading-${question.id}`}>
+            {t('preview.questionNumber', { number: qi + 1 })}: {localize(question.title, i18n.language, form)}
+          </h2>
+          {question.showIf ? (
+            <p>
+              {t('preview.showIf', {
+                number: numberOf(question.showIf.question),
+                options: question.showIf.anyOf
+                  .map((optionId) => {
+                    const target = form.questions.find((q) => q.id === question.showIf!.question);
+                    const option = target && isChoiceQuestion(target) ? target.options.find((o) => o.id === optionId) : undefined;
+                    return option ? localize(option.label, i18n.language, form) : optionId;
+                  })
+                  .join(', '),
+              })}
+            </p>
+          ) : null}
+          <div className="side-by-side__table">
+            <table>
+              {head}
+              <tbody>
+                {row('title', t('preview.title'), question.title)}
+                {question.help ? row('help', t('preview.help'), question.help) : null}
+                {isChoiceQuestion(question)
+                  ? question.options.map((option, oi) => row(`option-${option.id}`, t('preview.option', { number: oi + 1 }), option.label))
+                  : null}
+              </tbody>
+            </table>
+          </div>
+          {open === question.id ? (
+            <CommentForm
+              form={form}
+              question={question}
+              token={token}
+              onCancel={() => setOpen(null)}
+              onSaved={() => {
+                setOpen(null);
+                setSaved(question.id);
+                onCommentSaved();
+              }}
+            />
+          ) : (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => {
+                setSaved(null);
+                setOpen(question.id);
+              }}
+            >
+              {t('preview.commentHere')}
+            </button>
+          )}
+          {saved === question.id ? (
+            <p role="status" className="side-by-side__saved">
+              {t('comment.saved')}
+            </p>
+          ) : null}
+        </section>
+      ))}
+    </main>
+  );
+}

@@ -1,0 +1,35 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { commentsFor, forgetComments, refuseComments } from '../storage/comment-outbox';
+import { createCommentSender, type CommentSender, type CommentStatus } from '../sync/comment-sender';
+
+const NO_STATUS: CommentStatus = { waiting: null, refused: [], retrying: false };
+
+/**
+ * The sender of this preview link's comments: started with the page (so comments left on an
+ * earlier, offline visit go too), woken by the browser's `online` event, stopped on leaving.
+ */
+export function useCommentSender(token: string): { sender: CommentSender; status: CommentStatus } {
+  const [sender] = useState(() =>
+    createCommentSender({
+      token,
+      store: { commentsFor, forgetComments, refuseComments },
+      fetch: (input, init) => fetch(input, init),
+      random: Math.random,
+      setTimer: (run, ms) => {
+        const timer = window.setTimeout(run, ms);
+        return () => window.clearTimeout(timer);
+      },
+    }),
+  );
+  useEffect(() => {
+    const online = () => void sender.sendNow();
+    window.addEventListener('online', online);
+    void sender.sendNow();
+    return () => {
+      window.removeEventListener('online', online);
+      sender.stop();
+    };
+  }, [sender]);
+  const status = useSyncExternalStore(sender.subscribe, sender.status, () => NO_STATUS);
+  return { sender, status };
+}

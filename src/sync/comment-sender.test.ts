@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { DraftComment } from '../domain/draft-comment';
+import { randomUuidV4 } from '../domain/random-id';
+import type { QueuedComment } from '../storage/kiosk-db';
+import { createCommentSender, type CommentStore } from './comment-sender';
+import { UNREACHABLE_RETRY_CAP_MS } from './timing';
+
+const TOKEN = 'k'.repeat(43);
+const comment = (text: string): DraftComment => ({ id: randomUuidV4(), question: 'mood', language: 'fi', text });
+
+function memoryStore(texts: string[]) {
+  const queued = new Map<string, QueuedComment>(
+    texts.map((text) => comment(text)).map((c) => [c.id, { id: c.id, token: TOKEN, comment: c }]),
+  );
+  const store: CommentStore = {
+    commentsFor: async (token) => [...queued.values()].filter((q) => q.token === token),
+    forgetComments: async (ids) => ids.forEach((id) => queued.delete(id)),
+    refuseComments: async (ids, reason) => ids.forEach((id) => (queued.get(id)!.refused = reason)),
+  };
+  return { store, queued };
+}
+
+type Mode = 'ok' | 'down' | 'error-500' | 'revoked' | 'commit-then-drop';
+
+/** A server that keeps each comment id once, and misbehaves as told per attempt. */
+function fakeServer(modes: Mode[]) {
+  const stored = new Map<string, number>();
+  let attempt = 0;
+  const fetch = async (url: string | URL | Request, init?: RequestInit) => {
+    expect(String(url)).toBe(`/api/preview/${TOKEN}/comments`);
+    const mode = modes[attempt++] ?? 'ok';
+    if (mode === 'down') throw new TypeError('Failed to fetch');
+    if (mode === 'error-500') return Response.json({ error: 'The server could not handle this request.' }, { status: 500 });
+    if (mode === 'revoked') return Response.json({ error: 'This preview link does not work: it was revoked.' }, { status: 404 });
+    const { comments } = JSON.parse(String(init?.body)) as { comments: DraftComment[] };
+    const results = comments.map((c) => ({ id: c.id, status: stored.has(c.id) ? 'duplicate' : 'accepted' }));
+    comments.forEach((c) => stored.set(c.id, (stored.get(c.id) ?? 0) + 1));
+    if (mode === 'commit-then-drop') throw new TypeError('The connection was reset');
+    return Response.json({ results });
+  };
+  return { fetch: fetch as typeof globalThis.fetch, stored, attempts: () => attempt };
+}
+
+function senderFor(store: CommentStore, server: ReturnType<typeof fakeServer>) {
+  const timers: { run: () => void; ms: number }[] = [];
+  const sender = createCommentSender({
+    token: TOKEN,
+    store,
+    fetch: server.fetch,
+    random: () => 0.999,
+    setTimer: (run, ms) => {
+      timers.push({ run, ms });
+      return () => undefined;
+    },
+  });
+  return { sender, timers };
+}
+
+describe('the comment sender', () => {
+  it('delivers what is waiting and forgets it', async () => {
+    const { store, queued } = memoryStore(['Vaikea sana', 'Parempi: "Miltä tuntuu?"']);
+    const server = fakeServer(['ok']);
+    const { sender, timers } = senderFor(store, server);
+    await sender.sendNow();
+    expect(server.stored.size).toBe(2);
+    expect(queued.size).toBe(0);
+    expect(sender.status()).toEqual({ waiting: 0, refused: [], retrying: false });
+    expect(timers).toHaveLength(0);
+  });
+
+  it('keeps comments through an outage and a 500, retrying within a minute, then delivers each once', async () => {
+    const { store, queued } = memoryStore(['Yksi', 'Kaksi', 'Kolme']);
+    const server = fakeServer(['down', 'error-500', 'commit-then-drop', 'ok']);
+    const { sender, timers } = senderFor(store, server);
+    await sender.sendNow();
+    expect(sender.status()).toMatchObject({ waiting: 3, retrying: true });
+    for (let i = 0; i < 3; i++) {
+      expect(timers[i]!.ms).toBeLessThanOrEqual(UNREACHABLE_RETRY_CAP_MS);
+      timers[i]!.run();
+      await sender.sendNow();
+    }
+    expect(queued.size).toBe(0);
+    // Each reached the server twice (the first answer was lost) and is kept there once.
+    expect(server.stored.size).toBe(3);
+    expect([...server.stored.values()]).toEqual([2, 2, 2]);
+    expect(server.attempts()).toBe(4);
+    expect(sender.status()).toMatchObject({ waiting: 0, retrying: false });
+  });
+
+  it('sets comments aside with the reason when the link no longer works, and never resends them', async () => {
+    const { store, queued } = memoryStore(['Liian pitkä lause']);
+    const server = fakeServer(['revoked']);
+    const { sender, timers } = senderFor(store, server);
+    await sender.sendNow();
+    expect(queued.size).toBe(1);
+    expect(sender.status().refused).toEqual([{ comment: expect.objectContaining({ text: 'Liian pitkä lause' }), reason: expect.stringMatching(/revoked/) }]);
+    expect(sender.status().waiting).toBe(0);
+    await sender.sendNow();
+    expect(server.attempts()).toBe(1);
+    expect(timers).toHaveLength(0);
+  });
+
+  it('sends a comment written while a send is under way in the same run', async () => {
+    const { store, queued } = memoryStore(['Ensimmäinen']);
+    const server = fakeServer([]);
+    const { sender } = senderFor(store, server);
+    const first = sender.sendNow();
+    const later = comment('Toinen');
+    queued.set(later.id, { id: later.id, token: TOKEN, comment: later });
+    await Promise.all([first, sender.sendNow()]);
+    expect(server.stored.size).toBe(2);
+    expect(queued.size).toBe(0);
+  });
+});

@@ -1,0 +1,132 @@
+import { MAX_COMMENTS_PER_REQUEST, type CommentsAnswer } from '../domain/draft-comment';
+import type { ErrorAnswer } from '../domain/sync-protocol';
+import type { QueuedComment } from '../storage/kiosk-db';
+import { retryDelay, UNREACHABLE_RETRY_CAP_MS } from './timing';
+
+/** What the sender needs from storage (src/storage/comment-outbox in the app, a fake in tests). */
+export interface CommentStore {
+  commentsFor(token: string): Promise<QueuedComment[]>;
+  forgetComments(ids: string[]): Promise<void>;
+  refuseComments(ids: string[], reason: string): Promise<void>;
+}
+
+export interface CommentStatus {
+  /** Comments saved on this device and not yet delivered; null until first counted. */
+  waiting: number | null;
+  /** Comments the server would not take, with its reason (the link was revoked...). */
+  refused: { comment: QueuedComment['comment']; reason: string }[];
+  /** Set while the last attempt failed and a retry is scheduled. */
+  retrying: boolean;
+}
+
+export interface CommentSenderDeps {
+  token: string;
+  store: CommentStore;
+  fetch: typeof fetch;
+  random: () => number;
+  setTimer: (run: () => void, ms: number) => () => void;
+}
+
+/**
+ * Delivers a reviewer's comments written under one preview link: at once when online, again
+ * after a failure with jittered back-off (at most a minute apart), and whenever asked (the
+ * browser's `online` event). Comments are about a draft's wording, not a visitor's answers,
+ * so, unlike responses, they may go as soon as they are written.
+ */
+export function createCommentSender(deps: CommentSenderDeps) {
+  const { token, store } = deps;
+  let status: CommentStatus = { waiting: null, refused: [], retrying: false };
+  const listeners = new Set<(status: CommentStatus) => void>();
+  let failuresInARow = 0;
+  let cancelRetry: (() => void) | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+
+  const update = (change: Partial<CommentStatus>) => {
+    status = { ...status, ...change };
+    for (const listener of listeners) listener(status);
+  };
+
+  async function count() {
+    const all = await store.commentsFor(token);
+    update({
+      waiting: all.filter((queued) => queued.refused === undefined).length,
+      refused: all.flatMap((queued) => (queued.refused === undefined ? [] : [{ comment: queued.comment, reason: queued.refused }])),
+    });
+    return all.filter((queued) => queued.refused === undefined);
+  }
+
+  /** One pass: true when nothing is left to send, false to retry later. */
+  async function sendWaiting(): Promise<boolean> {
+    for (;;) {
+      const waiting = (await count()).slice(0, MAX_COMMENTS_PER_REQUEST);
+      if (waiting.length === 0) return true;
+      let reply: Response;
+      try {
+        reply = await deps.fetch(`/api/preview/${token}/comments`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ comments: waiting.map((queued) => queued.comment) }),
+          cache: 'no-store',
+        });
+      } catch {
+        return false;
+      }
+      const body = (await reply.json().catch(() => null)) as CommentsAnswer | ErrorAnswer | null;
+      if (reply.ok && body && 'results' in body) {
+        await store.forgetComments(body.results.map((result) => result.id));
+        continue;
+      }
+      // 404: the link was revoked or the draft published; 400: the server will never take
+      // them as they are. Either way resending cannot help: keep them, with the reason.
+      if (reply.status === 404 || reply.status === 400) {
+        const reason = body && 'error' in body ? body.error : `The server answered ${reply.status}.`;
+        await store.refuseComments(waiting.map((queued) => queued.id), reason);
+        continue;
+      }
+      return false;
+    }
+  }
+
+  function sendNow(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    cancelRetry?.();
+    cancelRetry = null;
+    running = (async () => {
+      do {
+        again = false;
+        const done = await sendWaiting().catch(() => false);
+        if (done) {
+          failuresInARow = 0;
+          update({ retrying: false });
+        } else {
+          const wait = retryDelay(failuresInARow, deps.random, UNREACHABLE_RETRY_CAP_MS);
+          failuresInARow += 1;
+          update({ retrying: true });
+          cancelRetry = deps.setTimer(() => void sendNow(), wait);
+        }
+      } while (again);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    sendNow,
+    status: () => status,
+    subscribe(listener: (status: CommentStatus) => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stop() {
+      cancelRetry?.();
+      cancelRetry = null;
+    },
+  };
+}
+
+export type CommentSender = ReturnType<typeof createCommentSender>;
