@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { defaultForm } from './default-form';
+import { checkDraft } from './draft';
+import {
+  addLanguage,
+  addOption,
+  addQuestion,
+  moveOption,
+  moveQuestion,
+  removeOption,
+  removeQuestion,
+  setReviewed,
+  setShowIf,
+  setText,
+  showIfCandidates,
+  QUESTION_TYPES,
+} from './draft-editing';
+import { isChoiceQuestion, shownLanguages, type FormDefinition } from './form-schema';
+
+const form = defaultForm;
+const ids = (f: FormDefinition) => f.questions.map((q) => q.id);
+const first = form.questions[0]!;
+
+describe('editing a draft', () => {
+  it('changes a text in one language and leaves the original untouched', () => {
+    const next = setText(form, { kind: 'title', question: first.id }, 'fi', 'Miltä tänään tuntuu?');
+    expect(next.questions[0]!.title.fi).toBe('Miltä tänään tuntuu?');
+    expect(next.questions[0]!.title.sv).toBe(first.title.sv);
+    expect(form.questions[0]!.title.fi).toBe(first.title.fi);
+    expect(checkDraft(next).canPublish).toBe(true);
+  });
+
+  it('makes an emptied text a missing text: it can be saved, not published', () => {
+    const next = setText(form, { kind: 'title', question: first.id }, 'sv', '   ');
+    expect(next.questions[0]!.title.sv).toBeUndefined();
+    const check = checkDraft(next);
+    expect(check).toMatchObject({ canSave: true, canPublish: false });
+    expect(check.missingTexts).toEqual([expect.objectContaining({ path: 'questions.0.title', language: 'sv' })]);
+  });
+
+  it('removes a help text whose every language was emptied', () => {
+    const withHelp = form.questions.find((q) => q.help)!;
+    let next = form;
+    for (const language of Object.keys(withHelp.help!)) next = setText(next, { kind: 'help', question: withHelp.id }, language, '');
+    expect(next.questions.find((q) => q.id === withHelp.id)!.help).toBeUndefined();
+    expect(checkDraft(next).canPublish).toBe(true);
+  });
+
+  it('moves questions and options, and does nothing past the ends', () => {
+    const down = moveQuestion(form, first.id, 1);
+    expect(ids(down).slice(0, 2)).toEqual([ids(form)[1], ids(form)[0]]);
+    expect(moveQuestion(form, first.id, -1)).toEqual(form);
+    const choice = form.questions.find((q) => q.type === 'multiple-choice')!;
+    if (!isChoiceQuestion(choice)) throw new Error('expected a choice question');
+    const moved = moveOption(form, choice.id, choice.options[0]!.id, 1).questions.find((q) => q.id === choice.id)!;
+    expect(isChoiceQuestion(moved) && moved.options.map((o) => o.id).slice(0, 2)).toEqual([choice.options[1]!.id, choice.options[0]!.id]);
+  });
+
+  it.each(QUESTION_TYPES)('adds a %s question that only lacks its texts', (type) => {
+    const next = addQuestion(form, type);
+    const added = next.questions.at(-1)!;
+    expect(added.type).toBe(type);
+    expect(ids(next)).toHaveLength(ids(form).length + 1);
+    const check = checkDraft(next);
+    expect(check.problems).toEqual([]);
+    expect(check.missingTexts.length).toBeGreaterThan(0);
+    expect(check.missingTexts.every((missing) => missing.path.startsWith(`questions.${next.questions.length - 1}.`))).toBe(true);
+  });
+
+  it('keeps "I’d rather not say" last when an option is added to a background question', () => {
+    const background = form.questions.find((q) => q.type === 'background')!;
+    const next = addOption(form, background.id).questions.find((q) => q.id === background.id)!;
+    expect(isChoiceQuestion(next) && next.options.at(-1)!.id).toBe('prefer-not-to-say');
+    expect(isChoiceQuestion(next) && next.options.length).toBe(isChoiceQuestion(background) ? background.options.length + 1 : 0);
+  });
+
+  it('never changes the fixed options of a face scale', () => {
+    const faces = form.questions.find((q) => q.type === 'face-scale')!;
+    expect(addOption(form, faces.id)).toEqual(form);
+    expect(removeOption(form, faces.id, '1')).toEqual(form);
+    expect(moveOption(form, faces.id, '1', 1)).toEqual(form);
+  });
+
+  it('leaves a show-if rule that loses its question for the check to name', () => {
+    const leader = form.questions.find((q) => q.showIf)!.showIf!.question;
+    const followers = form.questions.filter((q) => q.showIf?.question === leader);
+    const next = removeQuestion(form, leader);
+    const problems = checkDraft(next).problems;
+    expect(problems).toHaveLength(followers.length);
+    expect(problems.every((problem) => /not an earlier question/.test(problem.message))).toBe(true);
+    const repaired = followers.reduce((draft, follower) => setShowIf(draft, follower.id, null), next);
+    expect(checkDraft(repaired).canSave).toBe(true);
+  });
+
+  it('offers only earlier choice questions for show-if', () => {
+    const last = form.questions.at(-1)!;
+    const candidates = showIfCandidates(form, last.id);
+    expect(candidates.every((q) => q.type !== 'free-text')).toBe(true);
+    expect(candidates.map((q) => q.id)).not.toContain(last.id);
+    expect(showIfCandidates(form, first.id)).toEqual([]);
+  });
+
+  it('adds a language that is missing every text and not reviewed, then marks it reviewed', () => {
+    const next = addLanguage(form, 'ru');
+    expect(next.languages).toContain('ru');
+    expect(shownLanguages(next)).toEqual(shownLanguages(form));
+    const check = checkDraft(next);
+    expect(check.canSave).toBe(true);
+    expect(check.missingTexts.every((missing) => missing.language === 'ru')).toBe(true);
+    expect(check.missingTexts.length).toBeGreaterThan(10);
+    expect(shownLanguages(setReviewed(next, 'ru', true))).toContain('ru');
+    expect(shownLanguages(setReviewed(next, 'sv', false))).not.toContain('sv');
+  });
+});

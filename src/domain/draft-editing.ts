@@ -1,0 +1,180 @@
+import {
+  FACE_SCALE_OPTION_IDS,
+  isChoiceQuestion,
+  PREFER_NOT_TO_SAY,
+  YES_NO_OPTION_IDS,
+  type FormDefinition,
+  type LocalizedText,
+  type Question,
+} from './form-schema';
+
+/**
+ * The edits a coordinator makes to a draft, as pure functions: each returns a new draft and
+ * leaves the one given untouched. A text set to nothing is removed (a missing text, which only
+ * blocks publishing); structural mistakes are left for checkDraft to name.
+ */
+
+export type QuestionType = Question['type'];
+export const QUESTION_TYPES: readonly QuestionType[] = ['face-scale', 'single-choice', 'multiple-choice', 'yes-no', 'background', 'free-text'];
+
+/** Types whose options are fixed by the schema: their labels may change, not the options. */
+export function hasFixedOptions(type: QuestionType): boolean {
+  return type === 'face-scale' || type === 'yes-no';
+}
+
+function edited(form: FormDefinition, change: (copy: FormDefinition) => void): FormDefinition {
+  const copy = structuredClone(form);
+  change(copy);
+  return copy;
+}
+
+function withText(text: LocalizedText | undefined, language: string, value: string): LocalizedText {
+  const next = { ...text };
+  if (value.trim() === '') delete next[language];
+  else next[language] = value;
+  return next;
+}
+
+/** Where a text lives: the form's title, a question's title or help, or an option's label. */
+export type TextPlace =
+  | { kind: 'form-title' }
+  | { kind: 'title' | 'help'; question: string }
+  | { kind: 'option'; question: string; option: string };
+
+export function setText(form: FormDefinition, place: TextPlace, language: string, value: string): FormDefinition {
+  return edited(form, (copy) => {
+    if (place.kind === 'form-title') {
+      copy.title = withText(copy.title, language, value);
+      return;
+    }
+    const question = copy.questions.find((q) => q.id === place.question);
+    if (!question) return;
+    if (place.kind === 'title') question.title = withText(question.title, language, value);
+    else if (place.kind === 'help') {
+      const help = withText(question.help, language, value);
+      if (Object.keys(help).length === 0) delete question.help;
+      else question.help = help;
+    } else if (isChoiceQuestion(question)) {
+      const option = question.options.find((o) => o.id === place.option);
+      if (option) option.label = withText(option.label, language, value);
+    }
+  });
+}
+
+function unusedId(taken: Iterable<string>, stem: string): string {
+  const used = new Set(taken);
+  for (let n = 1; ; n++) if (!used.has(`${stem}-${n}`)) return `${stem}-${n}`;
+}
+
+function move<T>(items: T[], index: number, by: -1 | 1): void {
+  const to = index + by;
+  if (index < 0 || to < 0 || to >= items.length) return;
+  [items[index], items[to]] = [items[to]!, items[index]!];
+}
+
+/** A new question at the end, of the given type, with the options its type requires (texts to write). */
+export function addQuestion(form: FormDefinition, type: QuestionType): FormDefinition {
+  return edited(form, (copy) => {
+    const id = unusedId(
+      copy.questions.map((q) => q.id),
+      'question',
+    );
+    const base = { id, title: {}, required: false };
+    const optionsOf = (ids: readonly string[]) => ids.map((optionId) => ({ id: optionId, label: {} }));
+    const question: Question =
+      type === 'free-text'
+        ? { ...base, type, maxLength: 1000 }
+        : type === 'face-scale'
+          ? { ...base, type, options: optionsOf(FACE_SCALE_OPTION_IDS) }
+          : type === 'yes-no'
+            ? { ...base, type, options: optionsOf(YES_NO_OPTION_IDS) }
+            : type === 'background'
+              ? { ...base, type, options: optionsOf(['option-1', PREFER_NOT_TO_SAY]) }
+              : { ...base, type, options: optionsOf(['option-1', 'option-2']) };
+    copy.questions.push(question);
+  });
+}
+
+export function moveQuestion(form: FormDefinition, questionId: string, by: -1 | 1): FormDefinition {
+  return edited(form, (copy) => move(copy.questions, copy.questions.findIndex((q) => q.id === questionId), by));
+}
+
+export function removeQuestion(form: FormDefinition, questionId: string): FormDefinition {
+  return edited(form, (copy) => {
+    copy.questions = copy.questions.filter((q) => q.id !== questionId);
+  });
+}
+
+export function addOption(form: FormDefinition, questionId: string): FormDefinition {
+  return edited(form, (copy) => {
+    const question = copy.questions.find((q) => q.id === questionId);
+    if (!question || !isChoiceQuestion(question) || hasFixedOptions(question.type)) return;
+    const option = { id: unusedId(question.options.map((o) => o.id), 'option'), label: {} };
+    // "I'd rather not say" stays last, where visitors expect it.
+    const last = question.options.at(-1);
+    if (last?.id === PREFER_NOT_TO_SAY) question.options.splice(question.options.length - 1, 0, option);
+    else question.options.push(option);
+  });
+}
+
+export function moveOption(form: FormDefinition, questionId: string, optionId: string, by: -1 | 1): FormDefinition {
+  return edited(form, (copy) => {
+    const question = copy.questions.find((q) => q.id === questionId);
+    if (!question || !isChoiceQuestion(question) || hasFixedOptions(question.type)) return;
+    move(question.options, question.options.findIndex((o) => o.id === optionId), by);
+  });
+}
+
+export function removeOption(form: FormDefinition, questionId: string, optionId: string): FormDefinition {
+  return edited(form, (copy) => {
+    const question = copy.questions.find((q) => q.id === questionId);
+    if (!question || !isChoiceQuestion(question) || hasFixedOptions(question.type)) return;
+    question.options = question.options.filter((o) => o.id !== optionId);
+  });
+}
+
+export function setExclusive(form: FormDefinition, questionId: string, optionId: string, exclusive: boolean): FormDefinition {
+  return edited(form, (copy) => {
+    const question = copy.questions.find((q) => q.id === questionId);
+    const option = question && isChoiceQuestion(question) ? question.options.find((o) => o.id === optionId) : undefined;
+    if (!option) return;
+    if (exclusive) option.exclusive = true;
+    else delete option.exclusive;
+  });
+}
+
+/** Shows a question only when an earlier choice question has one of the options chosen; null: always. */
+export function setShowIf(form: FormDefinition, questionId: string, rule: { question: string; anyOf: string[] } | null): FormDefinition {
+  return edited(form, (copy) => {
+    const question = copy.questions.find((q) => q.id === questionId);
+    if (!question) return;
+    if (rule) question.showIf = rule;
+    else delete question.showIf;
+  });
+}
+
+/** The choice questions before this one: what a show-if rule may refer to. */
+export function showIfCandidates(form: FormDefinition, questionId: string) {
+  const index = form.questions.findIndex((q) => q.id === questionId);
+  return form.questions.slice(0, Math.max(0, index)).filter(isChoiceQuestion);
+}
+
+/** A new language: its texts are missing until written, and it is not reviewed. */
+export function addLanguage(form: FormDefinition, language: string): FormDefinition {
+  return edited(form, (copy) => {
+    if (copy.languages.includes(language)) return;
+    const reviewedBefore = copy.reviewed ?? [...copy.languages];
+    copy.languages.push(language);
+    copy.reviewed = reviewedBefore;
+  });
+}
+
+/** Marks a language's wording reviewed (it shows on kiosks once published) or not. */
+export function setReviewed(form: FormDefinition, language: string, reviewed: boolean): FormDefinition {
+  return edited(form, (copy) => {
+    const now = new Set(copy.reviewed ?? copy.languages);
+    if (reviewed) now.add(language);
+    else now.delete(language);
+    copy.reviewed = copy.languages.filter((code) => now.has(code));
+  });
+}
