@@ -20,7 +20,7 @@ export function draftRoutes(app: FastifyInstance, db: Database) {
   const changes = [sameOriginOnly, signedIn];
   const answer = (formId: string) => {
     const draft = draftOf(db, formId)!;
-    return { basedOnVersion: draft.basedOnVersion, definition: draft.definition, check: checkDraft(draft.definition), updatedAt: draft.updatedAt };
+    return { basedOnVersion: draft.basedOnVersion, definition: draft.definition, check: checkDraft(draft.definition), updatedAt: draft.updatedAt, updatedBy: draft.updatedBy };
   };
 
   api.get('/api/coordinator/forms/:form/draft', { onRequest: signedIn, schema: { hide: true, params: formParams } }, async (request, reply) => {

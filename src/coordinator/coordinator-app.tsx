@@ -6,6 +6,7 @@ import { AccountView } from './account-view';
 import { AuditView } from './audit-view';
 import { DayLogView } from './day-log-view';
 import { DownloadsView } from './downloads-view';
+import { FormsView } from './forms-view';
 import { KiosksView } from './kiosks-view';
 import { SignIn } from './sign-in';
 
@@ -17,6 +18,7 @@ const NAV_KEYS: Record<View, string> = {
   dashboard: 'nav.dashboard',
   'day-log': 'nav.dayLog',
   downloads: 'nav.downloads',
+  forms: 'nav.forms',
   kiosks: 'nav.kiosks',
   audit: 'nav.audit',
   account: 'nav.account',
@@ -88,6 +90,7 @@ export function CoordinatorApp() {
         )}
         {view === 'day-log' && <DayLogView />}
         {view === 'downloads' && <DownloadsView />}
+        {view === 'forms' && <FormsView />}
         {view === 'kiosks' && <KiosksView />}
         {view === 'audit' && <AuditView />}
         {view === 'account' && <AccountView />}

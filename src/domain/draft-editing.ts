@@ -54,7 +54,7 @@ export function setText(form: FormDefinition, place: TextPlace, language: string
       const help = withText(question.help, language, value);
       if (Object.keys(help).length === 0) delete question.help;
       else question.help = help;
-    } else if (isChoiceQuestion(question)) {
+    } else if (place.kind === 'option' && isChoiceQuestion(question)) {
       const option = question.options.find((o) => o.id === place.option);
       if (option) option.label = withText(option.label, language, value);
     }

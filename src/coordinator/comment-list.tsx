@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import type { ReceivedComment } from '../domain/draft-comment';
+import { isChoiceQuestion, localize, type FormDefinition } from '../domain/form-schema';
+import { languageNameIn } from '../i18n/kiosk-language-codes';
+
+interface Props {
+  comments: ReceivedComment[];
+  draft: FormDefinition;
+  onMarkDone: (comment: ReceivedComment, done: boolean) => void;
+}
+
+/** Reviewers' comments beside what they are about; each can be marked done, or undone. */
+export function CommentList({ comments, draft, onMarkDone }: Props) {
+  const { t, i18n } = useTranslation();
+  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const about = (comment: ReceivedComment) => {
+    if (!comment.option) return t('drafts.aboutQuestion');
+    const question = draft.questions.find((q) => q.id === comment.question);
+    const option = question && isChoiceQuestion(question) ? question.options.find((o) => o.id === comment.option) : undefined;
+    return t('drafts.aboutOption', { label: option ? localize(option.label, comment.language, draft) : comment.option });
+  };
+  return (
+    <div className="comments">
+      <h4>{t('drafts.comments')}</h4>
+      <ul>
+        {comments.map((comment) => (
+          <li key={comment.id} className={comment.doneAt ? 'comment comment--done' : 'comment'}>
+            <p className="comment__about">
+              {about(comment)} · {languageNameIn(comment.language, i18n.language)} · {t('drafts.received', { when: when(comment.receivedAt) })}
+            </p>
+            <blockquote className="comment__text">{comment.text}</blockquote>
+            {comment.doneAt ? <p className="hint">{t('drafts.done', { when: when(comment.doneAt), who: comment.doneBy })}</p> : null}
+            <button type="button" onClick={() => onMarkDone(comment, !comment.doneAt)}>
+              {comment.doneAt ? t('drafts.markUndone') : t('drafts.markDone')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,330 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkDraft, type DraftProblem } from '../domain/draft';
+import type { ReceivedComment } from '../domain/draft-comment';
+import { addLanguage, addQuestion, QUESTION_TYPES, setReviewed, setText, type QuestionType } from '../domain/draft-editing';
+import { languageCode, shownLanguages, type FormDefinition } from '../domain/form-schema';
+import { kioskLanguageCodes, languageNameIn } from '../i18n/kiosk-language-codes';
+import { useHeadingFocus } from '../ui/use-heading-focus';
+import { ApiError, messageOf } from './api';
+import { CommentList } from './comment-list';
+import { draftApi, type DraftAnswer } from './draft-api';
+import { LocalizedFields } from './localized-fields';
+import { PreviewLinksPanel } from './preview-links-panel';
+import { QuestionEditor } from './question-editor';
+import { useForms } from './use-forms';
+
+/** Forms and their drafts: choose a form, make or open its draft, edit, preview, publish. */
+export function FormsView() {
+  const { t, i18n } = useTranslation();
+  const heading = useHeadingFocus<HTMLHeadingElement>('forms');
+  const [form, setForm] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const forms = useForms((list) => setForm((chosen) => chosen || (list[0]?.id ?? '')), setError);
+  return (
+    <section aria-labelledby="forms-heading">
+      <h1 id="forms-heading" ref={heading} tabIndex={-1}>
+        {t('drafts.heading')}
+      </h1>
+      <p>{t('drafts.intro')}</p>
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+      <label className="field">
+        <span>{t('dashboard.form')}</span>
+        <select value={form} onChange={(event) => setForm(event.target.value)}>
+          {forms.map((f) => (
+            <option key={f.id} value={f.id}>
+              {f.title[i18n.language] ?? Object.values(f.title)[0]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {form ? <DraftPanel key={form} formId={form} /> : null}
+    </section>
+  );
+}
+
+type Load = { state: 'loading' } | { state: 'none' } | { state: 'ready'; answer: DraftAnswer };
+type Note = { kind: 'info' | 'error'; text: string } | null;
+
+function DraftPanel({ formId }: { formId: string }) {
+  const { t, i18n } = useTranslation();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [draft, setDraft] = useState<FormDefinition | null>(null);
+  const [savedJson, setSavedJson] = useState('');
+  const [note, setNote] = useState<Note>(null);
+  const [serverProblems, setServerProblems] = useState<DraftProblem[]>([]);
+  const [confirming, setConfirming] = useState(false);
+  const [comments, setComments] = useState<ReceivedComment[]>([]);
+
+  const opened = useCallback((answer: DraftAnswer) => {
+    setLoad({ state: 'ready', answer });
+    setDraft(answer.definition);
+    setSavedJson(JSON.stringify(answer.definition));
+  }, []);
+  const fail = (failure: unknown) => setNote({ kind: 'error', text: messageOf(failure) });
+
+  const loadComments = useCallback(() => draftApi.comments(formId).then(({ comments: list }) => setComments(list), fail), [formId]);
+  useEffect(() => {
+    draftApi.get(formId).then(opened, (failure: unknown) => {
+      if (failure instanceof ApiError && failure.status === 404) setLoad({ state: 'none' });
+      else fail(failure);
+    });
+    void loadComments();
+  }, [formId, opened, loadComments]);
+
+  if (load.state === 'loading') return <p>{t('app.loading')}</p>;
+  if (load.state === 'none' || !draft) {
+    return (
+      <div className="panel">
+        <p>{t('drafts.noDraft')}</p>
+        {note ? (
+          <p role={note.kind === 'error' ? 'alert' : 'status'} className={note.kind === 'error' ? 'error' : 'ok'}>
+            {note.text}
+          </p>
+        ) : null}
+        <button type="button" onClick={() => draftApi.start(formId).then(opened, fail)}>
+          {t('drafts.start')}
+        </button>
+      </div>
+    );
+  }
+
+  const { answer } = load;
+  const check = checkDraft(draft);
+  const unsaved = JSON.stringify(draft) !== savedJson;
+  const reviewed = new Set(shownLanguages(draft));
+  const unreviewed = new Set(draft.languages.filter((code) => !reviewed.has(code)));
+  const nextVersion = answer.basedOnVersion + 1;
+  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const edit = (next: FormDefinition) => {
+    setDraft(next);
+    setNote(null);
+    setConfirming(false);
+  };
+
+  const save = async () => {
+    try {
+      const saved = await draftApi.save(formId, draft);
+      opened(saved);
+      setServerProblems([]);
+      setNote({ kind: 'info', text: t('drafts.saved') });
+    } catch (failure) {
+      const problems = (failure as { check?: { problems: DraftProblem[] } }).check?.problems;
+      if (problems) setServerProblems(problems);
+      fail(failure);
+    }
+  };
+  const publish = async () => {
+    try {
+      const { version } = await draftApi.publish(formId);
+      setConfirming(false);
+      setLoad({ state: 'none' });
+      setDraft(null);
+      setNote({ kind: 'info', text: t('drafts.published', { version }) });
+    } catch (failure) {
+      fail(failure);
+    }
+  };
+  const markDone = async (comment: ReceivedComment, done: boolean) => {
+    try {
+      await draftApi.markDone(formId, comment.id, done);
+      await loadComments();
+    } catch (failure) {
+      fail(failure);
+    }
+  };
+
+  const problems = check.problems.length > 0 ? check.problems : serverProblems;
+  const missingByLanguage = draft.languages
+    .map((code) => ({ code, count: check.missingTexts.filter((missing) => missing.language === code).length }))
+    .filter(({ count }) => count > 0);
+  const questionIds = new Set(draft.questions.map((q) => q.id));
+  const open = comments.filter((comment) => !comment.doneAt).length;
+
+  return (
+    <div className="draft">
+      <p>{t('drafts.basedOn', { version: answer.basedOnVersion, when: when(answer.updatedAt), who: answer.updatedBy })}</p>
+      {open > 0 ? <p className="notice">{t('drafts.openComments', { count: open })}</p> : null}
+
+      <div className="draft__status" aria-live="polite">
+        {note ? <p className={note.kind === 'error' ? 'error' : 'ok'} role={note.kind === 'error' ? 'alert' : 'status'}>{note.text}</p> : null}
+        {unsaved ? <p className="notice">{t('drafts.unsaved')}</p> : null}
+        {problems.length > 0 ? (
+          <div className="error">
+            <p>{t('drafts.problems')}</p>
+            <ul>
+              {problems.map((problem) => (
+                <li key={`${problem.path}:${problem.message}`}>{placeOf(draft, problem.path, t)}: {problem.message}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {missingByLanguage.length > 0 ? (
+          <div className="notice">
+            <p>{t('drafts.missingBlocks')}</p>
+            <ul>
+              {missingByLanguage.map(({ code, count }) => (
+                <li key={code}>{t('drafts.missing', { count, language: languageNameIn(code, i18n.language) })}</li>
+              ))}
+            </ul>
+          </div>
+        ) : check.canPublish ? (
+          <p className="ok">{t('drafts.ready')}</p>
+        ) : null}
+      </div>
+
+      <div className="draft__actions">
+        <button type="button" onClick={() => void save()} disabled={!unsaved || !check.canSave}>
+          {t('drafts.save')}
+        </button>
+        {confirming ? (
+          <div className="confirm" role="group" aria-label={t('drafts.publish', { version: nextVersion })}>
+            <p>{t('drafts.confirmPublish', { version: nextVersion })}</p>
+            <button type="button" className="primary" onClick={() => void publish()}>
+              {t('drafts.confirm')}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('drafts.cancel')}
+            </button>
+          </div>
+        ) : (
+          <button type="button" className="primary" disabled={unsaved || !check.canPublish} onClick={() => setConfirming(true)}>
+            {t('drafts.publish', { version: nextVersion })}
+          </button>
+        )}
+        {unsaved && check.canPublish ? <p className="hint">{t('drafts.saveFirst')}</p> : null}
+      </div>
+
+      <LanguagesPanel draft={draft} reviewed={reviewed} onChange={edit} />
+      <PreviewLinksPanel formId={formId} />
+
+      <section className="panel" aria-labelledby="draft-texts-heading">
+        <h2 id="draft-texts-heading">{t('drafts.formTitle')}</h2>
+        <LocalizedFields
+          legend={t('drafts.formTitle')}
+          text={draft.title}
+          languages={draft.languages}
+          unreviewed={unreviewed}
+          onChange={(language, value) => edit(setText(draft, { kind: 'form-title' }, language, value))}
+        />
+      </section>
+
+      {draft.questions.map((question, qi) => (
+        <QuestionEditor
+          key={question.id}
+          draft={draft}
+          question={question}
+          number={qi + 1}
+          unreviewed={unreviewed}
+          comments={comments.filter((comment) => comment.question === question.id)}
+          onChange={edit}
+          onMarkDone={(comment, done) => void markDone(comment, done)}
+        />
+      ))}
+      <AddQuestion onAdd={(type) => edit(addQuestion(draft, type))} />
+
+      {comments.some((comment) => !questionIds.has(comment.question)) ? (
+        <section className="panel">
+          <h2>{t('drafts.otherComments')}</h2>
+          <CommentList
+            comments={comments.filter((comment) => !questionIds.has(comment.question))}
+            draft={draft}
+            onMarkDone={(comment, done) => void markDone(comment, done)}
+          />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+/** "Question 3, option 2" for a problem's path in the draft. */
+function placeOf(draft: FormDefinition, path: string, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const parts = path.split('.');
+  if (parts[0] !== 'questions' || parts[1] === undefined) return t('drafts.at.form');
+  const place = [t('drafts.at.question', { number: Number(parts[1]) + 1 })];
+  if (parts[2] === 'options' && parts[3] !== undefined) place.push(t('drafts.at.option', { number: Number(parts[3]) + 1 }));
+  return place.join(', ');
+}
+
+function LanguagesPanel({ draft, reviewed, onChange }: { draft: FormDefinition; reviewed: Set<string>; onChange: (next: FormDefinition) => void }) {
+  const { t, i18n } = useTranslation();
+  const [code, setCode] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const withoutKioskTexts = draft.languages.filter((language) => !kioskLanguageCodes.includes(language));
+  return (
+    <section className="panel" aria-labelledby="draft-languages-heading">
+      <h2 id="draft-languages-heading">{t('drafts.languages')}</h2>
+      <p className="hint">{t('drafts.reviewedHint')}</p>
+      <ul className="languages">
+        {draft.languages.map((language) => (
+          <li key={language}>
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={reviewed.has(language)}
+                onChange={(event) => onChange(setReviewed(draft, language, event.target.checked))}
+              />{' '}
+              {t('drafts.reviewed', { language: languageNameIn(language, i18n.language) })}
+            </label>
+          </li>
+        ))}
+      </ul>
+      {withoutKioskTexts.map((language) => (
+        <p key={language} className="notice">
+          {t('drafts.noKioskTexts', { language: languageNameIn(language, i18n.language) })}
+        </p>
+      ))}
+      <form
+        className="inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const wanted = code.trim().toLowerCase();
+          if (!languageCode.safeParse(wanted).success) {
+            setProblem(t('drafts.badLanguageCode'));
+            return;
+          }
+          setProblem(null);
+          setCode('');
+          onChange(addLanguage(draft, wanted));
+        }}
+      >
+        <label className="field">
+          <span>{t('drafts.languageCode')}</span>
+          <input value={code} onChange={(event) => setCode(event.target.value)} aria-invalid={problem ? true : undefined} />
+        </label>
+        <button type="submit">{t('drafts.addLanguage')}</button>
+        {problem ? (
+          <p role="alert" className="error">
+            {problem}
+          </p>
+        ) : null}
+      </form>
+    </section>
+  );
+}
+
+function AddQuestion({ onAdd }: { onAdd: (type: QuestionType) => void }) {
+  const { t } = useTranslation();
+  const [type, setType] = useState<QuestionType>('single-choice');
+  return (
+    <div className="panel inline-form">
+      <label className="field">
+        <span>{t('drafts.newQuestionType')}</span>
+        <select value={type} onChange={(event) => setType(event.target.value as QuestionType)}>
+          {QUESTION_TYPES.map((option) => (
+            <option key={option} value={option}>
+              {t(`drafts.types.${option}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={() => onAdd(type)}>
+        {t('drafts.addQuestion')}
+      </button>
+    </div>
+  );
+}
