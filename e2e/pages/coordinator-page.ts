@@ -24,7 +24,7 @@ export class CoordinatorPage {
     return this.page.getByRole('alert');
   }
 
-  async goTo(section: 'Yleiskuva' | 'Päiväkirja' | 'Lataukset' | 'Laitteet' | 'Tapahtumaloki' | 'Oma tili') {
+  async goTo(section: 'Yleiskuva' | 'Päiväkirja' | 'Lataukset' | 'Lomakkeet' | 'Laitteet' | 'Tapahtumaloki' | 'Oma tili') {
     await this.page.getByRole('navigation', { name: 'Osiot' }).getByRole('link', { name: section }).click();
     await expect(this.page.getByRole('heading', { level: 1, name: section })).toBeVisible();
   }

@@ -42,6 +42,9 @@ async function readStore<T>(page: Page, store: string): Promise<T[]> {
 
 export const readOutbox = (page: Page) => readStore<StoredResponse>(page, 'outbox');
 
+/** Reviewers' comments the device still keeps (not yet delivered, or refused). */
+export const readQueuedComments = (page: Page) => readStore<{ id: string; comment: { text: string } }>(page, 'comments');
+
 export async function abandonedCount(page: Page, date: string): Promise<number> {
   const days = await readStore<{ date: string; count: number }>(page, 'abandoned');
   return days.find((d) => d.date === date)?.count ?? 0;

@@ -88,3 +88,13 @@ export async function startServerWithCoordinator(): Promise<AppServer> {
   addCoordinator(server.dataDir, COORDINATOR.username, COORDINATOR.password);
   return server;
 }
+
+/** Reviewers' comments the server has stored, oldest first. */
+export function storedComments(dataDir: string): { target: string; language: string; text: string; doneAt: string | null }[] {
+  const db = new BetterSqlite3(resolve(dataDir, 'feedback.sqlite'), { readonly: true });
+  try {
+    return db.prepare('SELECT target, language, text, done_at AS doneAt FROM draft_comments ORDER BY created_at').all() as never;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,39 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** What a coordinator does with a form's draft in the area's "Lomakkeet" section, in Finnish. */
+export class DraftEditorPage {
+  constructor(readonly page: Page) {}
+
+  async makeDraft() {
+    await this.page.getByRole('button', { name: 'Tee luonnos julkaistusta versiosta' }).click();
+    await expect(this.page.getByText(/^Luonnos perustuu versioon/)).toBeVisible();
+  }
+
+  question(number: number): Locator {
+    return this.page.getByRole('region', { name: new RegExp(`^Kysymys ${number}:`) });
+  }
+
+  /** The field of one text of a question in one language ("suomi", "ruotsi", "englanti"...). */
+  questionTitle(number: number, language: string): Locator {
+    return this.question(number).getByRole('group', { name: 'Kysymyksen teksti' }).getByRole('textbox', { name: language, exact: true });
+  }
+
+  async save() {
+    await this.page.getByRole('button', { name: 'Tallenna luonnos' }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: 'Luonnos tallennettu.' })).toBeVisible();
+  }
+
+  /** Makes a preview link and returns it (it is shown only once). */
+  async makePreviewLink(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Tee esikatselulinkki' }).click();
+    const link = this.page.getByTestId('preview-link');
+    await expect(link).toBeVisible();
+    return (await link.getAttribute('href'))!;
+  }
+
+  async publish(version: number) {
+    await this.page.getByRole('button', { name: `Julkaise versiona ${version}` }).click();
+    await this.page.getByRole('group', { name: `Julkaise versiona ${version}` }).getByRole('button', { name: 'Julkaise', exact: true }).click();
+    await expect(this.page.getByText(`Versio ${version} on julkaistu.`)).toBeVisible();
+  }
+}
