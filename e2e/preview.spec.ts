@@ -5,6 +5,7 @@ import { KioskPage } from './pages/kiosk-page';
 import { PreviewPage } from './pages/preview-page';
 import { StaffMenuPage } from './pages/staff-menu-page';
 import type { AppServer } from './support/app-server';
+import { expectNoAxeViolations } from './support/axe';
 import { abandonedCount, helsinkiToday, readOutbox, readQueuedComments } from './support/kiosk-storage';
 import { COORDINATOR, makePairingCode, startServerWithCoordinator, storedComments, storedResponses } from './support/server-data';
 
@@ -32,6 +33,7 @@ test('a draft is reviewed in preview, commented on offline, published, and reach
   await expect(editor.questionTitle(1, 'suomi')).toHaveValue(OLD_WORDING);
   await editor.questionTitle(1, 'suomi').fill(NEW_WORDING);
   await expect(desk.getByText('Muutoksia ei ole vielä tallennettu.')).toBeVisible();
+  await expectNoAxeViolations(desk, 'draft editor');
   await editor.save();
   const link = await editor.makePreviewLink();
   expect(link).toMatch(new RegExp(`^${server.url}/preview/[A-Za-z0-9_-]{43}$`));
@@ -50,6 +52,7 @@ test('a draft is reviewed in preview, commented on offline, published, and reach
   await visitor.giveFeedback();
   await visitor.expectQuestion(NEW_WORDING);
   await expect(preview.banner()).toBeVisible();
+  await expectNoAxeViolations(reviewer, 'preview of a question');
 
   // Offline, a comment on this question is kept on the device...
   await reviewerDevice.setOffline(true);
@@ -70,6 +73,7 @@ test('a draft is reviewed in preview, commented on offline, published, and reach
   const firstQuestion = reviewer.getByRole('region', { name: /^Kysymys 1:/ });
   await expect(firstQuestion.getByRole('cell', { name: new RegExp(NEW_WORDING) })).toContainText('Wiio');
   await expect(reviewer.getByRole('columnheader', { name: /Davvisámegiella.*ei vielä tarkistettu/ }).first()).toBeVisible();
+  await expectNoAxeViolations(reviewer, 'all languages side by side');
   // Then answers tapped and sent, as a visitor would.
   await preview.showAsKiosk();
   await visitor.answerOnlyTheFace('Hyvä');
