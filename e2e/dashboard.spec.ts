@@ -96,8 +96,8 @@ test('what visitors give at a kiosk appears in the coordinator\u2019s dashboard 
   expect(summary.name).toBe(`summary-todays-feedback-${todayDate}-${todayDate}.csv`);
   const summaryRows = csv(summary.content);
   const faceRow = (answer: string) => summaryRows.find((r) => r[1] === 'day' && r[4] === answer)!;
-  expect(faceRow('Good').slice(5)).toEqual(['2', '0,667', '3', '30']);
-  expect(faceRow('Very bad').slice(5)).toEqual(['1', '0,333', '3', '30']);
+  expect(faceRow('Good').slice(5)).toEqual(['2', '0,667', '3', '30', '']);
+  expect(faceRow('Very bad').slice(5)).toEqual(['1', '0,333', '3', '30', '']);
 
   const responses = csv((await coordinator.download('Kaikki vastaukset (CSV)')).content);
   const faceColumn = responses[0]!.indexOf('How was the day centre today?');

@@ -37,26 +37,32 @@ export interface CountQuery {
   to: string;
   /** One language, or every language. */
   language: string | null;
+  /** One form version, or every version (left out: every version). */
+  version?: number | null;
 }
 
-/** Counts per date, question and option, summed over the form's versions and the chosen language(s). */
-export function answerCountsBetween(db: Database, { formId, from, to, language }: CountQuery): DateCountRow[] {
+/** Counts per date, question and option, summed over the chosen version(s) and language(s). */
+export function answerCountsBetween(db: Database, { formId, from, to, language, version = null }: CountQuery): DateCountRow[] {
   const rows = prepared(
     db,
     `SELECT date, question_id, option_id, sum(count) FROM answer_counts
-     WHERE form_id = ? AND date BETWEEN ? AND ? AND (? IS NULL OR language = ?)
+     WHERE form_id = ? AND date BETWEEN ? AND ? AND (? IS NULL OR language = ?) AND (? IS NULL OR form_version = ?)
      GROUP BY date, question_id, option_id`,
   )
     .raw()
-    .all(formId, from, to, language, language) as [string, string, string, number][];
+    .all(formId, from, to, language, language, version, version) as [string, string, string, number][];
   return rows.map(([date, question, option, count]) => ({ date, question, option, count }));
 }
 
-/** Responses per date, summed over the form's versions and the chosen language(s). */
-export function responseCountsBetween(db: Database, { formId, from, to, language }: CountQuery): { date: string; count: number }[] {
+/** Responses per date and form version, summed over the chosen language(s), of the chosen version(s). */
+export function responseCountsBetween(
+  db: Database,
+  { formId, from, to, language, version = null }: CountQuery,
+): { date: string; formVersion: number; count: number }[] {
   return prepared(
     db,
-    `SELECT date, sum(count) AS count FROM response_counts
-     WHERE form_id = ? AND date BETWEEN ? AND ? AND (? IS NULL OR language = ?) GROUP BY date`,
-  ).all(formId, from, to, language, language) as { date: string; count: number }[];
+    `SELECT date, form_version AS formVersion, sum(count) AS count FROM response_counts
+     WHERE form_id = ? AND date BETWEEN ? AND ? AND (? IS NULL OR language = ?) AND (? IS NULL OR form_version = ?)
+     GROUP BY date, form_version`,
+  ).all(formId, from, to, language, language, version, version) as { date: string; formVersion: number; count: number }[];
 }

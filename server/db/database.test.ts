@@ -20,10 +20,10 @@ describe('openDatabase', () => {
     dirs.push(dir);
     const first = openDatabase(dir);
     expect(first.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(first.pragma('user_version', { simple: true })).toBe(5);
+    expect(first.pragma('user_version', { simple: true })).toBe(6);
     first.close();
     const again = openDatabase(dir);
-    expect(again.pragma('user_version', { simple: true })).toBe(5);
+    expect(again.pragma('user_version', { simple: true })).toBe(6);
     again.close();
   });
 
@@ -96,7 +96,7 @@ describe('openDatabase', () => {
     );
     old.close();
     const db = openDatabase(dir);
-    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
     expect(db.prepare('SELECT id FROM responses').pluck().all()).toEqual([response.id]);
     const query = { formId: defaultForm.id, from: '2026-11-23', to: '2026-11-23', language: null };
     expect(answerCountsBetween(db, query).find((r) => r.question === 'day' && r.option === '5')?.count).toBe(1);

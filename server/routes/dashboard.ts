@@ -12,7 +12,7 @@ import { formList, formVersions } from '../db/forms';
 import { abandonedBetween } from '../db/kiosks';
 import { requireCoordinator } from './coordinator-auth';
 
-/** The forms to choose from, and the dashboard of one form over a date range and language. */
+/** The forms to choose from, and the dashboard of one form over a date range, language and version. */
 export function dashboardRoutes(app: FastifyInstance, db: Database) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const signedIn = requireCoordinator(db);
@@ -33,19 +33,23 @@ export function dashboardRoutes(app: FastifyInstance, db: Database) {
       schema: {
         hide: true,
         querystring: dashboardQuery,
-        // The dashboard is built by src/domain/dashboard.ts from counts, never from responses.
+        // The dashboard is built by src/domain/dashboard.ts from counts, never from responses;
+        // versions are all the form's versions, for labels and for choosing one.
         response: { 200: z.strictObject({ dashboard: z.unknown(), versions: z.array(formDefinition) }), 400: errorAnswer, 401: errorAnswer, 404: errorAnswer },
       },
     },
     async (request, reply) => {
-      const { form, from, to, language } = request.query;
+      const { form, from, to, language, version } = request.query;
       const versions = formVersions(db, form);
       if (versions.length === 0) return reply.code(404).send({ error: `There is no form ${form}.` });
-      const query = { formId: form, from, to, language: language ?? null };
+      // One version chosen: its own questions, options and order, not the newest's.
+      const counted = version === undefined ? versions : versions.filter((v) => v.version === version);
+      if (counted.length === 0) return reply.code(404).send({ error: `Form ${form} has no version ${version}.` });
+      const query = { formId: form, from, to, language: language ?? null, version: version ?? null };
       const dashboard = buildDashboard({
         from,
         to,
-        versions,
+        versions: counted,
         answerCounts: answerCountsBetween(db, query),
         responseCounts: responseCountsBetween(db, query),
         dayLog: dayLogBetween(db, from, to),

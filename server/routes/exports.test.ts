@@ -37,7 +37,7 @@ describe('CSV downloads', () => {
     const rows = table(reply.body);
     const row = (question: string, answer: string) => rows.find((r) => r[1] === question && r[3] === answer)!;
     // 2026-11-30 is the next ISO week: not in this summary.
-    expect(row('day', '4')).toEqual(['2026-W48', 'day', 'How was the day centre today?', '4', 'Good', '4', '0,800', '5', '45']);
+    expect(row('day', '4')).toEqual(['2026-W48', 'day', 'How was the day centre today?', '4', 'Good', '4', '0,800', '5', '45', '']);
     expect(row('age-group', 'under-30')[5]).toBe('<5');
     expect(row('age-group', '50-or-over')[5]).toBe('<5');
     expect(auditEntries(server.db)[0]).toMatchObject({ actor: 'aino', action: 'download', detail: 'summary.csv todays-feedback 2026-11-23..2026-11-29 by week' });
@@ -77,6 +77,7 @@ describe('CSV downloads', () => {
       ['summary.csv', 'form=todays-feedback&from=2026-11-01&to=2026-11-30&period=fortnight'],
       ['secrets.csv', 'form=todays-feedback&from=2026-11-01&to=2026-11-30'],
       ['summary.csv', 'form=todays-feedback&from=2026-11-01&to=2026-11-30&format=xlsx'],
+      ['summary.csv', 'form=todays-feedback&from=2026-11-01&to=2026-11-30&split=language'],
     ]) {
       const reply = await download(file!, query!);
       expect(reply.statusCode, `${file} ${query}`).toBe(400);

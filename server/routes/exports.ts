@@ -57,14 +57,15 @@ export function exportRoutes(app: FastifyInstance, db: Database) {
       const range =
         file === 'summary' ? wholePeriods(query.from, query.to, query.period) : file === 'free-texts' ? wholePeriods(query.from, query.to, freeTextPeriod(query.period)) : query;
       const setup: ExportSetup = { versions, labelLanguage: query.labels, format: query.format };
-      audit(db, request.coordinator!.username, 'download', `${file}.csv ${query.form} ${range.from}..${range.to}${file === 'summary' ? ` by ${query.period}` : ''}`);
+      const summaryDetail = file === 'summary' ? ` by ${query.period}${query.split === 'version' ? ' and version' : ''}` : '';
+      audit(db, request.coordinator!.username, 'download', `${file}.csv ${query.form} ${range.from}..${range.to}${summaryDetail}`);
       const reader = openReader(db.name);
       const csv = Readable.from(exportText(file, reader, db, query, range, setup), { objectMode: false });
       csv.on('close', () => reader.close());
       const plain: FastifyReply = reply;
       return plain
         .header('content-type', 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${file}-${query.form}-${range.from}-${range.to}.csv"`)
+        .header('content-disposition', `attachment; filename="${file}${file === 'summary' && query.split === 'version' ? '-by-version' : ''}-${query.form}-${range.from}-${range.to}.csv"`)
         .header('cache-control', 'no-store')
         .send(csv);
     },
@@ -104,7 +105,7 @@ function* exportText(file: ExportFile, reader: Reader, db: Database, query: Expo
 function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup): Row[] {
   if (file === 'day-log') return dayLogRows(dayLogBetween(db, range.from, range.to), PROFESSIONAL_LABELS[query.labels] ?? PROFESSIONAL_LABELS.fi!);
   if (file === 'summary') {
-    const counter = new SummaryCounter(query.period, backgroundQuestion(setup.versions));
+    const counter = new SummaryCounter(query.period, backgroundQuestion(setup.versions), query.split);
     for (const day of daysOfResponses(reader, query.form, range.from, range.to)) counter.addDay(day);
     const meals = new Map<string, number>();
     for (const day of dayLogBetween(db, range.from, range.to)) {

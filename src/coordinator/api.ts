@@ -36,7 +36,7 @@ export function signedOut() {
   onSignedOut();
 }
 
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+export async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
   let reply: Response;
   try {
     reply = await fetch(url, {
@@ -59,6 +59,11 @@ async function call<T>(method: string, url: string, body?: unknown): Promise<T> 
   return answer as T;
 }
 
+/** A dashboard query as URL parameters; a language or version left out means all of them. */
+function dashboardParams({ form, from, to, language, version }: DashboardQuery): URLSearchParams {
+  return new URLSearchParams({ form, from, to, ...(language ? { language } : {}), ...(version ? { version: String(version) } : {}) });
+}
+
 export const api = {
   session: () => call<CoordinatorSession>('GET', '/api/coordinator/session'),
   signIn: (username: string, password: string) => call<CoordinatorSession>('POST', '/api/coordinator/session', { username, password }),
@@ -69,16 +74,10 @@ export const api = {
     call<{ days: DayLogEntry[] }>('GET', `/api/coordinator/day-log?${new URLSearchParams({ from, to })}`),
   saveDay: (entry: DayLogEntry) => call<DayLogEntry>('PUT', `/api/coordinator/day-log/${entry.date}`, entry),
   forms: () => call<{ forms: FormChoice[] }>('GET', '/api/coordinator/forms'),
-  dashboard: ({ language, ...query }: DashboardQuery) =>
-    call<{ dashboard: Dashboard; versions: FormDefinition[] }>(
-      'GET',
-      `/api/coordinator/dashboard?${new URLSearchParams({ ...query, ...(language ? { language } : {}) })}`,
-    ),
-  freeTexts: ({ language, ...query }: DashboardQuery) =>
-    call<{ texts: { id: string; question: string; text: string }[] }>(
-      'GET',
-      `/api/coordinator/free-texts?${new URLSearchParams({ ...query, ...(language ? { language } : {}) })}`,
-    ),
+  dashboard: (query: DashboardQuery) =>
+    call<{ dashboard: Dashboard; versions: FormDefinition[] }>('GET', `/api/coordinator/dashboard?${dashboardParams(query)}`),
+  freeTexts: (query: DashboardQuery) =>
+    call<{ texts: { id: string; question: string; text: string }[] }>('GET', `/api/coordinator/free-texts?${dashboardParams(query)}`),
   redact: (form: string, id: string, question: string) => call<void>('POST', '/api/coordinator/free-texts/redact', { form, id, question }),
   kiosks: () => call<{ kiosks: KioskSummary[] }>('GET', '/api/coordinator/kiosks'),
   pair: (name: string) => call<{ code: string; name: string; expiresAt: string }>('POST', '/api/coordinator/kiosks/pairing-codes', { name }),

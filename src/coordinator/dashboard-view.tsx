@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard, QuestionSummary } from '../domain/dashboard';
@@ -10,10 +10,13 @@ import { useHeadingFocus } from '../ui/use-heading-focus';
 import { api, messageOf } from './api';
 import { BarChart } from './bar-chart';
 import { formLabels } from '../domain/form-labels';
+import { describeNotes, formNotes, questionNotes, type VersionChanges, type WordingNote } from '../domain/wording-changes';
 import { FreeTextList } from './free-text-list';
 import { useForms } from './use-forms';
 
 type Labels = ReturnType<typeof formLabels>;
+/** Puts a note on changed wording into words; the question gives the options' labels. */
+type SayNote = (question?: string) => (note: WordingNote) => string;
 
 function daysBefore(date: string, days: number): string {
   const at = new Date(`${date}T12:00:00Z`);
@@ -27,11 +30,11 @@ export default function DashboardView() {
   const heading = useHeadingFocus<HTMLHeadingElement>('dashboard');
   const today = localDay(new Date()).date;
   const [query, setQuery] = useState<DashboardQuery | null>(null);
-  const [result, setResult] = useState<{ dashboard: Dashboard; versions: FormDefinition[] } | null>(null);
+  const [result, setResult] = useState<{ dashboard: Dashboard; versions: FormDefinition[]; version?: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const forms = useForms((list) => list[0] && setQuery({ form: list[0].id, from: daysBefore(today, 27), to: today }), setError);
-  const { register, handleSubmit } = useForm<{ form: string; from: string; to: string; language: string }>({
-    defaultValues: { form: '', from: daysBefore(today, 27), to: today, language: '' },
+  const { register, handleSubmit } = useForm<{ form: string; from: string; to: string; language: string; version: string }>({
+    defaultValues: { form: '', from: daysBefore(today, 27), to: today, language: '', version: '' },
   });
 
   useEffect(() => {
@@ -39,15 +42,21 @@ export default function DashboardView() {
     api.dashboard(query).then(
       (answer) => {
         setError(null);
-        setResult(answer);
+        setResult({ ...answer, version: query.version });
       },
       (failure: unknown) => setError(messageOf(failure)),
     );
   }, [query]);
 
-  const show = handleSubmit(({ form, from, to, language }) => setQuery({ form: form || forms[0]!.id, from, to, ...(language ? { language } : {}) }));
+  const show = handleSubmit(({ form, from, to, language, version }) =>
+    setQuery({ form: form || forms[0]!.id, from, to, ...(language ? { language } : {}), ...(version ? { version: Number(version) } : {}) }),
+  );
   const languages = [...new Set(result?.versions.flatMap((v) => v.languages) ?? [])];
-  const labels = useMemo(() => (result ? formLabels(result.versions, i18n.language) : null), [result, i18n.language]);
+  // With one version chosen, its own wording labels the questions and options.
+  const labels = useMemo(
+    () => (result ? formLabels(result.versions.filter((v) => result.version === undefined || v.version === result.version), i18n.language) : null),
+    [result, i18n.language],
+  );
 
   return (
     <section aria-labelledby="dashboard-heading">
@@ -84,6 +93,17 @@ export default function DashboardView() {
             ))}
           </select>
         </label>
+        <label className="field">
+          <span>{t('dashboard.version')}</span>
+          <select {...register('version')}>
+            <option value="">{t('dashboard.allVersions')}</option>
+            {(result?.versions ?? []).map((form) => (
+              <option key={form.version} value={form.version}>
+                {t('dashboard.versionNumber', { version: form.version })}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="submit" className="primary">
           {t('dashboard.show')}
         </button>
@@ -95,7 +115,7 @@ export default function DashboardView() {
       ) : null}
       {result && labels && query ? (
         <>
-          <DashboardBody dashboard={result.dashboard} versions={result.versions} labels={labels} />
+          <DashboardBody dashboard={result.dashboard} labels={labels} />
           <FreeTextList query={query} questionLabel={labels.question} />
         </>
       ) : (
@@ -105,8 +125,29 @@ export default function DashboardView() {
   );
 }
 
-function DashboardBody({ dashboard, versions, labels }: { dashboard: Dashboard; versions: FormDefinition[]; labels: Labels }) {
+function DashboardBody({ dashboard, labels }: { dashboard: Dashboard; labels: Labels }) {
   const { t, i18n } = useTranslation();
+  const say: SayNote = useCallback(
+    (question) => (note) =>
+      t(`dashboard.wording.${note.kind}`, {
+        languages: 'languages' in note ? note.languages.map((code) => t(`downloads.languages.${code}`, { defaultValue: code })).join(', ') : '',
+        question: 'question' in note ? labels.question(note.question) : '',
+        option: 'option' in note && question ? labels.option(question, note.option) : '',
+      }),
+    [t, labels],
+  );
+  // Per question, a sentence for each version in the range at which its wording changed, or
+  // at which it was added or removed (its answers then come from some versions only).
+  const wording = useMemo(() => {
+    const notes = new Map<string, string[]>();
+    const add = (question: string, change: VersionChanges, changes: string) =>
+      notes.set(question, [...(notes.get(question) ?? []), t('dashboard.wordingInQuestion', { version: change.version, previous: change.previous, changes })]);
+    for (const change of dashboard.wordingChanges) {
+      for (const note of formNotes(change)) if ('question' in note) add(note.question, change, say()(note));
+      for (const changes of change.questions) add(changes.question, change, describeNotes(questionNotes(changes), say(changes.question)));
+    }
+    return notes;
+  }, [dashboard, say, t]);
   const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
   const number = new Intl.NumberFormat(i18n.language);
   const [professional, setProfessional] = useState<Professional>('health-station');
@@ -144,7 +185,8 @@ function DashboardBody({ dashboard, versions, labels }: { dashboard: Dashboard; 
           <dd>{number.format(dashboard.abandoned)}</dd>
         </div>
       </dl>
-      <p>{t('dashboard.versions', { versions: versions.map((v) => v.version).join(', ') })}</p>
+      {dashboard.answeredVersions.length > 0 ? <p>{t('dashboard.versions', { versions: dashboard.answeredVersions.join(', ') })}</p> : null}
+      {dashboard.wordingChanges.length > 0 ? <WordingChanges changes={dashboard.wordingChanges} say={say} labels={labels} /> : null}
 
       <h2>{t('dashboard.perDay')}</h2>
       <BarChart labels={days.labels} series={days.series} />
@@ -196,7 +238,13 @@ function DashboardBody({ dashboard, versions, labels }: { dashboard: Dashboard; 
       <h2>{t('dashboard.answers')}</h2>
       <p>{t('dashboard.ageGroupsElsewhere')}</p>
       {dashboard.questions.map((question) => (
-        <QuestionResult key={question.question} labels={labels} groups={[{ name: t('dashboard.all'), summary: question }]} percent={percent} />
+        <QuestionResult
+          key={question.question}
+          labels={labels}
+          groups={[{ name: t('dashboard.all'), summary: question }]}
+          percent={percent}
+          wording={wording.get(question.question)}
+        />
       ))}
 
       <h2>{t('dashboard.keyView')}</h2>
@@ -220,6 +268,7 @@ function DashboardBody({ dashboard, versions, labels }: { dashboard: Dashboard; 
           key={question.question}
           labels={labels}
           percent={percent}
+          wording={wording.get(question.question)}
           groups={[
             { name: t('dashboard.present'), summary: question },
             { name: t('dashboard.absent'), summary: comparison.absent.questions[i]! },
@@ -230,8 +279,49 @@ function DashboardBody({ dashboard, versions, labels }: { dashboard: Dashboard; 
   );
 }
 
-function QuestionResult({ labels, groups, percent }: { labels: Labels; groups: { name: string; summary: QuestionSummary }[]; percent: Intl.NumberFormat }) {
+/**
+ * The versions in the range whose wording changed, and what changed, so nobody compares answers
+ * to different wordings without knowing it.
+ */
+function WordingChanges({ changes, say, labels }: { changes: VersionChanges[]; say: SayNote; labels: Labels }) {
   const { t } = useTranslation();
+  return (
+    <section aria-labelledby="wording-changes-heading">
+      <h3 id="wording-changes-heading">{t('dashboard.wordingHeading')}</h3>
+      <p>{t('dashboard.wordingIntro')}</p>
+      {changes.map((change) => (
+        <div key={change.version}>
+          <h4>{t('dashboard.wordingVersion', { version: change.version, previous: change.previous })}</h4>
+          <ul>
+            {formNotes(change).map((note, i) => (
+              <li key={`form-${i}`}>{say()(note)}</li>
+            ))}
+            {change.questions.map((question) => (
+              <li key={question.question}>
+                {t('dashboard.wordingQuestion', { question: labels.question(question.question), changes: describeNotes(questionNotes(question), say(question.question)) })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function QuestionResult({
+  labels,
+  groups,
+  percent,
+  wording = [],
+}: {
+  labels: Labels;
+  groups: { name: string; summary: QuestionSummary }[];
+  percent: Intl.NumberFormat;
+  /** Where its wording changed between the versions in the range. */
+  wording?: string[];
+}) {
+  const { t } = useTranslation();
+  const notes = wording.map((text) => <p key={text}>{text}</p>);
   const first = groups[0]!.summary;
   const title = labels.question(first.question);
   const chart = useMemo(
@@ -245,6 +335,7 @@ function QuestionResult({ labels, groups, percent }: { labels: Labels; groups: {
     return (
       <section className="question-result">
         <h3>{title}</h3>
+        {notes}
         {groups.map((g) => (
           <p key={g.name}>{t('dashboard.wrote', { group: g.name, count: g.summary.answered })}</p>
         ))}
@@ -254,6 +345,7 @@ function QuestionResult({ labels, groups, percent }: { labels: Labels; groups: {
   return (
     <section className="question-result">
       <h3>{title}</h3>
+      {notes}
       <BarChart labels={chart.labels} series={chart.series} horizontal percent height={Math.max(160, 40 * first.options.length * groups.length)} />
       <table>
         <caption className="visually-hidden">{title}</caption>

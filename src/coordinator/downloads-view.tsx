@@ -20,6 +20,7 @@ export function DownloadsView() {
   const [from, setFrom] = useState(`${today.slice(0, 7)}-01`);
   const [to, setTo] = useState(today);
   const [period, setPeriod] = useState<Period>('month');
+  const [byVersion, setByVersion] = useState(false);
   const [labels, setLabels] = useState(LABEL_LANGUAGES.includes(i18n.language) ? i18n.language : 'fi');
   const [format, setFormat] = useState<CsvFormat>('fi');
 
@@ -38,7 +39,8 @@ export function DownloadsView() {
       else setError(messageOf(failure));
     }
   };
-  const href = (file: ExportFile) => `/api/coordinator/exports/${file}.csv?${new URLSearchParams({ form, from, to, period, labels, format })}`;
+  const href = (file: ExportFile) =>
+    `/api/coordinator/exports/${file}.csv?${new URLSearchParams({ form, from, to, period, labels, format, ...(file === 'summary' && byVersion ? { split: 'version' } : {}) })}`;
 
   return (
     <section aria-labelledby="downloads-heading">
@@ -97,6 +99,13 @@ export function DownloadsView() {
           </select>
         </label>
       </div>
+      <label className="check">
+        <input type="checkbox" checked={byVersion} onChange={(event) => setByVersion(event.target.checked)} aria-describedby="by-version-hint" />{' '}
+        {t('downloads.byVersion')}
+      </label>
+      <p id="by-version-hint" className="hint">
+        {t('downloads.byVersionHint')}
+      </p>
       {!valid ? <p className="error">{t('downloads.invalidRange')}</p> : null}
       <ul className="downloads">
         {EXPORT_FILES.map((file) => (

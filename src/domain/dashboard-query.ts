@@ -11,6 +11,8 @@ export const dashboardQuery = z
     to: z.iso.date(),
     /** One language, or all when left out. */
     language: z.optional(languageCode),
+    /** One form version, or all when left out: answers to one wording only. */
+    version: z.optional(z.coerce.number().check(z.int(), z.gte(1))),
   })
   .check(
     z.refine((q) => q.from <= q.to, 'from must not be after to'),

@@ -144,3 +144,45 @@ describe('buildDashboard', () => {
     expect(question(dashboard, 'needs')).toMatchObject({ answered: 2 });
   });
 });
+
+describe('buildDashboard across form versions', () => {
+  // Version 2 rewords the face question in Finnish and English and offers a new need.
+  const version2: FormDefinition = structuredClone(defaultForm);
+  version2.version = 2;
+  const faces = version2.questions.find((q) => q.id === 'day')!;
+  faces.title = { ...faces.title, fi: 'Miten voit tänään?', en: 'How are you today?' };
+  const needs = version2.questions.find((q) => q.id === 'needs')!;
+  if (!('options' in needs)) throw new Error('needs has options');
+  needs.options.push({ id: 'phone', label: { fi: 'Puhelin', sv: 'Telefon', en: 'Phone' } });
+  const given: Given[] = [
+    { date: '2026-11-23', formVersion: 1, answers: { day: '2' } },
+    { date: '2026-11-26', formVersion: 2, answers: { day: '5', needs: ['phone'] } },
+  ];
+
+  it('says which versions the responses answered, and where their wording changed', () => {
+    const dashboard = buildDashboard(input(given, {}, [defaultForm, version2]));
+    expect(dashboard.answeredVersions).toEqual([1, 2]);
+    expect(dashboard.wordingChanges).toHaveLength(1);
+    expect(dashboard.wordingChanges[0]).toMatchObject({ version: 2, previous: 1, questionsAdded: [], questionsRemoved: [] });
+    expect(dashboard.wordingChanges[0]!.questions.map((q) => [q.question, q.title, q.optionsAdded])).toEqual([
+      ['day', ['fi', 'en'], []],
+      ['needs', [], ['phone']],
+    ]);
+  });
+
+  it('says nothing of wording when the range holds answers to one version only', () => {
+    const dashboard = buildDashboard(input(given.slice(1), {}, [defaultForm, version2]));
+    expect(dashboard.answeredVersions).toEqual([2]);
+    expect(dashboard.wordingChanges).toEqual([]);
+  });
+
+  it('counts one chosen version in its own questions and options', () => {
+    // What the route gives for version=1: that version only, and only its counts.
+    const only1 = input(given.slice(0, 1), {}, [defaultForm]);
+    const dashboard = buildDashboard(only1);
+    expect(dashboard.responses).toBe(1);
+    expect(dashboard.answeredVersions).toEqual([1]);
+    expect(question(dashboard, 'needs').options.map((o) => o.option)).not.toContain('phone');
+    expect(question(dashboard, 'day').options.find((o) => o.option === '2')).toMatchObject({ count: 1, share: 1 });
+  });
+});

@@ -3,6 +3,7 @@ import { PROFESSIONALS } from './day-log';
 import type { FormDefinition } from './form-schema';
 import { datesBetween, isoWeek } from './periods';
 import { ANSWERED } from './tally';
+import { hasChanges, wordingChanges, type VersionChanges } from './wording-changes';
 
 /** Counts kept per date, form version and language as responses arrive (see server/db/answer-counts.ts). */
 export interface AnswerCountRow {
@@ -52,6 +53,13 @@ export interface Dashboard {
   questions: QuestionSummary[];
   /** The pilot's question: answers on days a professional was present, against days they were not. */
   byProfessional: { professional: Professional; present: Comparison; absent: Comparison }[];
+  /** The form versions that the range's responses answered, oldest first. */
+  answeredVersions: number[];
+  /**
+   * Where the wording changed between those versions, each compared with the one before it
+   * among them: the counts add up answers given to different wordings.
+   */
+  wordingChanges: VersionChanges[];
 }
 
 export interface Comparison {
@@ -63,10 +71,13 @@ export interface Comparison {
 export interface DashboardInput {
   from: string;
   to: string;
-  /** The form's versions, newest last: question and option order come from the newest. */
+  /**
+   * The form's versions the counts may come from, newest last: question and option order come
+   * from the newest. Only the chosen one when the counts are of one version.
+   */
   versions: FormDefinition[];
   answerCounts: DateCountRow[];
-  responseCounts: Pick<ResponseCountRow, 'date' | 'count'>[];
+  responseCounts: Pick<ResponseCountRow, 'date' | 'formVersion' | 'count'>[];
   dayLog: DayLogEntry[];
   abandoned: { date: string; count: number }[];
 }
@@ -144,6 +155,8 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   const responsesOnMealDays = withMeals.reduce((sum, day) => sum + day.responses, 0);
   const responses = days.reduce((sum, day) => sum + day.responses, 0);
   const choiceRows = input.answerCounts.filter((row) => row.option !== ANSWERED);
+  const answered = new Set(input.responseCounts.filter((row) => row.count > 0).map((row) => row.formVersion));
+  const answeredVersions = input.versions.filter((form) => answered.has(form.version));
 
   const compare = (keep: (date: string) => boolean): Comparison => {
     const dates = days.filter((day) => keep(day.date));
@@ -172,5 +185,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
       present: compare((date) => logged.get(date)?.professionals.includes(professional) === true),
       absent: compare((date) => logged.has(date) && !logged.get(date)!.professionals.includes(professional)),
     })),
+    answeredVersions: answeredVersions.map((form) => form.version).sort((a, b) => a - b),
+    wordingChanges: wordingChanges(answeredVersions).filter(hasChanges),
   };
 }

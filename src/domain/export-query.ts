@@ -6,13 +6,18 @@ import { PERIODS } from './periods';
 export const EXPORT_FILES = ['summary', 'responses', 'day-log', 'free-texts'] as const;
 export type ExportFile = (typeof EXPORT_FILES)[number];
 
-/** What a download asks for: the range, the period of a summary, the labels' language, the CSV style. */
+/** A summary either adds up the form versions of a period, or has the rows of each version apart. */
+export const SUMMARY_SPLITS = ['none', 'version'] as const;
+export type SummarySplit = (typeof SUMMARY_SPLITS)[number];
+
+/** What a download asks for: the range, the period of a summary and its split, the labels' language, the CSV style. */
 export const exportQuery = z
   .strictObject({
     form: identifier,
     from: z.iso.date(),
     to: z.iso.date(),
     period: z._default(z.enum(PERIODS), 'month'),
+    split: z._default(z.enum(SUMMARY_SPLITS), 'none'),
     labels: z._default(languageCode, 'fi'),
     format: csvFormat,
   })

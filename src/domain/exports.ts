@@ -1,10 +1,12 @@
 import { decimal, neutralised, type CsvFormat } from './csv-cells';
 import { PROFESSIONALS, type DayLogEntry } from './day-log';
+import type { SummarySplit } from './export-query';
 import type { FormDefinition } from './form-schema';
 import { formLabels, orderedOptions } from './form-labels';
 import { periodOf, type Period } from './periods';
 import type { FeedbackResponse } from './response';
 import { SMALL_COUNT_THRESHOLD, SUPPRESSED, suppressGroup } from './small-counts';
+import { changedQuestions, wordingChanges } from './wording-changes';
 
 /**
  * The rows of the CSV downloads, as arrays of cells (the server streams them through a CSV
@@ -40,16 +42,17 @@ export interface ExportSetup {
 
 /**
  * The responses of one day whose age group (background question) the responses file hides.
- * The age group is a quasi-identifier together with the date, part of day and language in the
- * same row: it shows only when at least 5 responses of that day, part of day and language
- * share it, with secondary suppression inside that group.
+ * The age group is a quasi-identifier together with the date, part of day, language and form
+ * version in the same row (on the day a new version reaches the kiosks, the version tells
+ * before from after): it shows only when at least 5 responses of that day, part of day,
+ * language and version share it, with secondary suppression inside that group.
  */
 function hiddenBackground(day: FeedbackResponse[], background: string | null): Set<FeedbackResponse> {
   const hidden = new Set<FeedbackResponse>();
   if (!background) return hidden;
   const groups = new Map<string, Map<string, FeedbackResponse[]>>();
   for (const response of day) {
-    const key = `${response.partOfDay}|${response.language}`;
+    const key = `${response.partOfDay}|${response.language}|${response.formVersion}`;
     const byCategory = groups.get(key) ?? new Map<string, FeedbackResponse[]>();
     const members = byCategory.get(backgroundCategory(response, background)) ?? [];
     members.push(response);
@@ -73,7 +76,7 @@ function backgroundCategory(response: Pick<FeedbackResponse, 'answers'>, backgro
 
 /* ---------------------------------------------------------------- summary */
 
-interface PeriodCounts {
+interface GroupCounts {
   responses: number;
   /** question → option → count; option '' is "answered at all". */
   answers: Map<string, Map<string, number>>;
@@ -81,35 +84,104 @@ interface PeriodCounts {
   hiddenInFile: Set<string>;
 }
 
+const emptyGroup = (): GroupCounts => ({ responses: 0, answers: new Map(), hiddenInFile: new Set<string>() });
+
+/** The counts of several groups added up: a period over all its versions. */
+function merged(groups: GroupCounts[]): GroupCounts {
+  const total = emptyGroup();
+  for (const group of groups) {
+    total.responses += group.responses;
+    for (const category of group.hiddenInFile) total.hiddenInFile.add(category);
+    for (const [question, byOption] of group.answers) {
+      const into = total.answers.get(question) ?? new Map<string, number>();
+      for (const [option, count] of byOption) into.set(option, (into.get(option) ?? 0) + count);
+      total.answers.set(question, into);
+    }
+  }
+  return total;
+}
+
+/** The background question's cells of a group: a count per option, the last one "no answer". */
+function backgroundCells(counts: GroupCounts, background: string, columns: string[]): number[] {
+  const byOption = counts.answers.get(background) ?? new Map<string, number>();
+  return columns.map((option) => (option === NO_ANSWER ? counts.responses - (byOption.get('') ?? 0) : (byOption.get(option) ?? 0)));
+}
+
 /**
- * Counts responses per fixed period (day, ISO week or month) as they stream past; holds only
- * the counts, never the responses, so memory does not grow with the data.
+ * Which age-group counts of one period to hide when the summary has a row group per version.
+ * The groups are the rows of a table whose column totals are the period's counts over all
+ * versions, which the summary without the split publishes: so a count hidden there is hidden
+ * in every version, and hiding runs along every version (whose total is its responses) and every
+ * age group (whose total is the period's count) until no hidden count can be worked out from a
+ * total, within this file or against the other. `cells[v][c]` is null for an option version v
+ * did not offer.
+ */
+function suppressByVersion(cells: (number | null)[][], initially: boolean[][]): boolean[][] {
+  const hidden = initially.map((row) => [...row]);
+  const pass = (at: [number, number][]) => {
+    const present = at.filter(([v, c]) => cells[v]![c] !== null);
+    const result = suppressGroup(
+      present.map(([v, c]) => cells[v]![c]!),
+      SMALL_COUNT_THRESHOLD,
+      present.map(([v, c]) => hidden[v]![c]!),
+    );
+    let changed = false;
+    present.forEach(([v, c], i) => {
+      if (result[i] && !hidden[v]![c]) {
+        hidden[v]![c] = true;
+        changed = true;
+      }
+    });
+    return changed;
+  };
+  const columns = cells[0]?.length ?? 0;
+  for (let changed = true; changed; ) {
+    changed = false;
+    cells.forEach((row, v) => {
+      if (pass(row.map((_, c) => [v, c]))) changed = true;
+    });
+    for (let c = 0; c < columns; c++) if (pass(cells.map((_, v) => [v, c]))) changed = true;
+  }
+  return hidden;
+}
+
+/**
+ * Counts responses per fixed period (day, ISO week or month) and form version as they stream
+ * past; holds only the counts, never the responses, so memory does not grow with the data.
  */
 export class SummaryCounter {
-  private readonly periods = new Map<string, PeriodCounts>();
+  /** period → form version → counts. */
+  private readonly periods = new Map<string, Map<number, GroupCounts>>();
 
   constructor(
     private readonly period: Period,
     private readonly background: string | null,
+    private readonly split: SummarySplit = 'none',
   ) {}
 
   /**
    * Adds a day of responses. An age group that the responses file hides for any response of the
-   * period is hidden in the summary too: otherwise the summary's count minus the file's visible
-   * rows would tell what the hidden rows hold.
+   * period (and version) is hidden in the summary too: otherwise the summary's count minus the
+   * file's visible rows would tell what the hidden rows hold.
    */
   addDay(day: FeedbackResponse[]): void {
     for (const response of day) this.add(response);
     const background = this.background;
     if (!background) return;
-    for (const response of hiddenBackground(day, background)) {
-      this.periods.get(periodOf(response.date, this.period))!.hiddenInFile.add(backgroundCategory(response, background));
-    }
+    for (const response of hiddenBackground(day, background)) this.group(response).hiddenInFile.add(backgroundCategory(response, background));
   }
 
-  private add(response: Pick<FeedbackResponse, 'date' | 'answers'>): void {
+  private group(response: Pick<FeedbackResponse, 'date' | 'formVersion'>): GroupCounts {
     const key = periodOf(response.date, this.period);
-    const counts = this.periods.get(key) ?? { responses: 0, answers: new Map(), hiddenInFile: new Set<string>() };
+    const versions = this.periods.get(key) ?? new Map<number, GroupCounts>();
+    this.periods.set(key, versions);
+    const counts = versions.get(response.formVersion) ?? emptyGroup();
+    versions.set(response.formVersion, counts);
+    return counts;
+  }
+
+  private add(response: Pick<FeedbackResponse, 'date' | 'formVersion' | 'answers'>): void {
+    const counts = this.group(response);
     counts.responses += 1;
     for (const [question, value] of Object.entries(response.answers)) {
       const byOption = counts.answers.get(question) ?? new Map<string, number>();
@@ -119,51 +191,102 @@ export class SummaryCounter {
       for (const option of chosen) byOption.set(option, (byOption.get(option) ?? 0) + 1);
       counts.answers.set(question, byOption);
     }
-    this.periods.set(key, counts);
   }
 
   /**
-   * One row per period × question × answer with its count and share of those who answered,
-   * plus the period's responses and meals served. Free texts are not summarised (they come in
-   * their own file). The background question's counts are protected as in a crossing: below
-   * 5 shown as "<5", with secondary suppression, because the responses file crosses it; and an
-   * age group the responses file hides in the period is hidden here too.
+   * One row per period × question × answer (× form version, when split) with its count and
+   * share of those who answered, plus the group's responses and the period's meals served.
+   * Free texts are not summarised (they come in their own file). The background question's
+   * counts are protected as in a crossing: below 5 shown as "<5", with secondary suppression,
+   * because the responses file crosses it; and an age group the responses file hides in the
+   * period is hidden here too. Split by version, each version of a period is a group of its
+   * own, in its own wording, protected also against the period added up (see suppressByVersion).
+   *
+   * A last column names, per question, the versions in the file at which its wording changed
+   * (each compared with the one before it in the file); empty when none. It is always there, so
+   * a script reading the file finds the same columns whichever versions a range holds.
    */
   rows({ versions, labelLanguage, format }: ExportSetup, mealsByPeriod: Map<string, number>): Row[] {
-    const labels = formLabels(versions, labelLanguage);
-    const types = questionTypes(versions);
+    const byVersion = this.split === 'version';
+    const inFile = new Set([...this.periods.values()].flatMap((groups) => [...groups.keys()]));
+    const changed = changedQuestions(wordingChanges(versions.filter((form) => inFile.has(form.version))));
+    const rows: Row[] = [
+      [
+        'period',
+        ...(byVersion ? ['version'] : []),
+        'question_id',
+        'question',
+        'answer_id',
+        'answer',
+        'count',
+        'share',
+        'responses_in_period',
+        'meals_served_in_period',
+        'wording_changed_in_version',
+      ],
+    ];
     const background = this.background;
-    const header = ['period', 'question_id', 'question', 'answer_id', 'answer', 'count', 'share', 'responses_in_period', 'meals_served_in_period'];
-    const rows: Row[] = [header];
-    for (const [period, counts] of [...this.periods].sort(([a], [b]) => a.localeCompare(b))) {
-      const meals = mealsByPeriod.has(period) ? String(mealsByPeriod.get(period)) : '';
+    const backgroundColumns = background ? [...orderedOptions(versions, background), NO_ANSWER] : [];
+
+    /** The rows of one group: a period, or a version of a period, in the wording of `forms`. */
+    const groupRows = (lead: string[], counts: GroupCounts, forms: FormDefinition[], meals: string, backgroundHidden: boolean[]) => {
+      const labels = formLabels(forms, labelLanguage);
+      const types = questionTypes(forms);
       for (const question of labels.questionIds) {
         if (types.get(question) === 'free-text') continue;
         const byOption = counts.answers.get(question) ?? new Map<string, number>();
         const answered = byOption.get('') ?? 0;
-        const options = orderedOptions(versions, question);
-        const cells = [...options.map((o) => byOption.get(o) ?? 0), counts.responses - answered];
-        const hidden =
-          question === background
-            ? suppressGroup(cells, SMALL_COUNT_THRESHOLD, [...options, NO_ANSWER].map((o) => counts.hiddenInFile.has(o)))
-            : cells.map(() => false);
-        [...options, NO_ANSWER].forEach((option, i) => {
-          const count = cells[i]!;
+        const options = [...orderedOptions(forms, question), NO_ANSWER];
+        const hidden = options.map((option) => question === background && backgroundHidden[backgroundColumns.indexOf(option)] !== false);
+        const anyHidden = hidden.some(Boolean);
+        for (const [i, option] of options.entries()) {
           const isNoAnswer = option === NO_ANSWER;
-          const share = isNoAnswer ? '' : answered === 0 ? decimal(0, format) : decimal(count / answered, format);
+          const count = isNoAnswer ? counts.responses - answered : (byOption.get(option) ?? 0);
+          const share = isNoAnswer || anyHidden ? '' : decimal(answered === 0 ? 0 : count / answered, format);
           rows.push([
-            period,
+            ...lead,
             question,
             neutralised(labels.question(question)),
             isNoAnswer ? '' : option,
             isNoAnswer ? '' : neutralised(labels.option(question, option)),
             hidden[i] ? SUPPRESSED : String(count),
-            hidden.some(Boolean) && question === background ? '' : share,
+            share,
             String(counts.responses),
             meals,
+            (changed.get(question) ?? []).join('; '),
           ]);
-        });
+        }
       }
+    };
+
+    for (const [period, groups] of [...this.periods].sort(([a], [b]) => a.localeCompare(b))) {
+      const meals = mealsByPeriod.has(period) ? String(mealsByPeriod.get(period)) : '';
+      const total = merged([...groups.values()]);
+      // The background question over all versions: what the summary without the split shows.
+      const totalHidden = background
+        ? suppressGroup(backgroundCells(total, background, backgroundColumns), SMALL_COUNT_THRESHOLD, backgroundColumns.map((o) => total.hiddenInFile.has(o)))
+        : [];
+      if (!byVersion) {
+        groupRows([period], total, versions, meals, totalHidden);
+        continue;
+      }
+      const shown = [...groups.keys()].sort((a, b) => a - b).map((version) => ({
+        version,
+        counts: groups.get(version)!,
+        // Each version in its own wording, with its own questions and options.
+        forms: versions.filter((form) => form.version === version),
+      }));
+      const hidden = background
+        ? suppressByVersion(
+            shown.map(({ counts, forms }) => {
+              const offered = orderedOptions(forms, background);
+              const cells = backgroundCells(counts, background, backgroundColumns);
+              return cells.map((count, c) => (c === cells.length - 1 || offered.includes(backgroundColumns[c]!) ? count : null));
+            }),
+            shown.map(({ counts }) => backgroundColumns.map((option, c) => totalHidden[c]! || counts.hiddenInFile.has(option))),
+          )
+        : [];
+      shown.forEach(({ version, counts, forms }, v) => groupRows([period, String(version)], counts, forms, meals, hidden[v] ?? []));
     }
     return rows;
   }
