@@ -23,9 +23,8 @@ describe('drafts of a form', () => {
     expect(check.canPublish).toBe(true);
 
     // A new language, half translated: saved, not publishable.
-    definition.languages.push('se');
-    definition.reviewed = ['fi', 'sv', 'en'];
-    definition.title.se = 'Mo lei beaivi?';
+    definition.languages.push('uk');
+    definition.title.uk = 'Відгук дня';
     const half = await call('PUT', url, { definition });
     expect(half.statusCode).toBe(200);
     expect(half.json().check).toMatchObject({ canSave: true, canPublish: false });
@@ -43,8 +42,7 @@ describe('drafts of a form', () => {
 
     // Without the new language again, and a changed wording: published as version 2.
     definition.languages.pop();
-    definition.reviewed = undefined;
-    delete definition.title.se;
+    delete definition.title.uk;
     definition.title.fi = 'Kerro päivästäsi';
     expect((await call('PUT', url, { definition })).statusCode).toBe(200);
     const published = await call('POST', `${url}/publish`);

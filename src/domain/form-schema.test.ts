@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultForm } from './default-form';
-import { formDefinition, parseFormDefinition, type FormDefinition } from './form-schema';
+import { formDefinition, isChoiceQuestion, parseFormDefinition, shownLanguages, type FormDefinition } from './form-schema';
 import definition from './todays-feedback.form.json';
 
 /** A fresh deep copy of the shipped form, to break one thing at a time. */
@@ -14,9 +14,24 @@ function problems(input: unknown): string {
 }
 
 describe('the shipped form "Today\'s feedback"', () => {
-  it('is a valid form in Finnish, Swedish and English', () => {
+  it('is a valid form in Finnish, Swedish and English, with Northern Sámi waiting for review', () => {
     expect(problems(definition)).toBe('');
-    expect(defaultForm.languages).toEqual(['fi', 'sv', 'en']);
+    expect(defaultForm.languages).toEqual(['fi', 'sv', 'en', 'se']);
+    expect(defaultForm.reviewed).toEqual(['fi', 'sv', 'en']);
+    expect(shownLanguages(defaultForm)).toEqual(['fi', 'sv', 'en']);
+  });
+
+  it('has a Northern Sámi text for every text, in composed Unicode', () => {
+    const texts = [
+      defaultForm.title,
+      ...defaultForm.questions.flatMap((q) => [q.title, q.help, ...(isChoiceQuestion(q) ? q.options.map((o) => o.label) : [])]),
+    ].filter((text) => text !== undefined);
+    expect(texts.length).toBeGreaterThan(40);
+    for (const text of texts) {
+      expect(text.se, JSON.stringify(text)).toMatch(/\p{L}/u);
+      expect(text.se).toBe(text.se!.normalize('NFC'));
+      expect(text.se).not.toBe(text.fi);
+    }
   });
 
   it('asks the pilot questions in order, every one skippable', () => {

@@ -41,13 +41,13 @@ describe('wording changes between form versions', () => {
     const version2 = nextVersion(2, (form) => {
       form.title.fi = 'Palaute';
       const needs = choice(form, 'needs');
-      needs.help = { fi: 'Valitse monta.', sv: 'Välj flera.', en: 'Choose many.' };
+      needs.help = { fi: 'Valitse monta.', sv: 'Välj flera.', en: 'Choose many.', se: 'Vállje máŋggaid.' };
       needs.options.find((o) => o.id === 'food')!.label = { ...needs.options.find((o) => o.id === 'food')!.label, fi: 'Ruoka ja vaatteet', en: 'Food and clothes' };
     });
     const change = compareVersions(defaultForm, version2);
     expect(formNotes(change)).toEqual([{ kind: 'form-title', languages: ['fi'] }]);
     expect(questionNotes(change.questions.find((q) => q.question === 'needs')!)).toEqual([
-      { kind: 'help', languages: ['fi', 'sv', 'en'] },
+      { kind: 'help', languages: ['fi', 'sv', 'en', 'se'] },
       { kind: 'option-label', option: 'food', languages: ['fi', 'en'] },
     ]);
   });
@@ -86,18 +86,18 @@ describe('wording changes between form versions', () => {
 
   it('compares only the languages both versions have, and says which were added', () => {
     const version2 = nextVersion(2, (form) => {
-      form.languages.push('se');
-      form.title.se = 'Beaivvi máhcahus';
+      form.languages.push('uk');
+      form.title.uk = 'Відгук дня';
       for (const question of form.questions) {
-        question.title.se = 'Gažaldat';
-        for (const option of 'options' in question ? question.options : []) option.label.se = 'Vástádus';
-        if (question.help) question.help.se = 'Veahkki';
+        question.title.uk = 'Питання';
+        for (const option of 'options' in question ? question.options : []) option.label.uk = 'Відповідь';
+        if (question.help) question.help.uk = 'Допомога';
       }
     });
     const change = compareVersions(defaultForm, version2);
-    expect(change.languagesAdded).toEqual(['se']);
+    expect(change.languagesAdded).toEqual(['uk']);
     expect(change.questions).toEqual([]);
-    expect(formNotes(change)).toEqual([{ kind: 'languages-added', languages: ['se'] }]);
+    expect(formNotes(change)).toEqual([{ kind: 'languages-added', languages: ['uk'] }]);
   });
 
   it('follows a history: each version against the one before it, or only the versions given', () => {
