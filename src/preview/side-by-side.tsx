@@ -77,7 +77,8 @@ export function SideBySide({ form, check, token, commentOn, onCommentSaved }: Pr
       </h1>
       <HintsExplained />
       {check.missingTexts.length > 0 ? <p className="side-by-side__missing">{t('preview.missing')}: {check.missingTexts.length}</p> : null}
-      <div className="side-by-side__table">
+      {/* Focusable, so a keyboard can scroll a table wider than the screen. */}
+      <div className="side-by-side__table" role="group" aria-label={t('preview.formTitle')} tabIndex={0}>
         <table>
           {head}
           <tbody>{row('title', t('preview.formTitle'), form.title)}</tbody>
@@ -102,7 +103,7 @@ export function SideBySide({ form, check, token, commentOn, onCommentSaved }: Pr
               })}
             </p>
           ) : null}
-          <div className="side-by-side__table">
+          <div className="side-by-side__table" role="group" aria-labelledby={`draft-heading-${question.id}`} tabIndex={0}>
             <table>
               {head}
               <tbody>
