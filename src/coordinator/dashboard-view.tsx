@@ -8,6 +8,7 @@ import type { FormDefinition } from '../domain/form-schema';
 import { localDay } from '../domain/local-day';
 import { useHeadingFocus } from '../ui/use-heading-focus';
 import { api, messageOf } from './api';
+import { FormOptions } from './form-options';
 import { BarChart } from './bar-chart';
 import { formLabels } from '../domain/form-labels';
 import { describeNotes, formNotes, questionNotes, type VersionChanges, type WordingNote } from '../domain/wording-changes';
@@ -67,11 +68,7 @@ export default function DashboardView() {
         <label className="field">
           <span>{t('dashboard.form')}</span>
           <select {...register('form')}>
-            {forms.map((form) => (
-              <option key={form.id} value={form.id}>
-                {form.title[i18n.language] ?? Object.values(form.title)[0]}
-              </option>
-            ))}
+            <FormOptions forms={forms} />
           </select>
         </label>
         <label className="field">

@@ -7,6 +7,7 @@ import { PERIODS, type Period } from '../domain/periods';
 import { useHeadingFocus } from '../ui/use-heading-focus';
 import { useForms } from './use-forms';
 import { api, ApiError, messageOf, signedOut } from './api';
+import { FormOptions } from './form-options';
 
 const LABEL_LANGUAGES = ['fi', 'sv', 'en'];
 
@@ -56,11 +57,7 @@ export function DownloadsView() {
         <label className="field">
           <span>{t('dashboard.form')}</span>
           <select value={form} onChange={(event) => setForm(event.target.value)}>
-            {forms.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.title[i18n.language] ?? Object.values(f.title)[0]}
-              </option>
-            ))}
+            <FormOptions forms={forms} />
           </select>
         </label>
         <label className="field">

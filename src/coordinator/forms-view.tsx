@@ -7,6 +7,7 @@ import { languageCode, shownLanguages, type FormDefinition } from '../domain/for
 import { kioskLanguageCodes, languageNameIn } from '../i18n/kiosk-language-codes';
 import { useHeadingFocus } from '../ui/use-heading-focus';
 import { ApiError, messageOf } from './api';
+import { FormOptions } from './form-options';
 import { CommentList } from './comment-list';
 import { draftApi, type DraftAnswer } from './draft-api';
 import { LocalizedFields } from './localized-fields';
@@ -16,7 +17,7 @@ import { useForms } from './use-forms';
 
 /** Forms and their drafts: choose a form, make or open its draft, edit, preview, publish. */
 export function FormsView() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const heading = useHeadingFocus<HTMLHeadingElement>('forms');
   const [form, setForm] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -35,11 +36,7 @@ export function FormsView() {
       <label className="field">
         <span>{t('dashboard.form')}</span>
         <select value={form} onChange={(event) => setForm(event.target.value)}>
-          {forms.map((f) => (
-            <option key={f.id} value={f.id}>
-              {f.title[i18n.language] ?? Object.values(f.title)[0]}
-            </option>
-          ))}
+          <FormOptions forms={forms} />
         </select>
       </label>
       {form ? <DraftPanel key={form} formId={form} /> : null}

@@ -54,23 +54,18 @@ export function QuestionEditor({ draft, question, number, unreviewed, comments, 
         </div>
       </div>
 
-      <LocalizedFields
-        legend={t('drafts.title')}
-        text={question.title}
-        languages={draft.languages}
-        unreviewed={unreviewed}
-        multiline
-        onChange={(language, value) => onChange(setText(draft, { kind: 'title', question: question.id }, language, value))}
-      />
-      <LocalizedFields
-        legend={t('drafts.help')}
-        text={question.help}
-        languages={draft.languages}
-        unreviewed={unreviewed}
-        multiline
-        required={false}
-        onChange={(language, value) => onChange(setText(draft, { kind: 'help', question: question.id }, language, value))}
-      />
+      {(['title', 'help'] as const).map((kind) => (
+        <LocalizedFields
+          key={kind}
+          legend={t(`drafts.${kind}`)}
+          text={question[kind]}
+          languages={draft.languages}
+          unreviewed={unreviewed}
+          multiline
+          required={kind === 'title'}
+          onChange={(language, value) => onChange(setText(draft, { kind, question: question.id }, language, value))}
+        />
+      ))}
 
       {isChoiceQuestion(question) ? (
         <div className="question-editor__options">
