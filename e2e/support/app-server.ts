@@ -50,7 +50,8 @@ export async function startAppServer(
   const port = wantedPort ?? (await freePort());
   // A restarted server keeps its data folder; only a folder made here is removed at stop.
   const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), 'feedback-e2e-data-'));
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist-server/main.mjs'], {
+  // The flags of `npm start` (package.json): the server as it runs in production.
+  const child = spawn(process.execPath, ['--enable-source-maps', '--max-old-space-size=160', 'dist-server/main.mjs'], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: resolve(distDir), LOG_LEVEL: 'warn' },
   });

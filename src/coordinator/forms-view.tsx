@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkDraft, type DraftProblem } from '../domain/draft';
+import { checkDraft } from '../domain/draft';
 import type { ReceivedComment } from '../domain/draft-comment';
 import { addLanguage, addQuestion, QUESTION_TYPES, setReviewed, setText, type QuestionType } from '../domain/draft-editing';
 import { languageCode, shownLanguages, type FormDefinition } from '../domain/form-schema';
@@ -53,7 +53,6 @@ function DraftPanel({ formId }: { formId: string }) {
   const [draft, setDraft] = useState<FormDefinition | null>(null);
   const [savedJson, setSavedJson] = useState('');
   const [note, setNote] = useState<Note>(null);
-  const [serverProblems, setServerProblems] = useState<DraftProblem[]>([]);
   const [confirming, setConfirming] = useState(false);
   const [comments, setComments] = useState<ReceivedComment[]>([]);
 
@@ -73,7 +72,15 @@ function DraftPanel({ formId }: { formId: string }) {
     void loadComments();
   }, [formId, opened, loadComments]);
 
-  if (load.state === 'loading') return <p>{t('app.loading')}</p>;
+  if (load.state === 'loading') {
+    return note ? (
+      <p role="alert" className="error">
+        {note.text}
+      </p>
+    ) : (
+      <p>{t('app.loading')}</p>
+    );
+  }
   if (load.state === 'none' || !draft) {
     return (
       <div className="panel">
@@ -107,11 +114,8 @@ function DraftPanel({ formId }: { formId: string }) {
     try {
       const saved = await draftApi.save(formId, draft);
       opened(saved);
-      setServerProblems([]);
       setNote({ kind: 'info', text: t('drafts.saved') });
     } catch (failure) {
-      const problems = (failure as { check?: { problems: DraftProblem[] } }).check?.problems;
-      if (problems) setServerProblems(problems);
       fail(failure);
     }
   };
@@ -135,7 +139,8 @@ function DraftPanel({ formId }: { formId: string }) {
     }
   };
 
-  const problems = check.problems.length > 0 ? check.problems : serverProblems;
+  // The same check the server makes: a draft it would refuse cannot be sent.
+  const problems = check.problems;
   const missingByLanguage = draft.languages
     .map((code) => ({ code, count: check.missingTexts.filter((missing) => missing.language === code).length }))
     .filter(({ count }) => count > 0);
