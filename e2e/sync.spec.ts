@@ -131,3 +131,33 @@ test('a newly published form reaches the kiosk at its next send, stays for offli
     await server.stop();
   }
 });
+
+test('a form published while someone is answering waits: their answers keep the version they began with', async ({ page }) => {
+  const server = await startAppServer();
+  try {
+    const kiosk = new KioskPage(page);
+    const staff = new StaffMenuPage(page);
+    await kiosk.open(server.url);
+    await staff.enrollAs('Aula', makePairingCode(server.dataDir, 'Aula'));
+    await kiosk.giveFeedback();
+    await kiosk.choose('Hyvä');
+
+    // Mid-visit the kiosk syncs (the browser comes back online) and receives version 2.
+    const version = publishNewTitle(server.dataDir, 'Kerro päivästäsi');
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect
+      .poll(() => page.evaluate(() => (JSON.parse(localStorage.getItem('kiosk:published-form') ?? 'null') as { definition?: { version: number } } | null)?.definition?.version))
+      .toBe(version);
+
+    await kiosk.next();
+    await kiosk.skip(4);
+    await kiosk.expectReview();
+    await kiosk.send();
+    const [response] = await readOutbox(page);
+    expect(response).toMatchObject({ formVersion: 1, answers: { day: '4' } });
+    // The next person gets the new version.
+    await expect(page.getByRole('heading', { level: 1, name: 'Kerro päivästäsi' })).toBeVisible({ timeout: 15_000 });
+  } finally {
+    await server.stop();
+  }
+});
