@@ -45,7 +45,8 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
       serializers: {
         req: (request: { method: string; routeOptions?: { url?: string }; url: string }) => ({
           method: request.method,
-          route: request.routeOptions?.url ?? request.url.split('?')[0],
+          // A page request has no route pattern; a preview link's path holds its secret token.
+          route: request.routeOptions?.url ?? request.url.split('?')[0]!.replace(/^\/preview\/[^/]+/, '/preview/:token'),
         }),
         res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
       },
