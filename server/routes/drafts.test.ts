@@ -37,7 +37,9 @@ describe('drafts of a form', () => {
     broken.questions[1].id = broken.questions[0].id;
     const notSaved = await call('PUT', url, { definition: broken });
     expect(notSaved.statusCode).toBe(400);
-    expect(notSaved.json().check.problems[0]).toMatchObject({ path: 'questions.1.id', message: expect.stringContaining('used twice') });
+    expect(notSaved.json().check.problems).toContainEqual({ path: 'questions.1.id', message: expect.stringContaining('used twice') });
+    // An old id given to a question of another type: refused too (results are matched by id).
+    expect(notSaved.json().check.problems).toContainEqual({ path: 'questions.1.type', message: expect.stringContaining('keeps its meaning') });
     expect((await call('GET', url)).json().definition.questions[1].id).not.toBe(definition.questions[0].id);
 
     // Without the new language again, and a changed wording: published as version 2.

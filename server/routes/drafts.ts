@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import { checkDraft } from '../../src/domain/draft';
+import { checkDraft, historyOf } from '../../src/domain/draft';
 import { identifier, parseFormDefinition } from '../../src/domain/form-schema';
 import { errorAnswer } from '../../src/domain/sync-protocol';
 import { audit } from '../db/audit-log';
 import type { Database } from '../db/database';
 import { draftOf, publishDraft, saveDraft, startDraft } from '../db/drafts';
+import { formVersions } from '../db/forms';
 import { requireCoordinator, sameOriginOnly } from './coordinator-auth';
 
 const formParams = z.strictObject({ form: identifier });
@@ -18,9 +19,19 @@ export function draftRoutes(app: FastifyInstance, db: Database) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const signedIn = requireCoordinator(db);
   const changes = [sameOriginOnly, signedIn];
+  const history = (formId: string) => historyOf(formVersions(db, formId));
   const answer = (formId: string) => {
     const draft = draftOf(db, formId)!;
-    return { basedOnVersion: draft.basedOnVersion, definition: draft.definition, check: checkDraft(draft.definition), updatedAt: draft.updatedAt, updatedBy: draft.updatedBy };
+    const used = history(formId);
+    return {
+      basedOnVersion: draft.basedOnVersion,
+      definition: draft.definition,
+      // The ids earlier versions used, so the editor never gives a new question an old one's id.
+      history: used,
+      check: checkDraft(draft.definition, used),
+      updatedAt: draft.updatedAt,
+      updatedBy: draft.updatedBy,
+    };
   };
 
   api.get('/api/coordinator/forms/:form/draft', { onRequest: signedIn, schema: { hide: true, params: formParams } }, async (request, reply) => {
@@ -40,7 +51,7 @@ export function draftRoutes(app: FastifyInstance, db: Database) {
     async (request, reply) => {
       const { form } = request.params;
       if (!draftOf(db, form)) return reply.code(404).send({ error: 'This form has no draft. Make one from the published version.' });
-      const check = checkDraft(request.body.definition);
+      const check = checkDraft(request.body.definition, history(form));
       if (!check.canSave) {
         return reply.code(400).send({ error: `The draft has ${check.problems.length} problem(s) to put right before it is saved.`, check });
       }
@@ -61,7 +72,7 @@ export function draftRoutes(app: FastifyInstance, db: Database) {
       const { form } = request.params;
       const draft = draftOf(db, form);
       if (!draft) return reply.code(404).send({ error: 'This form has no draft to publish.' });
-      const check = checkDraft(draft.definition);
+      const check = checkDraft(draft.definition, history(form));
       if (!check.canPublish) {
         return reply.code(400).send({
           error: `The draft cannot be published yet: ${check.problems.length} problem(s) and ${check.missingTexts.length} missing text(s).`,

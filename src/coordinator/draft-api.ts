@@ -1,4 +1,4 @@
-import type { DraftCheck } from '../domain/draft';
+import type { DraftCheck, FormHistory } from '../domain/draft';
 import type { ReceivedComment } from '../domain/draft-comment';
 import type { FormDefinition } from '../domain/form-schema';
 import { call } from './api';
@@ -7,6 +7,8 @@ import { call } from './api';
 export interface DraftAnswer {
   basedOnVersion: number;
   definition: FormDefinition;
+  /** The ids the form's versions have used: new questions and options get others. */
+  history: FormHistory;
   check: DraftCheck;
   updatedAt: string;
   updatedBy: string;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkDraft } from '../domain/draft';
 import type { ReceivedComment } from '../domain/draft-comment';
-import { addLanguage, addQuestion, QUESTION_TYPES, setReviewed, setText, type QuestionType } from '../domain/draft-editing';
+import { addableTypes, addLanguage, addQuestion, setReviewed, setText, type QuestionType } from '../domain/draft-editing';
 import { languageCode, shownLanguages, type FormDefinition } from '../domain/form-schema';
 import { kioskLanguageCodes, languageNameIn } from '../i18n/kiosk-language-codes';
 import { useHeadingFocus } from '../ui/use-heading-focus';
@@ -98,7 +98,7 @@ function DraftPanel({ formId }: { formId: string }) {
   }
 
   const { answer } = load;
-  const check = checkDraft(draft);
+  const check = checkDraft(draft, answer.history);
   const unsaved = JSON.stringify(draft) !== savedJson;
   const reviewed = new Set(shownLanguages(draft));
   const unreviewed = new Set(draft.languages.filter((code) => !reviewed.has(code)));
@@ -219,6 +219,7 @@ function DraftPanel({ formId }: { formId: string }) {
         <QuestionEditor
           key={question.id}
           draft={draft}
+          history={answer.history}
           question={question}
           number={qi + 1}
           unreviewed={unreviewed}
@@ -227,7 +228,7 @@ function DraftPanel({ formId }: { formId: string }) {
           onMarkDone={(comment, done) => void markDone(comment, done)}
         />
       ))}
-      <AddQuestion onAdd={(type) => edit(addQuestion(draft, type))} />
+      <AddQuestion types={addableTypes(draft)} onAdd={(type) => edit(addQuestion(draft, type, answer.history))} />
 
       {comments.some((comment) => !questionIds.has(comment.question)) ? (
         <section className="panel">
@@ -309,7 +310,7 @@ function LanguagesPanel({ draft, reviewed, onChange }: { draft: FormDefinition; 
   );
 }
 
-function AddQuestion({ onAdd }: { onAdd: (type: QuestionType) => void }) {
+function AddQuestion({ types, onAdd }: { types: QuestionType[]; onAdd: (type: QuestionType) => void }) {
   const { t } = useTranslation();
   const [type, setType] = useState<QuestionType>('single-choice');
   return (
@@ -317,7 +318,7 @@ function AddQuestion({ onAdd }: { onAdd: (type: QuestionType) => void }) {
       <label className="field">
         <span>{t('drafts.newQuestionType')}</span>
         <select value={type} onChange={(event) => setType(event.target.value as QuestionType)}>
-          {QUESTION_TYPES.map((option) => (
+          {types.map((option) => (
             <option key={option} value={option}>
               {t(`drafts.types.${option}`)}
             </option>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { FormHistory } from '../domain/draft';
 import type { ReceivedComment } from '../domain/draft-comment';
 import {
   addOption,
@@ -18,6 +19,7 @@ import { LocalizedFields } from './localized-fields';
 
 interface Props {
   draft: FormDefinition;
+  history: FormHistory;
   question: Question;
   number: number;
   unreviewed: Set<string>;
@@ -27,7 +29,7 @@ interface Props {
 }
 
 /** One question of a draft: its texts in every language, options, order, show-if, and the comments on it. */
-export function QuestionEditor({ draft, question, number, unreviewed, comments, onChange, onMarkDone }: Props) {
+export function QuestionEditor({ draft, history, question, number, unreviewed, comments, onChange, onMarkDone }: Props) {
   const { t, i18n } = useTranslation();
   const index = number - 1;
   const candidates = showIfCandidates(draft, question.id);
@@ -114,7 +116,7 @@ export function QuestionEditor({ draft, question, number, unreviewed, comments, 
             ))}
           </ol>
           {fixed ? null : (
-            <button type="button" onClick={() => onChange(addOption(draft, question.id))}>
+            <button type="button" onClick={() => onChange(addOption(draft, question.id, history))}>
               {t('drafts.addOption')}
             </button>
           )}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultForm } from './default-form';
 import { checkDraft } from './draft';
 import {
+  addableTypes,
   addLanguage,
   addOption,
   addQuestion,
@@ -57,14 +58,30 @@ describe('editing a draft', () => {
   });
 
   it.each(QUESTION_TYPES)('adds a %s question that only lacks its texts', (type) => {
-    const next = addQuestion(form, type);
+    // A form has one background question at most: a new one replaces the old.
+    const start = type === 'background' ? removeQuestion(form, 'age-group') : form;
+    expect(addableTypes(start)).toContain(type);
+    const next = addQuestion(start, type);
     const added = next.questions.at(-1)!;
     expect(added.type).toBe(type);
-    expect(ids(next)).toHaveLength(ids(form).length + 1);
+    expect(ids(next)).toHaveLength(ids(start).length + 1);
     const check = checkDraft(next);
     expect(check.problems).toEqual([]);
     expect(check.missingTexts.length).toBeGreaterThan(0);
     expect(check.missingTexts.every((missing) => missing.path.startsWith(`questions.${next.questions.length - 1}.`))).toBe(true);
+  });
+
+  it('never gives a new question or option an id an earlier version used', () => {
+    const history = { questionTypes: { 'question-1': 'background', 'question-2': 'free-text' }, optionIds: { needs: ['option-1'] } };
+    const next = addQuestion(form, 'single-choice', history);
+    expect(next.questions.at(-1)!.id).toBe('question-3');
+    const withOption = addOption(form, 'needs', history).questions.find((q) => q.id === 'needs')!;
+    expect(isChoiceQuestion(withOption) && withOption.options.at(-1)!.id).toBe('option-2');
+  });
+
+  it('offers no second background question', () => {
+    expect(addableTypes(form)).not.toContain('background');
+    expect(addableTypes(form)).toHaveLength(QUESTION_TYPES.length - 1);
   });
 
   it('keeps "I’d rather not say" last when an option is added to a background question', () => {
@@ -96,6 +113,7 @@ describe('editing a draft', () => {
     const last = form.questions.at(-1)!;
     const candidates = showIfCandidates(form, last.id);
     expect(candidates.length).toBeGreaterThan(0);
+    expect(candidates.map((q) => q.id)).not.toContain('age-group');
     expect(candidates.length).toBeLessThan(form.questions.filter(isChoiceQuestion).length + 1);
     expect(candidates.map((q) => q.id)).not.toContain(last.id);
     expect(showIfCandidates(form, first.id)).toEqual([]);

@@ -1,3 +1,4 @@
+import type { FormHistory } from './draft';
 import {
   FACE_SCALE_OPTION_IDS,
   isChoiceQuestion,
@@ -16,6 +17,11 @@ import {
 
 export type QuestionType = Question['type'];
 export const QUESTION_TYPES: readonly QuestionType[] = ['face-scale', 'single-choice', 'multiple-choice', 'yes-no', 'background', 'free-text'];
+
+/** The types a new question may have: a form has at most one background question. */
+export function addableTypes(form: FormDefinition): QuestionType[] {
+  return QUESTION_TYPES.filter((type) => type !== 'background' || !form.questions.some((q) => q.type === 'background'));
+}
 
 /** Types whose options are fixed by the schema: their labels may change, not the options. */
 export function hasFixedOptions(type: QuestionType): boolean {
@@ -72,13 +78,15 @@ function move<T>(items: T[], index: number, by: -1 | 1): void {
   [items[index], items[to]] = [items[to]!, items[index]!];
 }
 
-/** A new question at the end, of the given type, with the options its type requires (texts to write). */
-export function addQuestion(form: FormDefinition, type: QuestionType): FormDefinition {
+const NO_HISTORY: FormHistory = { questionTypes: {}, optionIds: {} };
+
+/**
+ * A new question at the end, of the given type, with the options its type requires (texts to
+ * write). Its id is one no version of the form has used: results are matched by id.
+ */
+export function addQuestion(form: FormDefinition, type: QuestionType, history: FormHistory = NO_HISTORY): FormDefinition {
   return edited(form, (copy) => {
-    const id = unusedId(
-      copy.questions.map((q) => q.id),
-      'question',
-    );
+    const id = unusedId([...copy.questions.map((q) => q.id), ...Object.keys(history.questionTypes)], 'question');
     const base = { id, title: {}, required: false };
     const optionsOf = (ids: readonly string[]) => ids.map((optionId) => ({ id: optionId, label: {} }));
     const question: Question =
@@ -105,11 +113,12 @@ export function removeQuestion(form: FormDefinition, questionId: string): FormDe
   });
 }
 
-export function addOption(form: FormDefinition, questionId: string): FormDefinition {
+/** A new option (texts to write), with an id no version of the question has used. */
+export function addOption(form: FormDefinition, questionId: string, history: FormHistory = NO_HISTORY): FormDefinition {
   return edited(form, (copy) => {
     const question = copy.questions.find((q) => q.id === questionId);
     if (!question || !isChoiceQuestion(question) || hasFixedOptions(question.type)) return;
-    const option = { id: unusedId(question.options.map((o) => o.id), 'option'), label: {} };
+    const option = { id: unusedId([...question.options.map((o) => o.id), ...(history.optionIds[questionId] ?? [])], 'option'), label: {} };
     // "I'd rather not say" stays last, where visitors expect it.
     const last = question.options.at(-1);
     if (last?.id === PREFER_NOT_TO_SAY) question.options.splice(question.options.length - 1, 0, option);
@@ -153,10 +162,13 @@ export function setShowIf(form: FormDefinition, questionId: string, rule: { ques
   });
 }
 
-/** The choice questions before this one: what a show-if rule may refer to. */
+/** The choice questions before this one, but not a background question: what a show-if rule may refer to. */
 export function showIfCandidates(form: FormDefinition, questionId: string) {
   const index = form.questions.findIndex((q) => q.id === questionId);
-  return form.questions.slice(0, Math.max(0, index)).filter(isChoiceQuestion);
+  return form.questions
+    .slice(0, Math.max(0, index))
+    .filter(isChoiceQuestion)
+    .filter((q) => q.type !== 'background');
 }
 
 /** A new language: its texts are missing until written, and it is not reviewed. */

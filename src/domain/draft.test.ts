@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultForm } from './default-form';
-import { checkDraft } from './draft';
+import { checkDraft, historyOf } from './draft';
 import { shownLanguages, type FormDefinition } from './form-schema';
 
 const draft = (change: (form: FormDefinition) => void): FormDefinition => {
@@ -49,5 +49,29 @@ describe('shownLanguages', () => {
   it('shows only reviewed languages, and all when the form does not say', () => {
     expect(shownLanguages({ languages: ['fi', 'sv', 'en', 'se'], reviewed: ['fi', 'sv', 'en'] })).toEqual(['fi', 'sv', 'en']);
     expect(shownLanguages({ languages: ['fi', 'sv'] })).toEqual(['fi', 'sv']);
+  });
+});
+
+describe('a draft against its form’s earlier versions', () => {
+  const history = historyOf([defaultForm]);
+
+  it('refuses an old question id with another type, and a background question under a new id', () => {
+    const retyped = draft((form) => {
+      form.questions = form.questions.filter((q) => q.id !== 'needs');
+      form.questions.push({ id: 'needs', type: 'free-text', title: { fi: 'a', sv: 'a', en: 'a', se: 'a' }, required: false, maxLength: 100 });
+    });
+    expect(checkDraft(retyped).canSave).toBe(true);
+    expect(checkDraft(retyped, history).problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/"needs" was a multiple-choice question/) })]);
+
+    const renamed = draft((form) => {
+      const age = form.questions.find((q) => q.id === 'age-group')!;
+      age.id = 'age';
+    });
+    expect(checkDraft(renamed, history).problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/keeps the id "age-group"/) })]);
+  });
+
+  it('remembers every id a version has used', () => {
+    expect(history.questionTypes['age-group']).toBe('background');
+    expect(history.optionIds.needs).toContain('food');
   });
 });

@@ -63,6 +63,10 @@ describe('formDefinition rejects broken forms with a path and a reason', () => {
     ['a show-if on free text', (f) => {
       f.questions.push({ ...structuredClone(f.questions[0]!), id: 'late', showIf: { question: 'anything-else', anyOf: ['x'] } });
     }, /not a choice question/],
+    ['a show-if on the background question', (f) => {
+      f.questions.push({ ...structuredClone(f.questions[1]!), id: 'young-only', showIf: { question: 'age-group', anyOf: ['under-30'] } });
+    }, /a background question: its answers must not steer the form/],
+    ['two background questions', (f) => f.questions.push({ ...structuredClone(f.questions[5]!), id: 'age-again' }), /at most one background question/],
     ['a face scale with four faces', (f) => (f.questions[0] as { options: unknown[] }).options.pop(), /options must be exactly 1, 2, 3, 4, 5/],
     ['a yes-no question with other options', (f) => ((f.questions[2] as { options: { id: string }[] }).options[0]!.id = 'sure'), /options must be exactly yes, a-little, no, cant-say/],
     ['a background question without "I\'d rather not say"', (f) => (f.questions[5] as { options: unknown[] }).options.pop(), /must offer the option "prefer-not-to-say"/],

@@ -156,6 +156,9 @@ function checkConsistency(form: z.output<typeof formObject>, ctx: $RefinementCtx
     }
   };
 
+  const backgrounds = form.questions.filter((q) => q.type === 'background');
+  if (backgrounds.length > 1) report('a form may have at most one background question', ['questions']);
+
   checkText(form.title, ['title']);
   const seen = new Map<string, Question>();
   form.questions.forEach((q, qi) => {
@@ -180,6 +183,9 @@ function checkConsistency(form: z.output<typeof formObject>, ctx: $RefinementCtx
         report(`show-if refers to "${q.showIf.question}", which is not an earlier question`, [...at, 'showIf', 'question']);
       } else if (!isChoiceQuestion(target)) {
         report(`show-if refers to "${target.id}", which is not a choice question`, [...at, 'showIf', 'question']);
+      } else if (target.type === 'background') {
+        // Who answers the follower would tell the age group, and its counts are not protected.
+        report(`show-if refers to "${target.id}", a background question: its answers must not steer the form`, [...at, 'showIf', 'question']);
       } else {
         q.showIf.anyOf.forEach((optionId, i) => {
           if (!target.options.some((option) => option.id === optionId)) {
