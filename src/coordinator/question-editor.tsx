@@ -3,6 +3,7 @@ import type { FormHistory } from '../domain/draft';
 import type { ReceivedComment } from '../domain/draft-comment';
 import {
   addOption,
+  canMoveQuestion,
   hasFixedOptions,
   moveOption,
   moveQuestion,
@@ -31,7 +32,6 @@ interface Props {
 /** One question of a draft: its texts in every language, options, order, show-if, and the comments on it. */
 export function QuestionEditor({ draft, history, question, number, unreviewed, comments, onChange, onMarkDone }: Props) {
   const { t, i18n } = useTranslation();
-  const index = number - 1;
   const candidates = showIfCandidates(draft, question.id);
   const leader = question.showIf ? draft.questions.find((q) => q.id === question.showIf!.question) : undefined;
   const fixed = hasFixedOptions(question.type);
@@ -44,10 +44,10 @@ export function QuestionEditor({ draft, history, question, number, unreviewed, c
         </h3>
         <p className="hint">{t('drafts.questionId', { id: question.id })}</p>
         <div className="question-editor__tools">
-          <button type="button" disabled={index === 0} onClick={() => onChange(moveQuestion(draft, question.id, -1))}>
+          <button type="button" disabled={!canMoveQuestion(draft, question.id, -1)} onClick={() => onChange(moveQuestion(draft, question.id, -1))}>
             {t('drafts.questionUp', { number })}
           </button>
-          <button type="button" disabled={index === draft.questions.length - 1} onClick={() => onChange(moveQuestion(draft, question.id, 1))}>
+          <button type="button" disabled={!canMoveQuestion(draft, question.id, 1)} onClick={() => onChange(moveQuestion(draft, question.id, 1))}>
             {t('drafts.questionDown', { number })}
           </button>
           <button type="button" className="danger" onClick={() => onChange(removeQuestion(draft, question.id))}>
@@ -132,6 +132,10 @@ export function QuestionEditor({ draft, history, question, number, unreviewed, c
             onChange={(event) => onChange(setShowIf(draft, question.id, event.target.value ? { question: event.target.value, anyOf: [] } : null))}
           >
             <option value="">{t('drafts.always')}</option>
+            {/* A rule the draft came with that no longer fits still shows, so it can be changed. */}
+            {question.showIf && !candidates.some((candidate) => candidate.id === question.showIf!.question) ? (
+              <option value={question.showIf.question}>{question.showIf.question}</option>
+            ) : null}
             {candidates.map((candidate) => (
               <option key={candidate.id} value={candidate.id}>
                 {t('drafts.showIfQuestion', { number: draft.questions.indexOf(candidate) + 1 })}: {localize(candidate.title, i18n.language, draft)}

@@ -4,6 +4,7 @@ import { checkDraft } from './draft';
 import {
   addableTypes,
   addLanguage,
+  canMoveQuestion,
   addOption,
   addQuestion,
   moveOption,
@@ -98,15 +99,26 @@ describe('editing a draft', () => {
     expect(moveOption(form, faces.id, '1', 1)).toEqual(form);
   });
 
-  it('leaves a show-if rule that loses its question for the check to name', () => {
+  it('keeps show-if rules whole: removing a question or option takes its rules along, and no move breaks the order', () => {
     const leader = form.questions.find((q) => q.showIf)!.showIf!.question;
     const followers = form.questions.filter((q) => q.showIf?.question === leader);
-    const next = removeQuestion(form, leader);
-    const problems = checkDraft(next).problems;
-    expect(problems).toHaveLength(followers.length);
-    expect(problems.every((problem) => /not an earlier question/.test(problem.message))).toBe(true);
-    const repaired = followers.reduce((draft, follower) => setShowIf(draft, follower.id, null), next);
-    expect(checkDraft(repaired).canSave).toBe(true);
+    const withoutLeader = removeQuestion(form, leader);
+    expect(withoutLeader.questions.filter((q) => q.showIf?.question === leader)).toEqual([]);
+    expect(checkDraft(withoutLeader).canSave).toBe(true);
+
+    const rule = followers[0]!.showIf!;
+    let trimmed = removeOption(form, leader, rule.anyOf[0]!);
+    expect(trimmed.questions.find((q) => q.id === followers[0]!.id)!.showIf!.anyOf).toEqual(rule.anyOf.slice(1));
+    for (const option of rule.anyOf.slice(1)) trimmed = removeOption(trimmed, leader, option);
+    expect(trimmed.questions.find((q) => q.id === followers[0]!.id)!.showIf).toBeUndefined();
+
+    // The first follower sits right after its leader: neither may pass the other.
+    const leaderIndex = form.questions.findIndex((q) => q.id === leader);
+    expect(form.questions[leaderIndex + 1]!.showIf?.question).toBe(leader);
+    expect(canMoveQuestion(form, leader, 1)).toBe(false);
+    expect(moveQuestion(form, leader, 1)).toBe(form);
+    expect(canMoveQuestion(form, form.questions[leaderIndex + 1]!.id, -1)).toBe(false);
+    expect(canMoveQuestion(form, first.id, 1)).toBe(leaderIndex !== 0);
   });
 
   it('offers only earlier choice questions for show-if', () => {

@@ -103,13 +103,25 @@ export function addQuestion(form: FormDefinition, type: QuestionType, history: F
   });
 }
 
+/** Whether a question can move one place without a show-if rule ending up before its question. */
+export function canMoveQuestion(form: FormDefinition, questionId: string, by: -1 | 1): boolean {
+  const index = form.questions.findIndex((q) => q.id === questionId);
+  const other = form.questions[index + by];
+  if (index < 0 || !other) return false;
+  const [earlier, later] = by === -1 ? [other, form.questions[index]!] : [form.questions[index]!, other];
+  return later.showIf?.question !== earlier.id;
+}
+
 export function moveQuestion(form: FormDefinition, questionId: string, by: -1 | 1): FormDefinition {
+  if (!canMoveQuestion(form, questionId, by)) return form;
   return edited(form, (copy) => move(copy.questions, copy.questions.findIndex((q) => q.id === questionId), by));
 }
 
+/** Removes a question, and the show-if rules that depended on it (those questions then always show). */
 export function removeQuestion(form: FormDefinition, questionId: string): FormDefinition {
   return edited(form, (copy) => {
     copy.questions = copy.questions.filter((q) => q.id !== questionId);
+    for (const question of copy.questions) if (question.showIf?.question === questionId) delete question.showIf;
   });
 }
 
@@ -139,6 +151,12 @@ export function removeOption(form: FormDefinition, questionId: string, optionId:
     const question = copy.questions.find((q) => q.id === questionId);
     if (!question || !isChoiceQuestion(question) || hasFixedOptions(question.type)) return;
     question.options = question.options.filter((o) => o.id !== optionId);
+    // Rules that named the option no longer do; a rule left with no option goes.
+    for (const follower of copy.questions) {
+      if (follower.showIf?.question !== questionId) continue;
+      follower.showIf.anyOf = follower.showIf.anyOf.filter((id) => id !== optionId);
+      if (follower.showIf.anyOf.length === 0) delete follower.showIf;
+    }
   });
 }
 
