@@ -61,6 +61,15 @@ export function publishDraft(db: Database, formId: string, definition: FormDefin
   })();
 }
 
+/** Drops a form's draft and ends its preview links; the published versions stay as they are. */
+export function discardDraft(db: Database, formId: string, now: Date): boolean {
+  return db.transaction(() => {
+    const removed = db.prepare('DELETE FROM form_drafts WHERE form_id = ?').run(formId).changes === 1;
+    db.prepare('UPDATE preview_links SET revoked_at = coalesce(revoked_at, ?) WHERE form_id = ?').run(now.toISOString(), formId);
+    return removed;
+  })();
+}
+
 export interface PreviewLink {
   /** The hash of the token: names the link for revoking without being the secret. */
   id: string;

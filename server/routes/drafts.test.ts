@@ -10,7 +10,7 @@ beforeEach(async () => {
 afterEach(() => server.close());
 
 const url = '/api/coordinator/forms/todays-feedback/draft';
-const call = (method: 'GET' | 'POST' | 'PUT', path: string, payload?: object, headers: Record<string, string> = { ...SAME_ORIGIN, cookie }) =>
+const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, payload?: object, headers: Record<string, string> = { ...SAME_ORIGIN, cookie }) =>
   server.app.inject({ method, url: path, headers, ...(payload ? { payload } : {}) });
 
 describe('drafts of a form', () => {
@@ -56,6 +56,17 @@ describe('drafts of a form', () => {
     const { token } = await enrollKiosk(server);
     const form = await server.app.inject({ method: 'GET', url: '/api/kiosk/form', headers: { authorization: `Bearer ${token}` } });
     expect(form.json()).toMatchObject({ version: 2, title: { fi: 'Kerro päivästäsi' } });
+  });
+
+  it('is discarded with its preview links, leaving the published version as it was', async () => {
+    await call('POST', url);
+    const { token } = (await call('POST', `${url}/preview-links`)).json();
+    expect((await call('DELETE', url)).statusCode).toBe(204);
+    expect((await call('GET', url)).statusCode).toBe(404);
+    expect((await server.app.inject({ method: 'GET', url: `/api/preview/${token}` })).statusCode).toBe(404);
+    expect((await call('DELETE', url)).statusCode).toBe(404);
+    expect(auditEntries(server.db)[0]).toMatchObject({ action: 'draft-discarded', detail: 'todays-feedback' });
+    expect((await call('POST', url)).json().basedOnVersion).toBe(1);
   });
 
   it('refuses without a session, from another site, and a draft of another form', async () => {

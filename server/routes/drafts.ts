@@ -6,7 +6,7 @@ import { identifier, parseFormDefinition } from '../../src/domain/form-schema';
 import { errorAnswer } from '../../src/domain/sync-protocol';
 import { audit } from '../db/audit-log';
 import type { Database } from '../db/database';
-import { draftOf, publishDraft, saveDraft, startDraft } from '../db/drafts';
+import { discardDraft, draftOf, publishDraft, saveDraft, startDraft } from '../db/drafts';
 import { formVersions } from '../db/forms';
 import { requireCoordinator, sameOriginOnly } from './coordinator-auth';
 
@@ -61,6 +61,12 @@ export function draftRoutes(app: FastifyInstance, db: Database) {
       return answer(form);
     },
   );
+
+  api.delete('/api/coordinator/forms/:form/draft', { onRequest: changes, schema: { hide: true, params: formParams } }, async (request, reply) => {
+    if (!discardDraft(db, request.params.form, new Date())) return reply.code(404).send({ error: 'This form has no draft to discard.' });
+    audit(db, request.coordinator!.username, 'draft-discarded', request.params.form);
+    return reply.code(204).send();
+  });
 
   api.post(
     '/api/coordinator/forms/:form/draft/publish',

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { checkDraft } from '../../src/domain/draft';
 import { identifier } from '../../src/domain/form-schema';
 import { hashSecret, newDeviceToken } from '../credentials';
+import { audit } from '../db/audit-log';
 import type { Database } from '../db/database';
 import { addPreviewLink, draftForPreview, draftOf, previewLinks, revokePreviewLink } from '../db/drafts';
 import { requireCoordinator, sameOriginOnly } from './coordinator-auth';
@@ -34,6 +35,7 @@ export function previewLinkRoutes(app: FastifyInstance, db: Database, kioskFormI
     { onRequest: [sameOriginOnly, signedIn], schema: { hide: true, params: formParams } },
     async (request, reply) => {
       if (!draftOf(db, request.params.form)) return reply.code(404).send({ error: 'This form has no draft to preview.' });
+      audit(db, request.coordinator!.username, 'preview-link-made', request.params.form);
       return reply.code(201).send(newLink(request.params.form, request.coordinator!.username));
     },
   );
@@ -42,6 +44,7 @@ export function previewLinkRoutes(app: FastifyInstance, db: Database, kioskFormI
   // with the others so a coordinator can revoke it; publishing ends it like any other.
   api.post('/api/kiosk/preview-link', { onRequest: requireKiosk(db), schema: { hide: true } }, async (request, reply) => {
     if (!draftOf(db, kioskFormId)) return reply.code(404).send({ error: 'There is no draft of this kiosk’s form to preview.' });
+    audit(db, `kiosk ${request.kiosk!.name}`, 'preview-link-made', kioskFormId);
     return reply.code(201).send(newLink(kioskFormId, `kiosk ${request.kiosk!.name}`));
   });
 
@@ -56,6 +59,7 @@ export function previewLinkRoutes(app: FastifyInstance, db: Database, kioskFormI
     { onRequest: [sameOriginOnly, signedIn], schema: { hide: true, params: z.strictObject({ form: identifier, id: z.string().check(z.regex(/^[0-9a-f]{64}$/)) }) } },
     async (request, reply) => {
       if (!revokePreviewLink(db, request.params.form, request.params.id, new Date())) return reply.code(404).send({ error: 'There is no such preview link.' });
+      audit(db, request.coordinator!.username, 'preview-link-revoked', request.params.form);
       return reply.code(204).send();
     },
   );

@@ -27,6 +27,7 @@ export const draftApi = {
   get: (form: string) => call<DraftAnswer>('GET', base(form)),
   start: (form: string) => call<DraftAnswer>('POST', base(form)),
   save: (form: string, definition: FormDefinition) => call<DraftAnswer>('PUT', base(form), { definition }),
+  discard: (form: string) => call<void>('DELETE', base(form)),
   publish: (form: string) => call<{ version: number }>('POST', `${base(form)}/publish`),
   previewLinks: (form: string) => call<{ links: PreviewLinkSummary[] }>('GET', `${base(form)}/preview-links`),
   makePreviewLink: (form: string) => call<{ token: string; path: string }>('POST', `${base(form)}/preview-links`),

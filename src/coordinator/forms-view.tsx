@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkDraft } from '../domain/draft';
 import type { ReceivedComment } from '../domain/draft-comment';
-import { addableTypes, addLanguage, addQuestion, setReviewed, setText, type QuestionType } from '../domain/draft-editing';
+import { addableTypes, addLanguage, addQuestion, removeLanguage, setReviewed, setText, type QuestionType } from '../domain/draft-editing';
 import { languageCode, shownLanguages, type FormDefinition } from '../domain/form-schema';
 import { kioskLanguageCodes, languageNameIn } from '../i18n/kiosk-language-codes';
 import { useHeadingFocus } from '../ui/use-heading-focus';
@@ -53,7 +53,7 @@ function DraftPanel({ formId }: { formId: string }) {
   const [draft, setDraft] = useState<FormDefinition | null>(null);
   const [savedJson, setSavedJson] = useState('');
   const [note, setNote] = useState<Note>(null);
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useState<'publish' | 'discard' | null>(null);
   const [comments, setComments] = useState<ReceivedComment[]>([]);
 
   const opened = useCallback((answer: DraftAnswer) => {
@@ -107,7 +107,7 @@ function DraftPanel({ formId }: { formId: string }) {
   const edit = (next: FormDefinition) => {
     setDraft(next);
     setNote(null);
-    setConfirming(false);
+    setConfirming(null);
   };
 
   const save = async () => {
@@ -122,10 +122,21 @@ function DraftPanel({ formId }: { formId: string }) {
   const publish = async () => {
     try {
       const { version } = await draftApi.publish(formId);
-      setConfirming(false);
+      setConfirming(null);
       setLoad({ state: 'none' });
       setDraft(null);
       setNote({ kind: 'info', text: t('drafts.published', { version }) });
+    } catch (failure) {
+      fail(failure);
+    }
+  };
+  const discard = async () => {
+    try {
+      await draftApi.discard(formId);
+      setConfirming(null);
+      setLoad({ state: 'none' });
+      setDraft(null);
+      setNote({ kind: 'info', text: t('drafts.discarded') });
     } catch (failure) {
       fail(failure);
     }
@@ -184,19 +195,24 @@ function DraftPanel({ formId }: { formId: string }) {
           {t('drafts.save')}
         </button>
         {confirming ? (
-          <div className="confirm" role="group" aria-label={t('drafts.publish', { version: nextVersion })}>
-            <p>{t('drafts.confirmPublish', { version: nextVersion })}</p>
-            <button type="button" className="primary" onClick={() => void publish()}>
-              {t('drafts.confirm')}
+          <div className="confirm" role="group" aria-label={confirming === 'publish' ? t('drafts.publish', { version: nextVersion }) : t('drafts.discard')}>
+            <p>{confirming === 'publish' ? t('drafts.confirmPublish', { version: nextVersion }) : t('drafts.confirmDiscard')}</p>
+            <button type="button" className="primary" onClick={() => void (confirming === 'publish' ? publish() : discard())}>
+              {confirming === 'publish' ? t('drafts.confirm') : t('drafts.discard')}
             </button>
-            <button type="button" onClick={() => setConfirming(false)}>
+            <button type="button" onClick={() => setConfirming(null)}>
               {t('drafts.cancel')}
             </button>
           </div>
         ) : (
-          <button type="button" className="primary" disabled={unsaved || !check.canPublish} onClick={() => setConfirming(true)}>
-            {t('drafts.publish', { version: nextVersion })}
-          </button>
+          <>
+            <button type="button" className="primary" disabled={unsaved || !check.canPublish} onClick={() => setConfirming('publish')}>
+              {t('drafts.publish', { version: nextVersion })}
+            </button>
+            <button type="button" className="danger" onClick={() => setConfirming('discard')}>
+              {t('drafts.discard')}
+            </button>
+          </>
         )}
         {unsaved && check.canPublish ? <p className="hint">{t('drafts.saveFirst')}</p> : null}
       </div>
@@ -273,6 +289,11 @@ function LanguagesPanel({ draft, reviewed, onChange }: { draft: FormDefinition; 
               />{' '}
               {t('drafts.reviewed', { language: languageNameIn(language, i18n.language) })}
             </label>
+            {draft.languages.length > 1 ? (
+              <button type="button" className="danger" onClick={() => onChange(removeLanguage(draft, language))}>
+                {t('drafts.removeLanguage', { language: languageNameIn(language, i18n.language) })}
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>

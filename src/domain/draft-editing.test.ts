@@ -4,6 +4,7 @@ import { checkDraft } from './draft';
 import {
   addableTypes,
   addLanguage,
+  removeLanguage,
   canMoveQuestion,
   addOption,
   addQuestion,
@@ -141,5 +142,17 @@ describe('editing a draft', () => {
     expect(check.missingTexts.length).toBeGreaterThan(10);
     expect(shownLanguages(setReviewed(next, 'ru', true))).toContain('ru');
     expect(shownLanguages(setReviewed(next, 'sv', false))).not.toContain('sv');
+  });
+
+  it('removes a language with all its texts, but never the last one', () => {
+    const next = removeLanguage(addLanguage(form, 'ru'), 'ru');
+    expect(next).toEqual({ ...form, reviewed: shownLanguages(form) });
+    const withoutSami = removeLanguage(form, 'se');
+    expect(withoutSami.languages).toEqual(['fi', 'sv', 'en']);
+    expect(JSON.stringify(withoutSami)).not.toContain('"se"');
+    expect(checkDraft(withoutSami).canPublish).toBe(true);
+    let only = form;
+    for (const code of ['sv', 'en', 'se']) only = removeLanguage(only, code);
+    expect(removeLanguage(only, 'fi')).toBe(only);
   });
 });

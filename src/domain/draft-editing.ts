@@ -199,6 +199,24 @@ export function addLanguage(form: FormDefinition, language: string): FormDefinit
   });
 }
 
+/** Removes a language and every text in it; the form's last language stays. */
+export function removeLanguage(form: FormDefinition, language: string): FormDefinition {
+  if (form.languages.length <= 1 || !form.languages.includes(language)) return form;
+  return edited(form, (copy) => {
+    const drop = (text: LocalizedText | undefined) => {
+      if (text) delete text[language];
+    };
+    copy.languages = copy.languages.filter((code) => code !== language);
+    if (copy.reviewed) copy.reviewed = copy.reviewed.filter((code) => code !== language);
+    drop(copy.title);
+    for (const question of copy.questions) {
+      drop(question.title);
+      drop(question.help);
+      if (isChoiceQuestion(question)) for (const option of question.options) drop(option.label);
+    }
+  });
+}
+
 /** Marks a language's wording reviewed (it shows on kiosks once published) or not. */
 export function setReviewed(form: FormDefinition, language: string, reviewed: boolean): FormDefinition {
   return edited(form, (copy) => {
