@@ -13,7 +13,6 @@ import {
   removeOption,
   removeQuestion,
   setReviewed,
-  setShowIf,
   setText,
   showIfCandidates,
   QUESTION_TYPES,

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { FormDefinition } from '../domain/form-schema';
 import { readStoredFormEtag, saveStoredForm } from '../storage/kiosk-form';
+import { browserTimer } from '../sync/browser-timer';
 import type { SyncEngine, SyncStatus } from '../sync/sync-engine';
 
 /**
@@ -55,18 +56,47 @@ export function startSync(): Promise<SyncEngine> {
       appVersion: __APP_VERSION__,
       random: Math.random,
       now: () => new Date(),
-      setTimer: (run, ms) => {
-        const timer = window.setTimeout(run, ms);
-        return () => window.clearTimeout(timer);
-      },
+      setTimer: browserTimer,
       exclusively,
     });
     engine.subscribe(() => listeners.forEach((listener) => listener()));
     engine.start();
-    window.addEventListener('online', () => void engine?.syncNow());
+    window.addEventListener('online', () => {
+      void engine?.syncNow();
+      void sendLeftoverComments();
+    });
+    void sendLeftoverComments();
     return engine;
   })();
   return starting;
+}
+
+const commentSenders = new Map<string, { sendNow(): Promise<void> }>();
+
+/**
+ * Comments written in a preview opened from the staff menu that could not go before the
+ * preview ended (offline): the kiosk sends them, each with the link it was written under.
+ */
+async function sendLeftoverComments(): Promise<void> {
+  try {
+    const [outbox, { createCommentSender }] = await Promise.all([import('../storage/comment-outbox'), import('../sync/comment-sender')]);
+    for (const token of await outbox.tokensWithComments()) {
+      let sender = commentSenders.get(token);
+      if (!sender) {
+        sender = createCommentSender({
+          token,
+          store: outbox,
+          fetch: (input, init) => fetch(input, init),
+          random: Math.random,
+          setTimer: browserTimer,
+        });
+        commentSenders.set(token, sender);
+      }
+      void sender.sendNow();
+    }
+  } catch (error) {
+    console.error('Waiting comments could not be sent:', error instanceof Error ? error.name : error);
+  }
 }
 
 export function useSyncStatus(): SyncStatus | null {

@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { commentsFor, forgetComments, refuseComments } from '../storage/comment-outbox';
+import { browserTimer } from '../sync/browser-timer';
 import { createCommentSender, type CommentSender, type CommentStatus } from '../sync/comment-sender';
 
 const NO_STATUS: CommentStatus = { waiting: null, refused: [], retrying: false };
@@ -15,10 +16,7 @@ export function useCommentSender(token: string): { sender: CommentSender; status
       store: { commentsFor, forgetComments, refuseComments },
       fetch: (input, init) => fetch(input, init),
       random: Math.random,
-      setTimer: (run, ms) => {
-        const timer = window.setTimeout(run, ms);
-        return () => window.clearTimeout(timer);
-      },
+      setTimer: browserTimer,
     }),
   );
   useEffect(() => {

@@ -24,3 +24,9 @@ export async function forgetComments(ids: string[]): Promise<void> {
 export async function refuseComments(ids: string[], reason: string): Promise<void> {
   await kioskDb.comments.bulkUpdate(ids.map((id) => ({ key: id, changes: { refused: reason } })));
 }
+
+/** The preview links that comments were written under and not all delivered: for the kiosk to finish sending. */
+export async function tokensWithComments(): Promise<string[]> {
+  const waiting = await kioskDb.comments.filter((queued) => queued.refused === undefined).toArray();
+  return [...new Set(waiting.map((queued) => queued.token))];
+}

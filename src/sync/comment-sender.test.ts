@@ -41,19 +41,27 @@ function fakeServer(modes: Mode[]) {
   return { fetch: fetch as typeof globalThis.fetch, stored, attempts: () => attempt };
 }
 
+/** Lets the sender's promises run until the condition holds (the fakes answer at once). */
+async function until(condition: () => boolean) {
+  for (let i = 0; i < 100 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 0));
+  expect(condition()).toBe(true);
+}
+
 function senderFor(store: CommentStore, server: ReturnType<typeof fakeServer>) {
-  const timers: { run: () => void; ms: number }[] = [];
+  const timers: { run: () => void; ms: number; cancelled: boolean }[] = [];
   const sender = createCommentSender({
     token: TOKEN,
     store,
     fetch: server.fetch,
     random: () => 0.999,
     setTimer: (run, ms) => {
-      timers.push({ run, ms });
-      return () => undefined;
+      const timer = { run, ms, cancelled: false };
+      timers.push(timer);
+      return () => (timer.cancelled = true);
     },
   });
-  return { sender, timers };
+  const armed = () => timers.filter((timer) => !timer.cancelled).length;
+  return { sender, timers, armed };
 }
 
 describe('the comment sender', () => {
@@ -71,13 +79,16 @@ describe('the comment sender', () => {
   it('keeps comments through an outage and a 500, retrying within a minute, then delivers each once', async () => {
     const { store, queued } = memoryStore(['Yksi', 'Kaksi', 'Kolme']);
     const server = fakeServer(['down', 'error-500', 'commit-then-drop', 'ok']);
-    const { sender, timers } = senderFor(store, server);
+    const { sender, timers, armed } = senderFor(store, server);
     await sender.sendNow();
     expect(sender.status()).toMatchObject({ waiting: 3, retrying: true });
     for (let i = 0; i < 3; i++) {
-      expect(timers[i]!.ms).toBeLessThanOrEqual(UNREACHABLE_RETRY_CAP_MS);
-      timers[i]!.run();
-      await sender.sendNow();
+      expect(armed()).toBe(1);
+      const retry = timers.at(-1)!;
+      expect(retry.ms).toBeLessThanOrEqual(UNREACHABLE_RETRY_CAP_MS);
+      retry.run();
+      // Attempts 2 (a 500) and 3 (the answer lost) fail and arm the next retry; attempt 4 delivers.
+      await until(() => server.attempts() === i + 2 && armed() === (i < 2 ? 1 : 0));
     }
     expect(queued.size).toBe(0);
     // Each reached the server twice (the first answer was lost) and is kept there once.
@@ -110,5 +121,34 @@ describe('the comment sender', () => {
     await Promise.all([first, sender.sendNow()]);
     expect(server.stored.size).toBe(2);
     expect(queued.size).toBe(0);
+  });
+
+  it('keeps one retry armed however often it is asked, and none once stopped', async () => {
+    const { store } = memoryStore(['Yksi']);
+    const server = fakeServer(['down', 'down', 'down', 'down', 'down']);
+    const { sender, armed } = senderFor(store, server);
+    await Promise.all([sender.sendNow(), sender.sendNow(), sender.sendNow()]);
+    expect(armed()).toBe(1);
+    await sender.sendNow();
+    expect(armed()).toBe(1);
+    const running = sender.sendNow();
+    sender.stop();
+    await running;
+    expect(armed()).toBe(0);
+  });
+
+  it('waits instead of resending at once when the answer names none of what was sent', async () => {
+    const { store, queued } = memoryStore(['Yksi']);
+    let attempts = 0;
+    const fetch = (async () => {
+      attempts += 1;
+      return Response.json({ results: [] });
+    }) as unknown as typeof globalThis.fetch;
+    const timers: number[] = [];
+    const sender = createCommentSender({ token: TOKEN, store, fetch, random: () => 0.5, setTimer: (_run, ms) => (timers.push(ms), () => undefined) });
+    await sender.sendNow();
+    expect(attempts).toBe(1);
+    expect(queued.size).toBe(1);
+    expect(timers).toHaveLength(1);
   });
 });

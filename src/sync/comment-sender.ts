@@ -41,6 +41,7 @@ export function createCommentSender(deps: CommentSenderDeps) {
   let cancelRetry: (() => void) | null = null;
   let running: Promise<void> | null = null;
   let again = false;
+  let stopped = false;
 
   const update = (change: Partial<CommentStatus>) => {
     status = { ...status, ...change };
@@ -74,7 +75,11 @@ export function createCommentSender(deps: CommentSenderDeps) {
       }
       const body = (await reply.json().catch(() => null)) as CommentsAnswer | ErrorAnswer | null;
       if (reply.ok && body && 'results' in body) {
-        await store.forgetComments(body.results.map((result) => result.id));
+        const sent = new Set(waiting.map((queued) => queued.id));
+        const stored = body.results.map((result) => result.id).filter((id) => sent.has(id));
+        await store.forgetComments(stored);
+        // An answer that names none of them would send the same again at once: wait instead.
+        if (stored.length === 0) return false;
         continue;
       }
       // 404: the link was revoked or the draft published; 400: the server will never take
@@ -88,27 +93,35 @@ export function createCommentSender(deps: CommentSenderDeps) {
     }
   }
 
+  const cancelTimer = () => {
+    cancelRetry?.();
+    cancelRetry = null;
+  };
+
   function sendNow(): Promise<void> {
+    stopped = false;
     if (running) {
       again = true;
       return running;
     }
-    cancelRetry?.();
-    cancelRetry = null;
+    cancelTimer();
     running = (async () => {
+      let done: boolean;
       do {
         again = false;
-        const done = await sendWaiting().catch(() => false);
-        if (done) {
-          failuresInARow = 0;
-          update({ retrying: false });
-        } else {
-          const wait = retryDelay(failuresInARow, deps.random, UNREACHABLE_RETRY_CAP_MS);
-          failuresInARow += 1;
-          update({ retrying: true });
-          cancelRetry = deps.setTimer(() => void sendNow(), wait);
-        }
-      } while (again);
+        done = await sendWaiting().catch(() => false);
+      } while (again && !stopped);
+      // One retry at a time, and none once stopped.
+      cancelTimer();
+      if (done) {
+        failuresInARow = 0;
+        update({ retrying: false });
+      } else if (!stopped) {
+        const wait = retryDelay(failuresInARow, deps.random, UNREACHABLE_RETRY_CAP_MS);
+        failuresInARow += 1;
+        update({ retrying: true });
+        cancelRetry = deps.setTimer(() => void sendNow(), wait);
+      }
     })().finally(() => {
       running = null;
     });
@@ -122,9 +135,10 @@ export function createCommentSender(deps: CommentSenderDeps) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    /** No more retries (the page is leaving); a later sendNow starts again. */
     stop() {
-      cancelRetry?.();
-      cancelRetry = null;
+      stopped = true;
+      cancelTimer();
     },
   };
 }
