@@ -1,9 +1,12 @@
 import { cleanComment, type DraftComment, type ReceivedComment } from '../../src/domain/draft-comment';
+import { localDay } from '../../src/domain/local-day';
 import type { Database } from './database';
 
 /**
  * Stores reviewers' comments on a form's draft, each id at most once, in one transaction:
- * a comment resent after a lost answer is "duplicate", not a second copy.
+ * a comment resent after a lost answer is "duplicate", not a second copy. Only the date of
+ * arrival is kept: a comment written at a kiosk goes at once, and its minute could point to
+ * whoever stood there.
  */
 export function addComments(db: Database, formId: string, comments: DraftComment[], now: Date): { id: string; status: 'accepted' | 'duplicate' }[] {
   const insert = db.prepare(
@@ -13,7 +16,7 @@ export function addComments(db: Database, formId: string, comments: DraftComment
     comments.map((comment) => {
       const clean = cleanComment(comment);
       const target = clean.option ? `${clean.question}/${clean.option}` : clean.question;
-      const added = insert.run(clean.id, formId, target, clean.language, clean.text, now.toISOString()).changes === 1;
+      const added = insert.run(clean.id, formId, target, clean.language, clean.text, localDay(now).date).changes === 1;
       return { id: clean.id, status: added ? ('accepted' as const) : ('duplicate' as const) };
     }),
   )();

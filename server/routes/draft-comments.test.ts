@@ -39,7 +39,7 @@ describe('reviewers’ comments', () => {
     const listed = await comments();
     expect(listed).toHaveLength(2);
     const question = listed.find((c: { id: string }) => c.id === onQuestion.id);
-    expect(question).toMatchObject({ question: 'mood', language: 'fi', doneAt: null });
+    expect(question).toMatchObject({ question: 'mood', language: 'fi', doneAt: null, receivedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     expect(question.option).toBeUndefined();
     expect(question.text).toMatch(/^"Vointi" on vaikea sana\. Soita \[/);
     expect(question.text).not.toContain('1234567');

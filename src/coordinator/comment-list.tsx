@@ -13,6 +13,8 @@ interface Props {
 export function CommentList({ comments, draft, onMarkDone }: Props) {
   const { t, i18n } = useTranslation();
   const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  // Comments keep only the day they arrived (YYYY-MM-DD), read as that calendar day.
+  const day = (date: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
   const about = (comment: ReceivedComment) => {
     if (!comment.option) return t('drafts.aboutQuestion');
     const question = draft.questions.find((q) => q.id === comment.question);
@@ -26,7 +28,7 @@ export function CommentList({ comments, draft, onMarkDone }: Props) {
         {comments.map((comment) => (
           <li key={comment.id} className={comment.doneAt ? 'comment comment--done' : 'comment'}>
             <p className="comment__about">
-              {about(comment)} · {languageNameIn(comment.language, i18n.language)} · {t('drafts.received', { when: when(comment.receivedAt) })}
+              {about(comment)} · {languageNameIn(comment.language, i18n.language)} · {t('drafts.received', { when: day(comment.receivedAt) })}
             </p>
             <blockquote className="comment__text">{comment.text}</blockquote>
             {comment.doneAt ? <p className="hint">{t('drafts.done', { when: when(comment.doneAt), who: comment.doneBy })}</p> : null}
