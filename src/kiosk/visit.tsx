@@ -55,7 +55,9 @@ export function Visit({ form, languages, onFinished, onLeave, preview = false, o
   }, [step]);
 
   const shownQuestion = step === 'review' ? null : (form.questions[step]?.id ?? null);
-  useEffect(() => onQuestionShown?.(shownQuestion), [onQuestionShown, shownQuestion]);
+  useEffect(() => {
+    onQuestionShown?.(shownQuestion);
+  }, [onQuestionShown, shownQuestion]);
 
   const visible = visibleQuestions(form, answers);
   const goNext = (from: number) => setStep(nextQuestionIndex(form, getValues(), from) ?? 'review');

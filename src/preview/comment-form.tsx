@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_COMMENT_LENGTH } from '../domain/draft-comment';
 import { isChoiceQuestion, localize, type FormDefinition, type Question } from '../domain/form-schema';
@@ -28,6 +28,9 @@ export function CommentForm({ form, question, token, onSaved, onCancel }: Props)
   const [problem, setProblem] = useState<string | null>(null);
   const hintId = useId();
   const problemId = useId();
+  // The form opens where the reviewer asked for it: its first field takes the focus.
+  const first = useRef<HTMLSelectElement>(null);
+  useEffect(() => first.current?.focus(), []);
 
   const save = async () => {
     if (text.trim() === '') {
@@ -59,7 +62,7 @@ export function CommentForm({ form, question, token, onSaved, onCancel }: Props)
     >
       <label className="field">
         <span>{t('comment.about')}</span>
-        <select value={target} onChange={(event) => setTarget(event.target.value)}>
+        <select ref={first} value={target} onChange={(event) => setTarget(event.target.value)}>
           <option value="">{t('comment.theQuestion')}</option>
           {isChoiceQuestion(question)
             ? question.options.map((option) => (

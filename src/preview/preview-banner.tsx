@@ -25,7 +25,6 @@ export function PreviewBanner({ view, onView, onComment, onEnd, comments, commen
         <button
           type="button"
           className="button button--quiet preview-banner__button"
-          aria-pressed={view === 'side-by-side'}
           onClick={() => onView(view === 'kiosk' ? 'side-by-side' : 'kiosk')}
         >
           {view === 'kiosk' ? t('preview.allLanguages') : t('preview.asKiosk')}

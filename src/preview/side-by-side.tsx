@@ -23,6 +23,11 @@ export function SideBySide({ form, check, token, commentOn, onCommentSaved }: Pr
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<string | null>(commentOn);
   const [saved, setSaved] = useState<string | null>(null);
+  // A closed comment form gives the focus back to the button that opened it.
+  const [closed, setClosed] = useState<string | null>(null);
+  useEffect(() => {
+    if (closed) document.getElementById(`comment-button-${closed}`)?.focus();
+  }, [closed]);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     const target = commentOn ? document.getElementById(`draft-question-${commentOn}`) : null;
@@ -120,19 +125,25 @@ export function SideBySide({ form, check, token, commentOn, onCommentSaved }: Pr
               form={form}
               question={question}
               token={token}
-              onCancel={() => setOpen(null)}
+              onCancel={() => {
+                setOpen(null);
+                setClosed(question.id);
+              }}
               onSaved={() => {
                 setOpen(null);
+                setClosed(question.id);
                 setSaved(question.id);
                 onCommentSaved();
               }}
             />
           ) : (
             <button
+              id={`comment-button-${question.id}`}
               type="button"
               className="button button--secondary"
               onClick={() => {
                 setSaved(null);
+                setClosed(null);
                 setOpen(question.id);
               }}
             >
