@@ -7,7 +7,7 @@ import { PERIODS, type Period } from '../domain/periods';
 import { useHeadingFocus } from '../ui/use-heading-focus';
 import { useForms } from './use-forms';
 import { api, ApiError, messageOf, signedOut } from './api';
-import { FormOptions } from './form-options';
+import { FormPicker } from './form-options';
 
 const LABEL_LANGUAGES = ['fi', 'sv', 'en'];
 
@@ -54,12 +54,7 @@ export function DownloadsView() {
         </p>
       ) : null}
       <div className="filters">
-        <label className="field">
-          <span>{t('dashboard.form')}</span>
-          <select value={form} onChange={(event) => setForm(event.target.value)}>
-            <FormOptions forms={forms} />
-          </select>
-        </label>
+        <FormPicker forms={forms} value={form} onChange={setForm} />
         <label className="field">
           <span>{t('dashboard.from')}</span>
           <input type="date" value={from} onChange={(event) => setFrom(event.target.value)} />

@@ -10,3 +10,16 @@ export function FormOptions({ forms }: { forms: FormChoice[] }) {
     </option>
   ));
 }
+
+/** The labelled form picker of a view that keeps its choice in plain state. */
+export function FormPicker({ forms, value, onChange }: { forms: FormChoice[]; value: string; onChange: (form: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <label className="field">
+      <span>{t('dashboard.form')}</span>
+      <select value={value} onChange={(event) => onChange(event.target.value)}>
+        <FormOptions forms={forms} />
+      </select>
+    </label>
+  );
+}

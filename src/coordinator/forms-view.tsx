@@ -7,7 +7,7 @@ import { languageCode, shownLanguages, type FormDefinition } from '../domain/for
 import { kioskLanguageCodes, languageNameIn } from '../i18n/kiosk-language-codes';
 import { useHeadingFocus } from '../ui/use-heading-focus';
 import { ApiError, messageOf } from './api';
-import { FormOptions } from './form-options';
+import { FormPicker } from './form-options';
 import { CommentList } from './comment-list';
 import { draftApi, type DraftAnswer } from './draft-api';
 import { LocalizedFields } from './localized-fields';
@@ -33,12 +33,7 @@ export function FormsView() {
           {error}
         </p>
       ) : null}
-      <label className="field">
-        <span>{t('dashboard.form')}</span>
-        <select value={form} onChange={(event) => setForm(event.target.value)}>
-          <FormOptions forms={forms} />
-        </select>
-      </label>
+      <FormPicker forms={forms} value={form} onChange={setForm} />
       {form ? <DraftPanel key={form} formId={form} /> : null}
     </section>
   );
