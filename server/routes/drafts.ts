@@ -20,9 +20,8 @@ export function draftRoutes(app: FastifyInstance, db: Database) {
   const signedIn = requireCoordinator(db);
   const changes = [sameOriginOnly, signedIn];
   const history = (formId: string) => historyOf(formVersions(db, formId));
-  const answer = (formId: string) => {
+  const answer = (formId: string, used = history(formId)) => {
     const draft = draftOf(db, formId)!;
-    const used = history(formId);
     return {
       basedOnVersion: draft.basedOnVersion,
       definition: draft.definition,
@@ -51,14 +50,15 @@ export function draftRoutes(app: FastifyInstance, db: Database) {
     async (request, reply) => {
       const { form } = request.params;
       if (!draftOf(db, form)) return reply.code(404).send({ error: 'This form has no draft. Make one from the published version.' });
-      const check = checkDraft(request.body.definition, history(form));
+      const used = history(form);
+      const check = checkDraft(request.body.definition, used);
       if (!check.canSave) {
         return reply.code(400).send({ error: `The draft has ${check.problems.length} problem(s) to put right before it is saved.`, check });
       }
       const definition = request.body.definition as { id?: unknown };
       if (definition.id !== form) return reply.code(400).send({ error: `The draft is of form ${String(definition.id)}, not ${form}.` });
       saveDraft(db, form, request.body.definition, request.coordinator!.username, new Date());
-      return answer(form);
+      return answer(form, used);
     },
   );
 

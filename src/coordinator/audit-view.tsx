@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../domain/coordinator-api';
 import { useHeadingFocus } from '../ui/use-heading-focus';
 import { api, messageOf } from './api';
+import { ErrorMessage } from './error-message';
 
 /** Who did what and when, newest first, a hundred at a time. */
 export function AuditView() {
@@ -31,11 +32,7 @@ export function AuditView() {
         {t('audit.heading')}
       </h1>
       <p>{t('audit.intro')}</p>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage text={error} />
       {entries && entries.length === 0 ? <p>{t('audit.empty')}</p> : null}
       {entries && entries.length > 0 ? (
         <table className="audit">

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReceivedComment } from '../domain/draft-comment';
 import { isChoiceQuestion, localize, type FormDefinition } from '../domain/form-schema';
 import { languageNameIn } from '../i18n/kiosk-language-codes';
+import { dateTimeIn } from './dates';
 
 interface Props {
   comments: ReceivedComment[];
@@ -12,7 +13,7 @@ interface Props {
 /** Reviewers' comments beside what they are about; each can be marked done, or undone. */
 export function CommentList({ comments, draft, onMarkDone }: Props) {
   const { t, i18n } = useTranslation();
-  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) => dateTimeIn(i18n.language, iso);
   // Comments keep only the day they arrived (YYYY-MM-DD), read as that calendar day.
   const day = (date: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
   const about = (comment: ReceivedComment) => {

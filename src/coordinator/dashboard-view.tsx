@@ -14,6 +14,7 @@ import { formLabels } from '../domain/form-labels';
 import { describeNotes, formNotes, questionNotes, type VersionChanges, type WordingNote } from '../domain/wording-changes';
 import { FreeTextList } from './free-text-list';
 import { useForms } from './use-forms';
+import { ErrorMessage } from './error-message';
 
 type Labels = ReturnType<typeof formLabels>;
 /** Puts a note on changed wording into words; the question gives the options' labels. */
@@ -105,11 +106,7 @@ export default function DashboardView() {
           {t('dashboard.show')}
         </button>
       </form>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage text={error} />
       {result && labels && query ? (
         <>
           <DashboardBody dashboard={result.dashboard} labels={labels} />

@@ -6,6 +6,7 @@ import { localDay } from '../domain/local-day';
 import { useHeadingFocus } from '../ui/use-heading-focus';
 import { api, messageOf } from './api';
 import { datesOfMonth, monthOf, shiftMonth } from './month';
+import { ErrorMessage } from './error-message';
 
 const empty = (date: string): DayLogEntry => ({ date, mealsServed: null, professionals: [], note: '' });
 
@@ -173,11 +174,7 @@ function DayEditor({ label, entry, onCancel, onSaved }: { label: string; entry: 
           <p id={`${id}-note-hint`} className="hint">
             {t('dayLog.noteHint')}
           </p>
-          {error ? (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          ) : null}
+          <ErrorMessage text={error} />
           <div className="actions">
             <button type="submit" className="primary" disabled={formState.isSubmitting}>
               {t('dayLog.save')}

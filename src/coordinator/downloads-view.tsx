@@ -8,6 +8,7 @@ import { useHeadingFocus } from '../ui/use-heading-focus';
 import { useForms } from './use-forms';
 import { api, ApiError, messageOf, signedOut } from './api';
 import { FormPicker } from './form-options';
+import { ErrorMessage } from './error-message';
 
 const LABEL_LANGUAGES = ['fi', 'sv', 'en'];
 
@@ -48,11 +49,7 @@ export function DownloadsView() {
       <h1 id="downloads-heading" ref={heading} tabIndex={-1}>
         {t('downloads.heading')}
       </h1>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage text={error} />
       <div className="filters">
         <FormPicker forms={forms} value={form} onChange={setForm} />
         <label className="field">

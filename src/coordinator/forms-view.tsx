@@ -14,6 +14,8 @@ import { LocalizedFields } from './localized-fields';
 import { PreviewLinksPanel } from './preview-links-panel';
 import { QuestionEditor } from './question-editor';
 import { useForms } from './use-forms';
+import { ErrorMessage } from './error-message';
+import { dateTimeIn } from './dates';
 
 /** Forms and their drafts: choose a form, make or open its draft, edit, preview, publish. */
 export function FormsView() {
@@ -28,11 +30,7 @@ export function FormsView() {
         {t('drafts.heading')}
       </h1>
       <p>{t('drafts.intro')}</p>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage text={error} />
       <FormPicker forms={forms} value={form} onChange={setForm} />
       {form ? <DraftPanel key={form} formId={form} /> : null}
     </section>
@@ -67,24 +65,12 @@ function DraftPanel({ formId }: { formId: string }) {
     void loadComments();
   }, [formId, opened, loadComments]);
 
-  if (load.state === 'loading') {
-    return note ? (
-      <p role="alert" className="error">
-        {note.text}
-      </p>
-    ) : (
-      <p>{t('app.loading')}</p>
-    );
-  }
+  if (load.state === 'loading') return note ? <NoteLine note={note} /> : <p>{t('app.loading')}</p>;
   if (load.state === 'none' || !draft) {
     return (
       <div className="panel">
         <p>{t('drafts.noDraft')}</p>
-        {note ? (
-          <p role={note.kind === 'error' ? 'alert' : 'status'} className={note.kind === 'error' ? 'error' : 'ok'}>
-            {note.text}
-          </p>
-        ) : null}
+        <NoteLine note={note} />
         <button type="button" onClick={() => draftApi.start(formId).then(opened, fail)}>
           {t('drafts.start')}
         </button>
@@ -98,52 +84,42 @@ function DraftPanel({ formId }: { formId: string }) {
   const reviewed = new Set(shownLanguages(draft));
   const unreviewed = new Set(draft.languages.filter((code) => !reviewed.has(code)));
   const nextVersion = answer.basedOnVersion + 1;
-  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) => dateTimeIn(i18n.language, iso);
   const edit = (next: FormDefinition) => {
     setDraft(next);
     setNote(null);
     setConfirming(null);
   };
 
-  const save = async () => {
-    try {
-      const saved = await draftApi.save(formId, draft);
-      opened(saved);
+  // Every call to the server says how it went in the note; a failure keeps the draft as it is.
+  const attempt = (work: () => Promise<void>) => work().catch(fail);
+  const save = () =>
+    attempt(async () => {
+      opened(await draftApi.save(formId, draft));
       setNote({ kind: 'info', text: t('drafts.saved') });
-    } catch (failure) {
-      fail(failure);
-    }
+    });
+  /** After publishing or discarding: no draft any more, and the note says why. */
+  const closeDraft = (text: string) => {
+    setConfirming(null);
+    setLoad({ state: 'none' });
+    setDraft(null);
+    setNote({ kind: 'info', text });
   };
-  const publish = async () => {
-    try {
+  const publish = () =>
+    attempt(async () => {
       const { version } = await draftApi.publish(formId);
-      setConfirming(null);
-      setLoad({ state: 'none' });
-      setDraft(null);
-      setNote({ kind: 'info', text: t('drafts.published', { version }) });
-    } catch (failure) {
-      fail(failure);
-    }
-  };
-  const discard = async () => {
-    try {
+      closeDraft(t('drafts.published', { version }));
+    });
+  const discard = () =>
+    attempt(async () => {
       await draftApi.discard(formId);
-      setConfirming(null);
-      setLoad({ state: 'none' });
-      setDraft(null);
-      setNote({ kind: 'info', text: t('drafts.discarded') });
-    } catch (failure) {
-      fail(failure);
-    }
-  };
-  const markDone = async (comment: ReceivedComment, done: boolean) => {
-    try {
+      closeDraft(t('drafts.discarded'));
+    });
+  const markDone = (comment: ReceivedComment, done: boolean) =>
+    attempt(async () => {
       await draftApi.markDone(formId, comment.id, done);
       await loadComments();
-    } catch (failure) {
-      fail(failure);
-    }
-  };
+    });
 
   // The same check the server makes: a draft it would refuse cannot be sent.
   const problems = check.problems;
@@ -159,7 +135,7 @@ function DraftPanel({ formId }: { formId: string }) {
       {open > 0 ? <p className="notice">{t('drafts.openComments', { count: open })}</p> : null}
 
       <div className="draft__status" aria-live="polite">
-        {note ? <p className={note.kind === 'error' ? 'error' : 'ok'} role={note.kind === 'error' ? 'alert' : 'status'}>{note.text}</p> : null}
+        <NoteLine note={note} />
         {unsaved ? <p className="notice">{t('drafts.unsaved')}</p> : null}
         {problems.length > 0 ? (
           <div className="error">
@@ -255,6 +231,16 @@ function DraftPanel({ formId }: { formId: string }) {
   );
 }
 
+/** What the last call to the server came to: an error is read out at once, news politely. */
+function NoteLine({ note }: { note: Note }) {
+  if (!note) return null;
+  return (
+    <p role={note.kind === 'error' ? 'alert' : 'status'} className={note.kind === 'error' ? 'error' : 'ok'}>
+      {note.text}
+    </p>
+  );
+}
+
 /** "Question 3, option 2" for a problem's path in the draft. */
 function placeOf(draft: FormDefinition, path: string, t: (key: string, options?: Record<string, unknown>) => string): string {
   const parts = path.split('.');
@@ -316,11 +302,7 @@ function LanguagesPanel({ draft, reviewed, onChange }: { draft: FormDefinition; 
           <input value={code} onChange={(event) => setCode(event.target.value)} aria-invalid={problem ? true : undefined} />
         </label>
         <button type="submit">{t('drafts.addLanguage')}</button>
-        {problem ? (
-          <p role="alert" className="error">
-            {problem}
-          </p>
-        ) : null}
+        <ErrorMessage text={problem} />
       </form>
     </section>
   );

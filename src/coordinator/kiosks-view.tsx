@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isQuiet, type KioskSummary } from '../domain/kiosk-admin';
 import { useHeadingFocus } from '../ui/use-heading-focus';
 import { api, messageOf } from './api';
+import { dateTimeIn } from './dates';
 
 /** Enrolled kiosks and their state at last sync; a pairing code for a new one; revocation. */
 export function KiosksView() {
@@ -21,7 +22,7 @@ export function KiosksView() {
   }, []);
   useEffect(load, [load]);
 
-  const when = (at: string | null) => (at ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(at)) : t('kiosks.never'));
+  const when = (at: string | null) => (at ? dateTimeIn(i18n.language, at) : t('kiosks.never'));
   const state = (kiosk: KioskSummary) => (kiosk.revokedAt ? t('kiosks.revoked') : isQuiet(kiosk, new Date()) ? t('kiosks.quiet') : t('kiosks.active'));
 
   const pair = handleSubmit(async ({ name }) => {

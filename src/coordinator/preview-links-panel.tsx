@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from './api';
 import { draftApi, type PreviewLinkSummary } from './draft-api';
+import { ErrorMessage } from './error-message';
+import { dateTimeIn } from './dates';
 
 /** The draft's preview links: make one (shown once, as only its hash is kept), see who has one, revoke. */
 export function PreviewLinksPanel({ formId }: { formId: string }) {
@@ -9,7 +11,7 @@ export function PreviewLinksPanel({ formId }: { formId: string }) {
   const [links, setLinks] = useState<PreviewLinkSummary[]>([]);
   const [fresh, setFresh] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const when = (iso: string) => dateTimeIn(i18n.language, iso);
 
   const refresh = useCallback(
     () => draftApi.previewLinks(formId).then(({ links: list }) => setLinks(list), (failure: unknown) => setError(messageOf(failure))),
@@ -44,11 +46,7 @@ export function PreviewLinksPanel({ formId }: { formId: string }) {
     <section className="panel" aria-labelledby="preview-links-heading">
       <h2 id="preview-links-heading">{t('drafts.previewLinks')}</h2>
       <p>{t('drafts.previewIntro')}</p>
-      {error ? (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorMessage text={error} />
       <button type="button" onClick={() => void make()}>
         {t('drafts.makeLink')}
       </button>

@@ -3,6 +3,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useHeadingFocus } from '../ui/use-heading-focus';
 import { api, messageOf } from './api';
+import { ErrorMessage } from './error-message';
 
 export function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (username: string) => void }) {
   const { t } = useTranslation();
@@ -34,11 +35,7 @@ export function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (use
           <span>{t('signIn.password')}</span>
           <input type="password" autoComplete="current-password" required {...register('password', { required: true })} />
         </label>
-        {error ? (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        ) : null}
+        <ErrorMessage text={error} />
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
           {formState.isSubmitting ? t('signIn.working') : t('signIn.submit')}
         </button>

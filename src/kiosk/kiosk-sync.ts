@@ -79,19 +79,13 @@ const commentSenders = new Map<string, { sendNow(): Promise<void> }>();
  */
 async function sendLeftoverComments(): Promise<void> {
   try {
-    const [outbox, { createCommentSender }] = await Promise.all([import('../storage/comment-outbox'), import('../sync/comment-sender')]);
-    for (const token of await outbox.tokensWithComments()) {
+    const [{ tokensWithComments }, { browserCommentSender }] = await Promise.all([
+      import('../storage/comment-outbox'),
+      import('../sync/browser-comment-sender'),
+    ]);
+    for (const token of await tokensWithComments()) {
       let sender = commentSenders.get(token);
-      if (!sender) {
-        sender = createCommentSender({
-          token,
-          store: outbox,
-          fetch: (input, init) => fetch(input, init),
-          random: Math.random,
-          setTimer: browserTimer,
-        });
-        commentSenders.set(token, sender);
-      }
+      if (!sender) commentSenders.set(token, (sender = browserCommentSender(token)));
       void sender.sendNow();
     }
   } catch (error) {

@@ -1,7 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { commentsFor, forgetComments, refuseComments } from '../storage/comment-outbox';
-import { browserTimer } from '../sync/browser-timer';
-import { createCommentSender, type CommentSender, type CommentStatus } from '../sync/comment-sender';
+import { browserCommentSender } from '../sync/browser-comment-sender';
+import type { CommentSender, CommentStatus } from '../sync/comment-sender';
 
 const NO_STATUS: CommentStatus = { waiting: null, refused: [], retrying: false };
 
@@ -10,15 +9,7 @@ const NO_STATUS: CommentStatus = { waiting: null, refused: [], retrying: false }
  * earlier, offline visit go too), woken by the browser's `online` event, stopped on leaving.
  */
 export function useCommentSender(token: string): { sender: CommentSender; status: CommentStatus } {
-  const [sender] = useState(() =>
-    createCommentSender({
-      token,
-      store: { commentsFor, forgetComments, refuseComments },
-      fetch: (input, init) => fetch(input, init),
-      random: Math.random,
-      setTimer: browserTimer,
-    }),
-  );
+  const [sender] = useState(() => browserCommentSender(token));
   useEffect(() => {
     const online = () => void sender.sendNow();
     window.addEventListener('online', online);

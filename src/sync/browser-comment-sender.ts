@@ -1,0 +1,14 @@
+import { commentsFor, forgetComments, refuseComments } from '../storage/comment-outbox';
+import { browserTimer } from './browser-timer';
+import { createCommentSender, type CommentSender } from './comment-sender';
+
+/** The sender of one preview link's comments, on the device's IndexedDB, network and clock. */
+export function browserCommentSender(token: string): CommentSender {
+  return createCommentSender({
+    token,
+    store: { commentsFor, forgetComments, refuseComments },
+    fetch: (input, init) => fetch(input, init),
+    random: Math.random,
+    setTimer: browserTimer,
+  });
+}
