@@ -20,10 +20,10 @@ describe('openDatabase', () => {
     dirs.push(dir);
     const first = openDatabase(dir);
     expect(first.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(first.pragma('user_version', { simple: true })).toBe(6);
+    expect(first.pragma('user_version', { simple: true })).toBe(7);
     first.close();
     const again = openDatabase(dir);
-    expect(again.pragma('user_version', { simple: true })).toBe(6);
+    expect(again.pragma('user_version', { simple: true })).toBe(7);
     again.close();
   });
 
@@ -96,10 +96,42 @@ describe('openDatabase', () => {
     );
     old.close();
     const db = openDatabase(dir);
-    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.pragma('user_version', { simple: true })).toBe(7);
     expect(db.prepare('SELECT id FROM responses').pluck().all()).toEqual([response.id]);
     const query = { formId: defaultForm.id, from: '2026-11-23', to: '2026-11-23', language: null };
     expect(answerCountsBetween(db, query).find((r) => r.question === 'day' && r.option === '5')?.count).toBe(1);
     db.close();
+  });
+
+  it('removes copies of an id stored under other dates before the id became unique, and their counts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'feedback-db-'));
+    dirs.push(dir);
+    const db = openDatabase(dir);
+    ensureFormVersion(db, defaultForm, true);
+    const kept = makeResponse({ date: '2026-10-05', answers: { day: '4' } });
+    const other = makeResponse({ date: '2026-10-06', answers: { day: '2' } });
+    storeResponses(db, [kept, other], () => defaultForm);
+    // As schema 6 allowed: the same id again with a later date, stored and counted a second time.
+    db.exec('DROP INDEX responses_by_id');
+    db.pragma('user_version = 6');
+    storeResponses(db, [{ ...kept, date: '2026-10-07' }, { ...kept, date: '2026-10-08', answers: { day: '1' } }], () => defaultForm);
+    expect(db.prepare('SELECT count(*) FROM responses').pluck().get()).toBe(4);
+    db.close();
+
+    const upgraded = openDatabase(dir);
+    expect(upgraded.prepare('SELECT id, date FROM responses ORDER BY date').all()).toEqual([
+      { id: kept.id, date: '2026-10-05' },
+      { id: other.id, date: '2026-10-06' },
+    ]);
+    expect(upgraded.prepare('SELECT date, count FROM response_counts WHERE count > 0 ORDER BY date').all()).toEqual([
+      { date: '2026-10-05', count: 1 },
+      { date: '2026-10-06', count: 1 },
+    ]);
+    const query = { formId: defaultForm.id, from: '2026-10-01', to: '2026-10-31', language: null };
+    const dayCounts = answerCountsBetween(upgraded, query).filter((r) => r.question === 'day' && r.count > 0);
+    expect(dayCounts.map((r) => `${r.date} ${r.option} ${r.count}`).sort()).toEqual(['2026-10-05 * 1', '2026-10-05 4 1', '2026-10-06 * 1', '2026-10-06 2 1']);
+    // And from now on the id is refused under any date.
+    expect(storeResponses(upgraded, [{ ...kept, date: '2026-10-09' }], () => defaultForm)).toEqual(['duplicate']);
+    upgraded.close();
   });
 });

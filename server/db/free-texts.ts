@@ -28,7 +28,6 @@ export function freeTextsBetween(source: Reader | Database, versions: FormDefini
 export function redactFreeText(db: Database, versions: FormDefinition[], id: string, question: string): boolean {
   if (!freeTextQuestions(versions).has(question)) return false;
   return db.transaction(() => {
-    // No index on the id alone (see responses.ts): this rare, manual lookup reads the table.
     const row = db.prepare('SELECT date, form_id, form_version, language, answers FROM responses WHERE id = ?').get(id) as
       | { date: string; form_id: string; form_version: number; language: string; answers: string }
       | undefined;

@@ -8,11 +8,11 @@ export type FindForm = (formId: string, version: number) => FormDefinition | und
 export type StoreOutcome = 'accepted' | 'duplicate';
 
 /**
- * Inserts valid responses. Each response is stored at most once: one the server already has is
- * reported as a duplicate, so a batch sent twice, or resent after the answer to it was lost,
- * changes nothing. A response is recognised by its date and random id, the table's key: a
- * response never changes after the kiosk made it, so a resent one always comes with the same
- * date (a global index on the id alone would cost a random write per response; see README).
+ * Inserts valid responses. Each response id is stored at most once, whatever else the request
+ * says of it: one the server already has (under any date) is reported as a duplicate and
+ * changes nothing, so a batch sent twice, or resent after the answer to it was lost, or resent
+ * with other dates, stores and counts nothing new. The table is keyed by (date, id) so a batch's
+ * rows land beside their day; a unique index on the id alone makes the id the identity.
  * The caller adds the accepted ones to the running counts in the same
  * transaction (storeResponses, or a group of kiosk batches at once).
  */
@@ -21,7 +21,7 @@ export function insertResponses(db: Database, responses: FeedbackResponse[]): St
     db,
     `INSERT INTO responses (id, form_id, form_version, language, date, part_of_day, answers)
      VALUES (@id, @formId, @formVersion, @language, @date, @partOfDay, @answers)
-     ON CONFLICT (date, id) DO NOTHING`,
+     ON CONFLICT DO NOTHING`,
   );
   return responses.map((r): StoreOutcome => (insert.run({ ...r, answers: JSON.stringify(r.answers) }).changes === 1 ? 'accepted' : 'duplicate'));
 }

@@ -38,6 +38,28 @@ describe('POST /api/kiosk/sync', () => {
     expect(server.db.prepare("SELECT sum(count) FROM answer_counts WHERE question_id = 'day' AND option_id = '*'").pluck().get()).toBe(21);
   });
 
+  it('stores an id once even when it comes again with another date, and counts it once', async () => {
+    const batch = Array.from({ length: 10 }, () => makeResponse({ date: '2026-10-05' }));
+    await sync(syncBody(batch));
+    const redated = batch.map((r) => ({ ...r, date: '2026-10-06' }));
+    const again = await sync(syncBody([...redated, makeResponse({ date: '2026-10-06' })]));
+    expect(again.statusCode).toBe(200);
+    const statuses = again.json().results.map((r: { status: string }) => r.status);
+    expect(statuses).toEqual([...Array(10).fill('duplicate'), 'accepted']);
+    expect(countResponses(server.db)).toBe(11);
+    expect(server.db.prepare("SELECT count(*) FROM responses WHERE date = '2026-10-05'").pluck().get()).toBe(10);
+    expect(server.db.prepare('SELECT sum(count) FROM response_counts').pluck().get()).toBe(11);
+    expect(server.db.prepare("SELECT sum(count) FROM response_counts WHERE date = '2026-10-06'").pluck().get()).toBe(1);
+  });
+
+  it('stores an id once when one batch holds it twice with different dates', async () => {
+    const response = makeResponse({ date: '2026-10-05' });
+    const reply = await sync(syncBody([response, { ...response, date: '2026-10-07' }]));
+    expect(reply.json().results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'duplicate']);
+    expect(countResponses(server.db)).toBe(1);
+    expect(server.db.prepare('SELECT sum(count) FROM response_counts').pluck().get()).toBe(1);
+  });
+
   it('stores nothing from a batch with one invalid response and names it with a reason', async () => {
     const batch = [makeResponse(), makeResponse({ answers: { day: '9' } }), makeResponse()];
     const reply = await sync(syncBody(batch));
