@@ -1,5 +1,5 @@
 import { parseFormDefinition, type FormDefinition } from '../../src/domain/form-schema';
-import type { Database } from './database';
+import { prepared, type Database } from './database';
 
 /** Makes sure a form version is known (the bundled default form on first start). */
 export function ensureFormVersion(db: Database, form: FormDefinition, publish: boolean): void {
@@ -17,31 +17,28 @@ export function allFormVersions(db: Database): FormDefinition[] {
 
 export interface FormCatalog {
   find(formId: string, version: number): FormDefinition | undefined;
-  /** Reads the versions again; call after a version is added or published. */
-  reload(): void;
 }
 
 /**
  * The known form versions, parsed once and kept in memory: a sync request checks every
  * response against its form, and reparsing the forms per request would cost more than storing.
+ * A version not in memory is looked up in the database before anything is refused: one
+ * published a moment ago (here, on another server instance, or from the command line) is known
+ * at once. A stored version never changes, so what is in memory never goes stale.
  */
 export function formCatalog(db: Database): FormCatalog {
-  let byKey = new Map<string, FormDefinition>();
-  let loadedAt = 0;
-  const reload = () => {
-    byKey = new Map(allFormVersions(db).map((form) => [`${form.id}@${form.version}`, form]));
-    loadedAt = Date.now();
-  };
-  reload();
+  const byKey = new Map(allFormVersions(db).map((form) => [`${form.id}@${form.version}`, form]));
   return {
     find(formId, version) {
       const key = `${formId}@${version}`;
-      // A version published since the last load (another process, the command line): look
-      // again, at most once a second, so unknown versions cannot make every request reparse.
-      if (!byKey.has(key) && Date.now() - loadedAt > 1000) reload();
-      return byKey.get(key);
+      const known = byKey.get(key);
+      if (known) return known;
+      const row = prepared(db, 'SELECT definition FROM form_versions WHERE form_id = ? AND version = ?').get(formId, version) as { definition: string } | undefined;
+      if (!row) return undefined;
+      const form = parseFormDefinition(JSON.parse(row.definition));
+      byKey.set(key, form);
+      return form;
     },
-    reload,
   };
 }
 
