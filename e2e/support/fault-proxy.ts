@@ -8,7 +8,9 @@ export type SyncFault =
   /** Lets the server store the batch and answer, then cuts the connection: the kiosk hears nothing. */
   | 'drop-after-commit'
   /** Sends the same request to the server twice and gives the kiosk the second answer. */
-  | 'send-twice';
+  | 'send-twice'
+  /** Takes the request and never answers: a hung upstream, a half-open connection. */
+  | 'hang';
 
 interface ServerAnswer {
   status: number;
@@ -34,7 +36,8 @@ async function readBody(stream: IncomingMessage): Promise<Buffer> {
 
 /**
  * A real HTTP proxy between a kiosk in the browser and the real server, which can fail the
- * kiosk's sync requests in the ways networks and servers do.
+ * kiosk's sync requests in the ways networks and servers do. Like nginx in production, it
+ * answers 502 Bad Gateway to anything while the server is down.
  */
 export async function startFaultProxy(target: string): Promise<FaultProxy> {
   const faults: SyncFault[] = [];
@@ -66,6 +69,7 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       if (!isSync) return pass(response, await toServer(incoming, body));
       syncRequests += 1;
       const fault = faults.shift();
+      if (fault === 'hang') return;
       if (fault === 'answer-500') {
         response.writeHead(500, { 'content-type': 'application/json' });
         return response.end(JSON.stringify({ error: 'Injected by the test proxy.' }));
@@ -78,7 +82,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       }
       if (fault === 'drop-after-commit') return incoming.socket.destroy();
       pass(response, answer);
-    })().catch(() => incoming.socket.destroy());
+    })().catch(() => {
+      if (response.headersSent) return incoming.socket.destroy();
+      response.writeHead(502, { 'content-type': 'text/html' });
+      response.end('<html><body><h1>502 Bad Gateway</h1></body></html>');
+    });
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   const { port } = proxy.address() as AddressInfo;

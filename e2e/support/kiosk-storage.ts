@@ -93,16 +93,21 @@ export async function everythingStored(page: Page): Promise<{ dump: string; hist
  * Puts a record straight into the kiosk's outbox, bypassing the app: how a response written by
  * an older app version, or damaged on the device, would sit there.
  */
-export async function putInOutbox(page: Page, record: unknown): Promise<void> {
+export const putInOutbox = (page: Page, record: unknown) => putInStore(page, 'outbox', record);
+
+/** Puts a record straight among the set-aside responses: as one an earlier server refused. */
+export const putInSetAside = (page: Page, record: unknown) => putInStore(page, 'setAside', record);
+
+async function putInStore(page: Page, store: string, record: unknown): Promise<void> {
   await page.evaluate(
-    ({ db, record }) =>
+    ({ db, store, record }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open(db);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const database = open.result;
-          const transaction = database.transaction('outbox', 'readwrite');
-          transaction.objectStore('outbox').put(record);
+          const transaction = database.transaction(store, 'readwrite');
+          transaction.objectStore(store).put(record);
           transaction.oncomplete = () => {
             database.close();
             resolve();
@@ -110,6 +115,6 @@ export async function putInOutbox(page: Page, record: unknown): Promise<void> {
           transaction.onerror = () => reject(transaction.error);
         };
       }),
-    { db: DB, record },
+    { db: DB, store, record },
   );
 }

@@ -1,4 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { defaultForm } from '../../src/domain/default-form';
+import { localDay } from '../../src/domain/local-day';
+import { latestAcceptedDate } from '../../src/domain/sync-protocol';
+import { openDatabase } from '../db/database';
+import { ensureFormVersion } from '../db/forms';
 import { countResponses, responsesByIds } from '../db/responses';
 import { revokeKiosk } from '../db/kiosks';
 import { enrollKiosk, makeResponse, startTestServer, syncBody, type TestServer } from '../test-support';
@@ -60,15 +66,47 @@ describe('POST /api/kiosk/sync', () => {
     expect(server.db.prepare('SELECT sum(count) FROM response_counts').pluck().get()).toBe(1);
   });
 
+  it('knows a version published a moment ago by another server instance on the same database', async () => {
+    // Another instance (or the command line) publishes version 2 after this one has started.
+    const other = openDatabase(join(server.dir, 'data'));
+    ensureFormVersion(other, { ...defaultForm, version: 2 }, true);
+    other.close();
+    const reply = await sync(syncBody([makeResponse({ formVersion: 2 })]));
+    expect(reply.statusCode).toBe(200);
+    expect(reply.json().results[0].status).toBe('accepted');
+  });
+
   it('stores nothing from a batch with one invalid response and names it with a reason', async () => {
     const batch = [makeResponse(), makeResponse({ answers: { day: '9' } }), makeResponse()];
     const reply = await sync(syncBody(batch));
     expect(reply.statusCode).toBe(422);
     expect(reply.json()).toMatchObject({
       error: expect.stringContaining('nothing was stored'),
-      rejected: [{ index: 1, id: batch[1]!.id, reason: expect.stringContaining('"9" is not an option') }],
+      rejected: [{ index: 1, id: batch[1]!.id, reason: expect.stringContaining('"9" is not an option'), kind: 'invalid' }],
     });
     expect(countResponses(server.db)).toBe(0);
+  });
+
+  it("refuses a response dated more than a day after the server's Helsinki date as a clock problem", async () => {
+    const today = localDay(new Date()).date;
+    const tomorrow = latestAcceptedDate(today);
+    const dayAfter = latestAcceptedDate(tomorrow);
+    const farAhead = makeResponse({ date: '2099-01-01' });
+    const reply = await sync(syncBody([makeResponse({ date: tomorrow }), makeResponse({ date: dayAfter }), farAhead]));
+    expect(reply.statusCode).toBe(422);
+    expect(reply.json().rejected).toEqual([
+      { index: 1, id: expect.any(String), reason: expect.stringContaining("the kiosk's clock was wrong"), kind: 'clock' },
+      { index: 2, id: farAhead.id, reason: expect.stringContaining(`dated 2099-01-01, but the server's date is ${today}`), kind: 'clock' },
+    ]);
+    expect(countResponses(server.db)).toBe(0);
+    // Today and tomorrow (a kiosk's clock a little fast, or midnight between two clocks) are fine.
+    expect((await sync(syncBody([makeResponse({ date: today }), makeResponse({ date: tomorrow })]))).statusCode).toBe(200);
+  });
+
+  it('names a form version it does not know as something that can be put right, not as invalid', async () => {
+    const reply = await sync(syncBody([makeResponse({ formVersion: 9 })]));
+    expect(reply.statusCode).toBe(422);
+    expect(reply.json().rejected).toEqual([{ index: 0, id: expect.any(String), reason: 'form todays-feedback version 9 is not known here', kind: 'unknown-version' }]);
   });
 
   it('records the kiosk state and abandoned totals, a resent total counting once', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { localDay } from '../../src/domain/local-day';
 import type { FeedbackResponse } from '../../src/domain/response';
 import {
   errorAnswer,
@@ -21,8 +22,8 @@ const SYNC_BODY_LIMIT = 3 * 1024 * 1024;
 
 /**
  * POST /api/kiosk/sync: a kiosk's batch. All valid: stored in one transaction, 200 with a
- * result per response. Any invalid: 422 naming each invalid response and why, and nothing
- * stored, so a batch is never half in.
+ * result per response. Any that cannot be stored: 422 naming each with why and what kind of
+ * fault it is (see REJECTION_KINDS), and nothing stored, so a batch is never half in.
  */
 export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormCatalog) {
   const storeSyncBatch = createSyncBatchWriter(db, forms.find);
@@ -46,17 +47,18 @@ export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormC
     async (request, reply) => {
       const valid: FeedbackResponse[] = [];
       const rejected: SyncRejection['rejected'] = [];
+      const today = localDay(new Date()).date;
       request.body.responses.forEach((raw, index) => {
-        const checked = responseProblem(raw, forms.find);
+        const checked = responseProblem(raw, forms.find, today);
         if (checked.response) valid.push(checked.response);
         else {
           const id = typeof raw === 'object' && raw && 'id' in raw && typeof raw.id === 'string' ? raw.id.slice(0, 64) : null;
-          rejected.push({ index, id, reason: checked.problem });
+          rejected.push({ index, id, reason: checked.problem, kind: checked.kind });
         }
       });
       if (rejected.length > 0) {
         const answer: SyncRejection = {
-          error: `${rejected.length} of ${request.body.responses.length} responses are not valid; nothing was stored. Set them aside and send the rest again.`,
+          error: `${rejected.length} of ${request.body.responses.length} responses cannot be stored; nothing was stored. Send the rest again.`,
           rejected,
         };
         return reply.code(422).send(answer);

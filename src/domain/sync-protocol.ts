@@ -37,7 +37,20 @@ export const syncAnswer = z.strictObject({
 });
 export type SyncAnswer = z.output<typeof syncAnswer>;
 
-/** 422: nothing was stored; these responses are invalid and the kiosk sets them aside. */
+/**
+ * Why the server cannot store a response, which says what the kiosk does with it:
+ *  - `invalid`: it can never be stored as it is (its shape, or answers that do not fit its form
+ *    version): the kiosk sets it aside with the reason;
+ *  - `clock`: it is dated more than a day after the server's date, so the kiosk's clock was
+ *    wrong when it was given: set aside too, and the staff menu says to check the clock;
+ *  - `unknown-version`: the server does not know its form version (a server restored from an
+ *    older backup, say): a fault on the server's side that can be put right, so the kiosk keeps
+ *    it and sends it again later, and sends the rest of its outbox meanwhile.
+ */
+export const REJECTION_KINDS = ['invalid', 'clock', 'unknown-version'] as const;
+export type RejectionKind = (typeof REJECTION_KINDS)[number];
+
+/** 422: nothing was stored; these responses cannot be stored, each with why. */
 export const syncRejection = z.strictObject({
   error: z.string(),
   rejected: z.array(
@@ -46,6 +59,7 @@ export const syncRejection = z.strictObject({
       index: z.int(),
       id: z.nullable(z.string()),
       reason: z.string(),
+      kind: z.enum(REJECTION_KINDS),
     }),
   ),
 });
@@ -61,22 +75,39 @@ export type EnrollAnswer = z.output<typeof enrollAnswer>;
 export const errorAnswer = z.strictObject({ error: z.string() });
 export type ErrorAnswer = z.output<typeof errorAnswer>;
 
+/** A response may be dated at most this many days after the server's own (Helsinki) date. */
+export const MAX_DAYS_AHEAD = 1;
+
+/** The latest date the server accepts on a response when its own date is `today` (YYYY-MM-DD). */
+export function latestAcceptedDate(today: string): string {
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + MAX_DAYS_AHEAD)).toISOString().slice(0, 10);
+}
+
+export type ResponseCheck = { response: FeedbackResponse; problem: null } | { response: null; problem: string; kind: RejectionKind };
+
 /**
  * Why a response cannot be stored, or null when it can: it must be a response in the agreed
- * shape, answer a form version the server knows, and fit that version's questions.
+ * shape, dated no later than the day after `today` (the server's Helsinki date), answer a form
+ * version the server knows, and fit that version's questions.
  */
-export function responseProblem(
-  raw: unknown,
-  findForm: (formId: string, version: number) => FormDefinition | undefined,
-): { response: FeedbackResponse; problem: null } | { response: null; problem: string } {
+export function responseProblem(raw: unknown, findForm: (formId: string, version: number) => FormDefinition | undefined, today: string): ResponseCheck {
   const parsed = feedbackResponse.safeParse(raw);
-  if (!parsed.success) return { response: null, problem: z.prettifyError(parsed.error).replace(/\n+/g, '; ') };
+  if (!parsed.success) return { response: null, problem: z.prettifyError(parsed.error).replace(/\n+/g, '; '), kind: 'invalid' };
   const response = parsed.data;
+  const latest = latestAcceptedDate(today);
+  if (response.date > latest) {
+    return {
+      response: null,
+      problem: `dated ${response.date}, but the server's date is ${today}: the kiosk's clock was wrong when it was given`,
+      kind: 'clock',
+    };
+  }
   const form = findForm(response.formId, response.formVersion);
-  if (!form) return { response: null, problem: `form ${response.formId} version ${response.formVersion} is not known here` };
+  if (!form) return { response: null, problem: `form ${response.formId} version ${response.formVersion} is not known here`, kind: 'unknown-version' };
   if (!form.languages.includes(response.language)) {
-    return { response: null, problem: `form ${form.id} version ${form.version} has no language "${response.language}"` };
+    return { response: null, problem: `form ${form.id} version ${form.version} has no language "${response.language}"`, kind: 'invalid' };
   }
   const problems = answersProblems(form, response.answers);
-  return problems.length > 0 ? { response: null, problem: problems.join('; ') } : { response, problem: null };
+  return problems.length > 0 ? { response: null, problem: problems.join('; '), kind: 'invalid' } : { response, problem: null };
 }

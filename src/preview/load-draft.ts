@@ -1,5 +1,6 @@
 import { checkDraft, type DraftCheck } from '../domain/draft';
 import { formStructure, type FormDefinition } from '../domain/form-schema';
+import { browserFetch } from '../sync/browser-fetch';
 
 export type DraftLoad =
   | { state: 'loading' }
@@ -13,7 +14,7 @@ export type DraftLoad =
 export async function loadDraft(token: string): Promise<DraftLoad> {
   let reply: Response;
   try {
-    reply = await fetch(`/api/preview/${token}`, { cache: 'no-store' });
+    reply = await browserFetch(`/api/preview/${token}`, { cache: 'no-store' });
   } catch {
     return { state: 'failed', reason: 'unreachable' };
   }

@@ -8,11 +8,16 @@ export interface AbandonedDay {
   count: number;
 }
 
-/** A response the server refused as invalid: kept with the reason for the staff menu, never resent. */
+/**
+ * A response the server refused for good: kept with the reason for the staff menu, never resent
+ * by itself; the staff can send it again once the cause is put right. `kind` is "clock" when
+ * its date was ahead of the server's (kept before kinds existed: none, read as "invalid").
+ */
 export interface SetAsideResponse {
   id: string;
   response: FeedbackResponse;
   reason: string;
+  kind?: 'invalid' | 'clock';
 }
 
 /** The kiosk's own settings (enrollment), one row per key. */

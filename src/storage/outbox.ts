@@ -1,5 +1,5 @@
 import { feedbackResponse, type FeedbackResponse } from '../domain/response';
-import { kioskDb } from './kiosk-db';
+import { kioskDb, type SetAsideResponse } from './kiosk-db';
 
 /**
  * Stores a response in the outbox. Resolves only once the transaction has committed, so the
@@ -20,8 +20,8 @@ export function countWaiting(): Promise<number> {
  * Up to `limit` waiting responses. Keys are random UUIDs, so key order is no order of answering;
  * the sender shuffles them as well. Each record is parsed on the way out (a boundary).
  */
-export async function takeBatch(limit: number): Promise<FeedbackResponse[]> {
-  const rows = await kioskDb.outbox.limit(limit).toArray();
+export async function takeBatch(limit: number, skip: ReadonlySet<string> = new Set()): Promise<FeedbackResponse[]> {
+  const rows = await (skip.size === 0 ? kioskDb.outbox : kioskDb.outbox.filter((row) => !skip.has(row.id))).limit(limit).toArray();
   return rows.map((row) => feedbackResponse.parse(row));
 }
 
@@ -31,14 +31,28 @@ export async function acknowledge(ids: string[]): Promise<void> {
 }
 
 /** Moves responses the server refused out of the outbox, keeping the reason for the staff. */
-export async function setAside(items: { id: string; reason: string }[]): Promise<void> {
+export async function setAside(items: Omit<SetAsideResponse, 'response'>[]): Promise<void> {
   await kioskDb.transaction('rw', kioskDb.outbox, kioskDb.setAside, async () => {
-    for (const { id, reason } of items) {
+    for (const { id, reason, kind } of items) {
       const response = await kioskDb.outbox.get(id);
       if (!response) continue;
-      await kioskDb.setAside.put({ id, response, reason });
+      await kioskDb.setAside.put({ id, response, reason, kind });
       await kioskDb.outbox.delete(id);
     }
+  });
+}
+
+/**
+ * Puts every set-aside response back in the outbox, for the staff's "Send again" once the
+ * cause is put right (a server that did not know a form, a clock). Safe to repeat: the server
+ * stores each id once, and one it still refuses is set aside again with its reason.
+ */
+export async function sendSetAsideAgain(): Promise<number> {
+  return kioskDb.transaction('rw', kioskDb.outbox, kioskDb.setAside, async () => {
+    const items = await kioskDb.setAside.toArray();
+    await kioskDb.outbox.bulkPut(items.map((item) => feedbackResponse.parse(item.response)));
+    await kioskDb.setAside.clear();
+    return items.length;
   });
 }
 

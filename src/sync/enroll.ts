@@ -1,4 +1,5 @@
 import type { EnrollAnswer, ErrorAnswer } from '../domain/sync-protocol';
+import { browserFetch } from './browser-fetch';
 
 export type EnrollResult = { ok: true; answer: EnrollAnswer } | { ok: false; message: string };
 
@@ -6,7 +7,7 @@ export type EnrollResult = { ok: true; answer: EnrollAnswer } | { ok: false; mes
 export async function requestEnrollment(pairingCode: string, endpoint = '/api/kiosk/enroll'): Promise<EnrollResult> {
   let reply: Response;
   try {
-    reply = await fetch(endpoint, {
+    reply = await browserFetch(endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ pairingCode }),

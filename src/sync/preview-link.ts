@@ -1,10 +1,12 @@
+import { browserFetch } from './browser-fetch';
+
 export type PreviewLinkResult = { ok: true; path: string } | { ok: false; reason: 'no-draft' | 'unreachable' | 'refused'; message: string };
 
 /** Asks the server for a preview link to this kiosk's form draft, with the kiosk's device token. */
 export async function requestPreviewLink(token: string, endpoint = '/api/kiosk/preview-link'): Promise<PreviewLinkResult> {
   let reply: Response;
   try {
-    reply = await fetch(endpoint, { method: 'POST', headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
+    reply = await browserFetch(endpoint, { method: 'POST', headers: { authorization: `Bearer ${token}` }, cache: 'no-store' });
   } catch {
     return { ok: false, reason: 'unreachable', message: 'The server cannot be reached.' };
   }

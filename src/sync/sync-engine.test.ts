@@ -3,15 +3,16 @@ import { defaultForm } from '../domain/default-form';
 import { sampleResponse } from '../domain/sample-response';
 import type { FeedbackResponse } from '../domain/response';
 import { createSyncEngine, type SyncStore } from './sync-engine';
+import { REQUEST_TIMEOUT_MS } from './timed-fetch';
 import { UNREACHABLE_RETRY_CAP_MS } from './timing';
 
 
 /** An outbox in memory, in insertion order (the real one is in random-id order). */
 function memoryStore(count: number, enrolled = true) {
   const outbox = new Map(Array.from({ length: count }, () => sampleResponse()).map((r) => [r.id, r]));
-  const setAside: { id: string; reason: string }[] = [];
+  const setAside: { id: string; reason: string; kind: string }[] = [];
   const store: SyncStore = {
-    takeBatch: async (limit) => [...outbox.values()].slice(0, limit),
+    takeBatch: async (limit, skip) => [...outbox.values()].filter((r) => !skip.has(r.id)).slice(0, limit),
     acknowledge: async (ids) => ids.forEach((id) => outbox.delete(id)),
     setAside: async (items) => items.forEach((item) => (outbox.delete(item.id), setAside.push(item))),
     countWaiting: async () => outbox.size,
@@ -23,10 +24,13 @@ function memoryStore(count: number, enrolled = true) {
   return { store, outbox, setAside, originalOrder: [...outbox.keys()] };
 }
 
-type Behaviour = (ids: string[], attempt: number) => 'ok' | 'down' | 'error-500' | 'commit-then-drop';
+type Behaviour = (ids: string[], attempt: number) => 'ok' | 'down' | 'error-500' | 'commit-then-drop' | 'hang' | 'bad-gateway' | 'busy';
 
-/** A server that stores each id once, like the real one, and can misbehave on request. */
-function fakeServer(behaviour: Behaviour = () => 'ok', invalid = new Set<string>()) {
+/**
+ * A server that stores each id once, like the real one, and can misbehave on request: behind a
+ * proxy ('bad-gateway' is what nginx answers while the app is down), or never answering.
+ */
+function fakeServer(behaviour: Behaviour = () => 'ok', invalid = new Set<string>(), { unknownVersion = new Set<string>(), date = null as string | null } = {}) {
   const stored = new Map<string, number>();
   const requests: { ids: string[]; body: Record<string, unknown> }[] = [];
   const fetch = async (url: string | URL | Request, init?: RequestInit) => {
@@ -36,21 +40,31 @@ function fakeServer(behaviour: Behaviour = () => 'ok', invalid = new Set<string>
     requests.push({ ids, body });
     const mode = behaviour(ids, requests.length);
     if (mode === 'down') throw new TypeError('Failed to fetch');
+    if (mode === 'hang') return new Promise<Response>(() => {});
     if (mode === 'error-500') return Response.json({ error: 'The server could not handle this request.' }, { status: 500 });
-    const bad = ids.map((id, index) => ({ id, index })).filter(({ id }) => invalid.has(id));
-    if (bad.length > 0) {
-      return Response.json({ error: 'invalid', rejected: bad.map(({ id, index }) => ({ index, id, reason: 'does not fit' })) }, { status: 422 });
-    }
+    if (mode === 'bad-gateway') return new Response('<html>502 Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } });
+    if (mode === 'busy') return Response.json({ error: 'Busy' }, { status: 503, headers: { 'retry-after': '120' } });
+    const bad = ids
+      .map((id, index) => ({ id, index }))
+      .filter(({ id }) => invalid.has(id) || unknownVersion.has(id))
+      .map(({ id, index }) =>
+        unknownVersion.has(id)
+          ? { index, id, reason: 'form todays-feedback version 2 is not known here', kind: 'unknown-version' }
+          : { index, id, reason: 'does not fit', kind: 'invalid' },
+      );
+    if (bad.length > 0) return Response.json({ error: 'invalid', rejected: bad }, { status: 422 });
     const results = ids.map((id) => ({ id, status: stored.has(id) ? 'duplicate' : 'accepted' }));
     ids.forEach((id) => stored.set(id, (stored.get(id) ?? 0) + 1));
     if (mode === 'commit-then-drop') throw new TypeError('The connection was reset');
-    return Response.json({ results });
+    return Response.json({ results }, date ? { headers: { date } } : {});
   };
   return { fetch: fetch as typeof globalThis.fetch, stored, requests };
 }
 
 function engineFor(store: SyncStore, server: ReturnType<typeof fakeServer>, exclusively = async (task: () => Promise<void>) => (await task(), true)) {
   const timers: number[] = [];
+  // Every timer that is still set, which a test can run (a request's time limit among them).
+  const pending = new Set<{ ms: number; run: () => void }>();
   let seed = 42;
   const engine = createSyncEngine({
     store,
@@ -58,10 +72,18 @@ function engineFor(store: SyncStore, server: ReturnType<typeof fakeServer>, excl
     appVersion: '0.1.0',
     random: () => (seed = (seed * 16807) % 2147483647) / 2147483647,
     now: () => new Date('2026-11-23T12:00:00Z'),
-    setTimer: (_run, ms) => (timers.push(ms), () => undefined),
+    setTimer: (run, ms) => {
+      const timer = { ms, run };
+      // `timers` lists the waits between sends; each request's own time limit is not one.
+      if (ms !== REQUEST_TIMEOUT_MS) timers.push(ms);
+      pending.add(timer);
+      return () => pending.delete(timer);
+    },
     exclusively,
   });
-  return { engine, timers };
+  /** Runs the timers set for exactly `ms`, as if that much time had passed. */
+  const elapse = (ms: number) => [...pending].filter((t) => t.ms === ms).forEach((t) => (pending.delete(t), t.run()));
+  return { engine, timers, elapse };
 }
 
 describe('the sync engine', () => {
@@ -134,9 +156,73 @@ describe('the sync engine', () => {
     const { store, outbox, setAside, originalOrder } = memoryStore(10);
     const server = fakeServer(() => 'ok', new Set([originalOrder[3]!]));
     await engineFor(store, server).engine.syncNow();
-    expect(setAside).toEqual([{ id: originalOrder[3], reason: 'does not fit' }]);
+    expect(setAside).toEqual([{ id: originalOrder[3], reason: 'does not fit', kind: 'invalid' }]);
     expect(outbox.size).toBe(0);
     expect(server.stored.size).toBe(9);
+  });
+
+  it('keeps a response whose form version the server does not know, sends the rest, and tries it again at the next send', async () => {
+    const { store, outbox, setAside, originalOrder } = memoryStore(150);
+    const unknownVersion = new Set([originalOrder[3]!, originalOrder[120]!]);
+    const server = fakeServer(() => 'ok', new Set(), { unknownVersion });
+    const { engine, timers } = engineFor(store, server);
+    await engine.syncNow();
+    expect(setAside).toEqual([]);
+    expect([...outbox.keys()].sort()).toEqual([...unknownVersion].sort());
+    expect(server.stored.size).toBe(148);
+    expect(engine.status()).toMatchObject({ state: 'retrying', lastError: expect.stringContaining('2 kept to send again later: form todays-feedback version 2 is not known here') });
+    expect(timers.at(-1)).toBeLessThanOrEqual(1000);
+    // The server learns the version (restored, republished): the next send delivers them.
+    unknownVersion.clear();
+    await engine.syncNow();
+    expect(outbox.size).toBe(0);
+    expect(server.stored.size).toBe(150);
+    expect(engine.status().lastError).toBeNull();
+  });
+
+  it('gives up on a request that never answers, so the next send is not stuck behind it', async () => {
+    const { store, outbox } = memoryStore(5);
+    const server = fakeServer((_ids, attempt) => (attempt === 1 ? 'hang' : 'ok'));
+    const { engine, elapse, timers } = engineFor(store, server);
+    const first = engine.syncNow();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(engine.status().state).toBe('sending');
+    elapse(REQUEST_TIMEOUT_MS);
+    await first;
+    expect(engine.status()).toMatchObject({ state: 'retrying', lastError: 'The server did not answer within 30 s.' });
+    expect(timers.at(-1)).toBeLessThanOrEqual(UNREACHABLE_RETRY_CAP_MS);
+    await engine.syncNow();
+    expect(outbox.size).toBe(0);
+    expect(server.stored.size).toBe(5);
+  });
+
+  it("treats a proxy's 502 while the server is down as 'cannot be reached': retries stay within a minute", async () => {
+    const { store } = memoryStore(3);
+    const server = fakeServer(() => 'bad-gateway');
+    const { engine, timers } = engineFor(store, server);
+    for (let i = 0; i < 12; i++) await engine.syncNow();
+    expect(timers).toHaveLength(12);
+    expect(Math.max(...timers)).toBeLessThanOrEqual(UNREACHABLE_RETRY_CAP_MS);
+    expect(engine.status()).toMatchObject({ state: 'retrying', waiting: 3, lastError: 'The server cannot be reached (502).' });
+  });
+
+  it('waits at least as long as Retry-After asks', async () => {
+    const { store } = memoryStore(3);
+    const server = fakeServer(() => 'busy');
+    const { engine, timers } = engineFor(store, server);
+    await engine.syncNow();
+    expect(timers.at(-1)).toBe(120_000);
+  });
+
+  it("warns when the kiosk's clock is more than an hour from the server's", async () => {
+    const { store } = memoryStore(1);
+    // The engine's clock reads 12:00 UTC; the server says 14:30.
+    const { engine } = engineFor(store, fakeServer(() => 'ok', new Set(), { date: 'Mon, 23 Nov 2026 14:30:00 GMT' }));
+    await engine.syncNow();
+    expect(engine.status().clockOffMs).toBe(150 * 60_000);
+    const { engine: right } = engineFor(memoryStore(1).store, fakeServer(() => 'ok', new Set(), { date: 'Mon, 23 Nov 2026 12:40:00 GMT' }));
+    await right.syncNow();
+    expect(right.status().clockOffMs).toBeNull();
   });
 
   it('joins a send already under way instead of starting a second', async () => {

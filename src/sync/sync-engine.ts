@@ -1,7 +1,8 @@
 import { parseFormDefinition, type FormDefinition } from '../domain/form-schema';
 import type { FeedbackResponse } from '../domain/response';
 import type { SyncRequest } from '../domain/sync-protocol';
-import { outcomeOf, shuffled } from './batch';
+import { outcomeOf, retryAfterMs, shuffled, type SetAsideItem } from './batch';
+import { RequestTimeout, withTimeout } from './timed-fetch';
 import {
   BATCH_SIZE,
   FIRST_SYNC_AFTER_MS,
@@ -9,13 +10,16 @@ import {
   retryDelay,
   RETRY_CAP_MS,
   UNREACHABLE_RETRY_CAP_MS,
+  MAX_RETRY_AFTER_MS,
+  CLOCK_WARNING_MS,
 } from './timing';
 
 /** What the engine needs from storage (src/storage in the app, fakes in tests). */
 export interface SyncStore {
-  takeBatch(limit: number): Promise<FeedbackResponse[]>;
+  /** Up to `limit` waiting responses, leaving out those in `skip`. */
+  takeBatch(limit: number, skip: ReadonlySet<string>): Promise<FeedbackResponse[]>;
   acknowledge(ids: string[]): Promise<void>;
-  setAside(items: { id: string; reason: string }[]): Promise<void>;
+  setAside(items: SetAsideItem[]): Promise<void>;
   countWaiting(): Promise<number>;
   abandonedTotals(): Promise<Record<string, number>>;
   readEnrollment(): Promise<{ token: string } | null>;
@@ -30,6 +34,12 @@ export interface SyncStatus {
   waiting: number | null;
   lastSuccessAt: Date | null;
   lastError: string | null;
+  /**
+   * How far the kiosk's clock is from the server's (server minus kiosk, in ms) at the last
+   * answer, when it is off by more than CLOCK_WARNING_MS; null when it is right or unknown.
+   * Responses carry the kiosk's date, so a wrong clock puts answers on wrong days.
+   */
+  clockOffMs: number | null;
 }
 
 export interface SyncEngineDeps {
@@ -47,7 +57,11 @@ export interface SyncEngineDeps {
   onNewForm?: (form: FormDefinition) => void;
 }
 
-type RunResult = { kind: 'done' } | { kind: 'not-enrolled'; message: string } | { kind: 'failed'; message: string; cap: number };
+type RunResult =
+  | { kind: 'done' }
+  | { kind: 'not-enrolled'; message: string }
+  /** `cap` bounds the back-off; `atLeast` is a wait the server asked for. */
+  | { kind: 'failed'; message: string; cap: number; atLeast?: number };
 
 /**
  * Sends waiting responses in shuffled batches: at start (after a pause), about every 15 minutes,
@@ -58,7 +72,9 @@ type RunResult = { kind: 'done' } | { kind: 'not-enrolled'; message: string } | 
 export function createSyncEngine(deps: SyncEngineDeps) {
   const { store, random, now } = deps;
   const endpoint = deps.endpoint ?? '/api/kiosk/sync';
-  let status: SyncStatus = { state: 'waiting', waiting: null, lastSuccessAt: null, lastError: null };
+  // Every request gives up in time: a connection that hangs must not hold the sync for good.
+  const request = withTimeout(deps.fetch, deps.setTimer);
+  let status: SyncStatus = { state: 'waiting', waiting: null, lastSuccessAt: null, lastError: null, clockOffMs: null };
   const listeners = new Set<(status: SyncStatus) => void>();
   let cancelTimer: (() => void) | null = null;
   let failuresInARow = 0;
@@ -69,35 +85,49 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     for (const listener of listeners) listener(status);
   };
 
+  /** Compares the kiosk's clock with the server's Date header, taken halfway through the request. */
+  function checkClock(reply: Response, sentAt: number) {
+    const serverTime = Date.parse(reply.headers.get('date') ?? '');
+    if (Number.isNaN(serverTime)) return;
+    const kioskTime = (sentAt + now().getTime()) / 2;
+    const off = serverTime - kioskTime;
+    // The header counts whole seconds: allow for that before calling the clock wrong.
+    const clockOffMs = Math.abs(off) > CLOCK_WARNING_MS ? Math.round(off) : null;
+    if (clockOffMs !== status.clockOffMs) update({ clockOffMs });
+  }
+
   async function sendAll(): Promise<RunResult> {
     const enrollment = await store.readEnrollment();
     if (!enrollment) return { kind: 'not-enrolled', message: 'This kiosk is not enrolled yet.' };
+    // Responses whose form version the server does not know: kept, and left out until the next
+    // send, so that they hold up nothing else.
+    const deferred = new Map<string, string>();
     // One request even with nothing waiting: it reports the kiosk's state and abandoned counts.
     for (let first = true; ; first = false) {
-      const batch = shuffled(await store.takeBatch(BATCH_SIZE), random);
-      if (batch.length === 0 && !first) {
-        await refreshForm(enrollment.token);
-        return { kind: 'done' };
-      }
-      const request: SyncRequest = {
+      const batch = shuffled(await store.takeBatch(BATCH_SIZE, new Set(deferred.keys())), random);
+      if (batch.length === 0 && !first) return finish(enrollment.token, deferred);
+      const body: SyncRequest = {
         appVersion: deps.appVersion,
         waiting: await store.countWaiting(),
         abandoned: await store.abandonedTotals(),
         responses: batch,
       };
       let reply: Response;
+      const sentAt = now().getTime();
       try {
-        reply = await deps.fetch(endpoint, {
+        reply = await request(endpoint, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${enrollment.token}` },
-          body: JSON.stringify(request),
+          body: JSON.stringify(body),
           cache: 'no-store',
         });
-      } catch {
-        return { kind: 'failed', message: 'The server cannot be reached.', cap: UNREACHABLE_RETRY_CAP_MS };
+      } catch (error) {
+        const message = error instanceof RequestTimeout ? error.message : 'The server cannot be reached.';
+        return { kind: 'failed', message, cap: UNREACHABLE_RETRY_CAP_MS };
       }
-      const body: unknown = await reply.json().catch(() => null);
-      const outcome = outcomeOf(batch, reply.status, body);
+      checkClock(reply, sentAt);
+      const answer: unknown = await reply.json().catch(() => null);
+      const outcome = outcomeOf(batch, reply.status, answer, retryAfterMs(reply.headers.get('retry-after'), now()));
       switch (outcome.kind) {
         case 'stored':
           await store.acknowledge(outcome.done);
@@ -106,17 +136,28 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         case 'rejected':
           // The rest of the batch was not stored: the loop sends it again at once.
           await store.setAside(outcome.setAside);
+          for (const { id, reason } of outcome.deferred) deferred.set(id, reason);
           break;
         case 'not-enrolled':
           return { kind: 'not-enrolled', message: outcome.message };
         case 'retry':
-          return { kind: 'failed', message: outcome.message, cap: RETRY_CAP_MS };
+          return {
+            kind: 'failed',
+            message: outcome.message,
+            cap: outcome.unreachable ? UNREACHABLE_RETRY_CAP_MS : RETRY_CAP_MS,
+            ...(outcome.retryAfterMs !== null ? { atLeast: Math.min(outcome.retryAfterMs, MAX_RETRY_AFTER_MS) } : {}),
+          };
       }
-      if (batch.length === 0) {
-        await refreshForm(enrollment.token);
-        return { kind: 'done' };
-      }
+      if (batch.length === 0) return finish(enrollment.token, deferred);
     }
+  }
+
+  /** The end of a send that reached the server: the published form, and any responses held back. */
+  async function finish(token: string, deferred: Map<string, string>): Promise<RunResult> {
+    await refreshForm(token);
+    if (deferred.size === 0) return { kind: 'done' };
+    const [reason] = deferred.values();
+    return { kind: 'failed', message: `${deferred.size} kept to send again later: ${reason}`, cap: RETRY_CAP_MS };
   }
 
   /** Counts what waits now (the staff menu opens; responses arrive between sends). */
@@ -132,7 +173,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   async function refreshForm(token: string): Promise<void> {
     try {
       const etag = await store.storedFormEtag();
-      const reply = await deps.fetch(deps.formEndpoint ?? '/api/kiosk/form', {
+      const reply = await request(deps.formEndpoint ?? '/api/kiosk/form', {
         headers: { authorization: `Bearer ${token}`, ...(etag ? { 'if-none-match': etag } : {}) },
         cache: 'no-store',
       });
@@ -174,7 +215,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       schedule(nextRegularDelay(random));
     } else {
       update({ state: 'retrying', waiting, lastError: result.message });
-      schedule(retryDelay(failuresInARow++, random, result.cap));
+      schedule(Math.max(retryDelay(failuresInARow++, random, result.cap), result.atLeast ?? 0));
     }
   }
 

@@ -10,6 +10,13 @@ export const RETRY_CAP_MS = 5 * 60_000;
  * back within a minute of the server: retries then stop growing at one minute.
  */
 export const UNREACHABLE_RETRY_CAP_MS = 60_000;
+/**
+ * A server (or its proxy) may ask for a longer wait with Retry-After; the kiosk honours it up
+ * to this, so a wrong header cannot silence a kiosk for hours.
+ */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000;
+/** The staff menu warns when the kiosk's clock is further than this from the server's. */
+export const CLOCK_WARNING_MS = 60 * 60_000;
 /** A sync waits at least this long after starting the app, so a reload is not a signal either. */
 export const FIRST_SYNC_AFTER_MS = 5_000;
 /** Responses per request. */

@@ -2,7 +2,7 @@ import { forwardRef, useEffect, useId, useState, type InputHTMLAttributes } from
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { readEnrollment, saveEnrollment, type Enrollment } from '../../storage/enrollment';
-import { setAsideResponses } from '../../storage/outbox';
+import { sendSetAsideAgain, setAsideResponses } from '../../storage/outbox';
 import type { SetAsideResponse } from '../../storage/kiosk-db';
 import { requestEnrollment } from '../../sync/enroll';
 import { requestPreviewLink } from '../../sync/preview-link';
@@ -165,9 +165,17 @@ function StatusView({ enrollment }: { enrollment: Enrollment }) {
     if (result.ok) location.replace(`${result.path}?kiosk`);
     else setPreviewProblem(result.reason === 'no-draft' ? t('staff.noDraft') : result.reason === 'unreachable' ? t('staff.previewUnreachable') : result.message);
   };
+  const readSetAside = () => setAsideResponses().then(setSetAside, () => setSetAside([]));
   useEffect(() => {
-    setAsideResponses().then(setSetAside, () => setSetAside([]));
+    void readSetAside();
   }, [status?.lastSuccessAt, status?.waiting]);
+  // Once the cause is put right (a clock, a server that did not know a form): back to the outbox.
+  const sendAgain = async () => {
+    await sendSetAsideAgain();
+    await readSetAside();
+    await syncNow();
+  };
+  const clockOff = status?.clockOffMs ?? null;
   const when = (date: Date | null | undefined) =>
     date ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(date) : t('staff.never');
   return (
@@ -205,17 +213,28 @@ function StatusView({ enrollment }: { enrollment: Enrollment }) {
           {previewProblem}
         </p>
       ) : null}
+      {clockOff !== null ? (
+        <p className="review__failed" role="alert">
+          {t(clockOff > 0 ? 'staff.clockBehind' : 'staff.clockAhead', { hours: Math.round(Math.abs(clockOff) / 3_600_000) })}
+        </p>
+      ) : null}
       <h2>{t('staff.setAside')}</h2>
       {setAside.length === 0 ? (
         <p>{t('staff.none')}</p>
       ) : (
-        <ul className="staff__set-aside">
-          {setAside.map((item) => (
-            <li key={item.id}>
-              {item.response.date}: {item.reason}
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="staff__set-aside">
+            {setAside.map((item) => (
+              <li key={item.id}>
+                {item.response.date}: {item.kind === 'clock' ? `${t('staff.clockProblem')} ` : ''}
+                {item.reason}
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="button button--secondary" onClick={() => void sendAgain()} disabled={status?.state === 'sending'}>
+            {t('staff.sendAgain')}
+          </button>
+        </>
       )}
     </section>
   );
