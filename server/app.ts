@@ -5,6 +5,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/database';
 import { formCatalog } from './db/forms';
+import { drainBeforeAnswering } from './request-drain';
 import { defaultForm } from '../src/domain/default-form';
 import { apiDescriptionRoutes } from './routes/api-description';
 import { auditLogRoutes } from './routes/audit-log';
@@ -82,6 +83,8 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   app.addHook('onSend', async (_request, reply) => {
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
   });
+  // A 401 or 413 must reach a client that is still uploading, not a reset.
+  drainBeforeAnswering(app);
 
   // Routes declare zod schemas: the same ones the kiosk is built with validate requests, check
   // answers and make the API description.
