@@ -7,6 +7,7 @@ import { makeResponse } from '../test-support';
 import { answerCountsBetween, responseCountsBetween } from './answer-counts';
 import BetterSqlite3 from 'better-sqlite3';
 import initialSchema from './migrations/001-initial';
+import formDrafts from './migrations/005-form-drafts';
 import { openDatabase, prepared } from './database';
 import { ensureFormVersion } from './forms';
 import { storeResponses } from './responses';
@@ -20,10 +21,10 @@ describe('openDatabase', () => {
     dirs.push(dir);
     const first = openDatabase(dir);
     expect(first.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(first.pragma('user_version', { simple: true })).toBe(7);
+    expect(first.pragma('user_version', { simple: true })).toBe(8);
     first.close();
     const again = openDatabase(dir);
-    expect(again.pragma('user_version', { simple: true })).toBe(7);
+    expect(again.pragma('user_version', { simple: true })).toBe(8);
     again.close();
   });
 
@@ -96,11 +97,38 @@ describe('openDatabase', () => {
     );
     old.close();
     const db = openDatabase(dir);
-    expect(db.pragma('user_version', { simple: true })).toBe(7);
+    expect(db.pragma('user_version', { simple: true })).toBe(8);
     expect(db.prepare('SELECT id FROM responses').pluck().all()).toEqual([response.id]);
     const query = { formId: defaultForm.id, from: '2026-11-23', to: '2026-11-23', language: null };
     expect(answerCountsBetween(db, query).find((r) => r.question === 'day' && r.option === '5')?.count).toBe(1);
     db.close();
+  });
+
+  it('rebuilds the reviewers\u2019 comments without a rowid, keeping each, with the day only', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'feedback-db-'));
+    dirs.push(dir);
+    const db = openDatabase(dir);
+    // As schema 7 had it: a rowid table, and a comment from before only the day was kept.
+    db.exec('DROP TABLE draft_comments');
+    db.exec(formDrafts.slice(formDrafts.indexOf('CREATE TABLE draft_comments')));
+    db.pragma('user_version = 7');
+    const add = db.prepare("INSERT INTO draft_comments (id, form_id, target, language, text, created_at) VALUES (?, 'todays-feedback', 'mood', 'fi', ?, ?)");
+    add.run('f0000000-0000-4000-8000-000000000000', 'Myöhään illalla', '2026-11-23T22:30:00.000Z');
+    add.run('10000000-0000-4000-8000-000000000000', 'Aamulla', '2026-11-24');
+    // The rowid keeps the order in which they arrived.
+    expect(db.prepare('SELECT text FROM draft_comments ORDER BY rowid').pluck().all()).toEqual(['Myöhään illalla', 'Aamulla']);
+    db.close();
+
+    const upgraded = openDatabase(dir);
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(8);
+    expect(upgraded.prepare("SELECT sql FROM sqlite_master WHERE name = 'draft_comments'").pluck().get()).toMatch(/WITHOUT ROWID/);
+    expect(() => upgraded.prepare('SELECT rowid FROM draft_comments').all()).toThrow(/no such column/);
+    // Half past ten in the evening UTC is the next day in Helsinki.
+    expect(upgraded.prepare('SELECT id, text, created_at AS day FROM draft_comments ORDER BY id').all()).toEqual([
+      { id: '10000000-0000-4000-8000-000000000000', text: 'Aamulla', day: '2026-11-24' },
+      { id: 'f0000000-0000-4000-8000-000000000000', text: 'Myöhään illalla', day: '2026-11-24' },
+    ]);
+    upgraded.close();
   });
 
   it('removes copies of an id stored under other dates before the id became unique, and their counts', () => {

@@ -22,7 +22,11 @@ export function addComments(db: Database, formId: string, comments: DraftComment
   )();
 }
 
-/** A form's comments, those still to deal with first, then newest first. */
+/**
+ * A form's comments, those still to deal with first, then by day, newest first, and within a
+ * day by their random id: the order in which they arrived is kept nowhere (the table has no
+ * rowid either), so it cannot show.
+ */
 export function commentsOf(db: Database, formId: string): ReceivedComment[] {
   const rows = db
     .prepare(

@@ -79,6 +79,29 @@ describe('reviewers’ comments', () => {
     expect(count()).toBe(0);
   });
 
+  it('leave no line in the server\u2019s log, sent, refused or failed: a line\u2019s time would tell when a reviewer wrote', async () => {
+    const token = await previewToken();
+    const comment = () => ({ id: randomUUID(), question: 'mood', language: 'fi', text: 'Sana on vaikea.' });
+    const before = server.logs();
+    expect(before).toContain('/api/coordinator/forms/:form/draft/preview-links'); // other requests are logged
+    expect((await post(`/api/preview/${token}/comments`, { comments: [comment()] }, {})).statusCode).toBe(200);
+    expect((await post(`/api/preview/${token}/comments`, { comments: [] }, {})).statusCode).toBe(400);
+    expect((await post(`/api/preview/${'A'.repeat(43)}/comments`, { comments: [comment()] }, {})).statusCode).toBe(404);
+    server.db.exec('DROP TABLE draft_comments');
+    const failed = await post(`/api/preview/${token}/comments`, { comments: [comment()] }, {});
+    expect(failed.statusCode).toBe(500);
+    expect(failed.json().error).toMatch(/Nothing was stored; try again later/);
+    expect(server.logs()).toBe(before);
+  });
+
+  it('of one day come out in id order, not in the order they arrived', async () => {
+    const token = await previewToken();
+    const ids = Array.from({ length: 6 }, () => randomUUID());
+    for (const id of ids) await post(`/api/preview/${token}/comments`, { comments: [{ id, question: 'mood', language: 'fi', text: 'Hyvä.' }] }, {});
+    expect((await comments()).map((c: { id: string }) => c.id)).toEqual([...ids].sort());
+    expect(() => server.db.prepare('SELECT rowid FROM draft_comments').all()).toThrow(/no such column/);
+  });
+
   it('are read and marked only by a signed-in coordinator of the same site', async () => {
     expect((await server.app.inject({ method: 'GET', url: `${draftUrl}/comments` })).statusCode).toBe(401);
     const id = randomUUID();

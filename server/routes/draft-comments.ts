@@ -21,9 +21,17 @@ export function draftCommentRoutes(app: FastifyInstance, db: Database) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const signedIn = requireCoordinator(db);
 
+  // No log line at all for a comment sent: the preview sends it as soon as it is written, and a
+  // log line's time would say to the millisecond when a reviewer, who may be one of the centre's
+  // visitors, wrote it. Its failures go unlogged too (any line would carry the time); the
+  // reviewer's device still gets the error and keeps the comment to send again.
   api.post(
     '/api/preview/:token/comments',
-    { bodyLimit: COMMENTS_BODY_LIMIT, schema: { hide: true, params: z.strictObject({ token: previewToken }), body: commentsRequest } },
+    {
+      logLevel: 'silent',
+      bodyLimit: COMMENTS_BODY_LIMIT,
+      schema: { hide: true, params: z.strictObject({ token: previewToken }), body: commentsRequest },
+    },
     async (request, reply) => {
       const draft = draftForPreview(db, hashSecret(request.params.token));
       if (!draft) return reply.code(404).send({ error: NO_PREVIEW });
