@@ -38,8 +38,8 @@ describe('CSV downloads', () => {
     const row = (question: string, answer: string) => rows.find((r) => r[1] === question && r[3] === answer)!;
     // 2026-11-30 is the next ISO week: not in this summary.
     expect(row('day', '4')).toEqual(['2026-W48', 'day', 'How was the day centre today?', '4', 'Good', '4', '0,800', '5', '45', '']);
-    expect(row('age-group', 'under-30')[5]).toBe('<5');
-    expect(row('age-group', '50-or-over')[5]).toBe('<5');
+    // Age groups only by month.
+    expect(rows.some((r) => r[1] === 'age-group')).toBe(false);
     expect(auditEntries(server.db)[0]).toMatchObject({ actor: 'aino', action: 'download', detail: 'summary.csv todays-feedback 2026-11-23..2026-11-29 by week' });
   });
 
@@ -49,14 +49,25 @@ describe('CSV downloads', () => {
     expect(rows.find((r) => r[1] === 'day' && r[3] === '4')![6]).toBe('0.800');
   });
 
-  it('the responses: a row per response, no free text, the lone under-30 age group hidden', async () => {
+  it('the responses: a row per response, no free text, no age group', async () => {
     const rows = table((await download('responses.csv', 'form=todays-feedback&from=2026-11-01&to=2026-11-30&labels=en')).body);
     const [header, ...body] = rows;
     expect(body).toHaveLength(6);
     expect(header!.slice(0, 4)).toEqual(['date', 'part_of_day', 'form_version', 'language']);
-    const age = header!.indexOf('How old are you?');
-    expect(body.filter((r) => r[0] === '2026-11-23').map((r) => r[age])).toEqual(Array(5).fill('<5'));
-    expect(rows.flat().join()).not.toContain('Kiitos');
+    expect(header).not.toContain('How old are you?');
+    expect(rows.flat().join()).not.toMatch(/Kiitos|under 30|50 or over/i);
+  });
+
+  it('the summary by month: its age groups protected, "<5" only below 5', async () => {
+    await syncFromKiosk(server, [
+      ...Array.from({ length: 20 }, () => makeResponse({ date: '2026-11-10', answers: { day: '3', 'age-group': '30-49' } })),
+      ...Array.from({ length: 6 }, () => makeResponse({ date: '2026-11-12', answers: { day: '3', 'age-group': '50-or-over' } })),
+      ...Array.from({ length: 7 }, () => makeResponse({ date: '2026-11-11', answers: { day: '3', 'age-group': 'prefer-not-to-say' } })),
+    ]);
+    const rows = table((await download('summary.csv', 'form=todays-feedback&from=2026-11-15&to=2026-11-15&period=month&labels=en')).body);
+    const ages = Object.fromEntries(rows.filter((r) => r[1] === 'age-group').map((r) => [r[3], r[5]]));
+    // 1 under 30 and 1 without an answer are hidden, and the 7 as their cover, marked "..", not "<5".
+    expect(ages).toEqual({ 'under-30': '<5', '30-49': '20', '50-or-over': '10', 'prefer-not-to-say': '..', '': '<5' });
   });
 
   it('the day log, and the free texts: shuffled, without dates, only from periods of 5 or more, neutralised', async () => {
@@ -65,9 +76,20 @@ describe('CSV downloads', () => {
 
     const byDay = table((await download('free-texts.csv', 'form=todays-feedback&from=2026-11-01&to=2026-11-30&period=day')).body);
     expect(byDay.slice(1).map((r) => r[1]).sort()).toEqual(["'=1+1", 'Kiitos', 'Kiitos', 'Kiitos', 'Kiitos']);
-    const byMonth = table((await download('free-texts.csv', 'form=todays-feedback&from=2026-11-01&to=2026-11-30&period=month')).body);
-    expect(byMonth.slice(1).map((r) => r[1])).toContain('Yksin tänään');
-    expect(byMonth.flat().join()).not.toMatch(/2026-11/);
+    expect(byDay.flat().join()).not.toMatch(/2026-11/);
+  });
+
+  it('the free texts by whole ISO weeks whatever the period: a month\u2019s small week is left out, its neighbour\u2019s days in another month taken in', async () => {
+    // Week 2026-W44 runs from Monday 26 October to Sunday 1 November: 5 responses on 30 October.
+    await syncFromKiosk(server, Array.from({ length: 5 }, () => makeResponse({ date: '2026-10-30', answers: { day: '4', 'anything-else': 'Lokakuussa' } })));
+    const reply = await download('free-texts.csv', 'form=todays-feedback&from=2026-11-01&to=2026-11-30&period=month');
+    expect(reply.headers['content-disposition']).toBe('attachment; filename="free-texts-todays-feedback-2026-10-26-2026-12-06.csv"');
+    const texts = table(reply.body).slice(1).map((r) => r[1]);
+    expect(texts.sort()).toEqual(["'=1+1", 'Kiitos', 'Kiitos', 'Kiitos', 'Kiitos', 'Lokakuussa', 'Lokakuussa', 'Lokakuussa', 'Lokakuussa', 'Lokakuussa']);
+    // 30 November is the only day of week 2026-W49 with responses: 1, so its text is not shown,
+    // although November has 6 and October too.
+    expect(texts).not.toContain('Yksin tänään');
+    expect(auditEntries(server.db).map((e) => e.detail)).toContain('free-texts.csv todays-feedback 2026-10-26..2026-12-06');
   });
 
   it('refuses without a session, and bad requests with a reason', async () => {

@@ -53,9 +53,10 @@ export function exportRoutes(app: FastifyInstance, db: Database) {
       const query = request.query;
       const versions = formVersions(db, query.form);
       if (versions.length === 0) return reply.code(404).send({ error: `There is no form ${query.form}.` });
-      // Summaries cover whole days, weeks or months: two downloads cannot be subtracted to reveal a small count.
+      // Summaries cover whole days, weeks or months, and free texts whole weeks, whatever the
+      // summary's period: two downloads cannot be subtracted to reveal a small count.
       const range =
-        file === 'summary' ? wholePeriods(query.from, query.to, query.period) : file === 'free-texts' ? wholePeriods(query.from, query.to, freeTextPeriod(query.period)) : query;
+        file === 'summary' ? wholePeriods(query.from, query.to, query.period) : file === 'free-texts' ? wholePeriods(query.from, query.to, FREE_TEXT_PERIOD) : query;
       const setup: ExportSetup = { versions, labelLanguage: query.labels, format: query.format };
       const summaryDetail = file === 'summary' ? ` by ${query.period}${query.split === 'version' ? ' and version' : ''}` : '';
       audit(db, request.coordinator!.username, 'download', `${file}.csv ${query.form} ${range.from}..${range.to}${summaryDetail}`);
@@ -90,11 +91,10 @@ function* exportText(file: ExportFile, reader: Reader, db: Database, query: Expo
   if (file === 'responses') {
     const columns = responseColumns(setup);
     yield csv([responseHeader(columns)]);
-    // A day at a time: the age-group rule needs the day's counts before its rows go out.
     const days = daysOfResponses(reader, query.form, range.from, range.to);
     const nextDay = () => {
       const day = days.next();
-      return day.done ? null : csv(responseRows(day.value, columns, setup));
+      return day.done ? null : csv(responseRows(day.value, columns));
     };
     for (let text = nextDay(); text !== null; text = nextDay()) yield text;
     return;
@@ -116,12 +116,16 @@ function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: Ex
     return counter.rows(setup, meals);
   }
   const texts = freeTextsBetween(reader, setup.versions, range.from, range.to);
-  const period = freeTextPeriod(query.period);
-  return freeTextRows(shownFreeTexts(texts, responsesPerPeriod(reader, query.form, range, period), period, secureRandom), setup);
+  return freeTextRows(shownFreeTexts(texts, responsesPerPeriod(reader, query.form, range, FREE_TEXT_PERIOD), FREE_TEXT_PERIOD, secureRandom), setup);
 }
 
-/** Free texts are never tied to a single day: their periods are at least a week. */
-const freeTextPeriod = (period: Period): Period => (period === 'day' ? 'week' : period);
+/**
+ * Free texts, and any figure about them, come from whole ISO weeks of 5 or more responses only,
+ * in the dashboard's list and in this file alike. One partition, never two: a month's list minus
+ * the lists of its weeks would give the texts of its small weeks, and a month's list beside a
+ * week's would date texts to the days the two share.
+ */
+export const FREE_TEXT_PERIOD: Period = 'week';
 
 /** A random number from the operating system's generator: the shuffled order must not be guessable. */
 export const secureRandom = () => randomInt(2 ** 32) / 2 ** 32;

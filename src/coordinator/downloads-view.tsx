@@ -11,6 +11,8 @@ import { FormPicker } from './form-options';
 import { ErrorMessage } from './error-message';
 
 const LABEL_LANGUAGES = ['fi', 'sv', 'en'];
+/** The anonymity rules the files follow, in the README's order. */
+const RULES = ['periods', 'ages', 'markers', 'small', 'freeTexts'] as const;
 
 /** The four CSV files for a date range, with the anonymity rules they follow said in words. */
 export function DownloadsView() {
@@ -111,7 +113,11 @@ export function DownloadsView() {
         ))}
       </ul>
       <h2>{t('downloads.privacyHeading')}</h2>
-      <p>{t('downloads.privacy')}</p>
+      <ul>
+        {RULES.map((rule) => (
+          <li key={rule}>{t(`downloads.rules.${rule}`)}</li>
+        ))}
+      </ul>
     </section>
   );
 }

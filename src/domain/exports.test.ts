@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultForm } from './default-form';
 import type { ChoiceQuestion, FormDefinition } from './form-schema';
-import { dayLogRows, freeTextRows, responseColumns, responseHeader, responseRows, shownFreeTexts, SummaryCounter, type ExportSetup } from './exports';
+import { narrowedCounts } from './disclosure-audit';
+import { dayLogRows, freeTextRows, periodsShown, responseColumns, responseHeader, responseRows, shownFreeTexts, SummaryCounter, type ExportSetup } from './exports';
 import type { FeedbackResponse } from './response';
 import { sampleResponse } from './sample-response';
 
@@ -24,43 +25,95 @@ describe('the summary', () => {
     expect(rows.some((r) => r[1] === 'anything-else')).toBe(false);
   });
 
-  it('shows small age-group counts as <5, with secondary suppression and no shares', () => {
+  it('has the age group only by month: not by day or ISO week, whose rows a month could be subtracted from', () => {
+    const month = Array.from({ length: 30 }, (_, i) => response({ date: `2026-11-${String(i + 1).padStart(2, '0')}`, answers: { day: '4', 'age-group': '50-or-over' } }));
+    for (const period of ['day', 'week'] as const) {
+      const counter = new SummaryCounter(period, 'age-group');
+      counter.addDay(month);
+      const rows = counter.rows(setup, new Map());
+      expect(rows.some((r) => r[1] === 'day')).toBe(true);
+      expect(rows.some((r) => r[1] === 'age-group'), period).toBe(false);
+    }
+    const counter = new SummaryCounter('month', 'age-group');
+    counter.addDay(month);
+    expect(counter.rows(setup, new Map()).filter((r) => r[1] === 'age-group')).toHaveLength(5);
+  });
+
+  it('shows a month\u2019s small age-group counts as <5, one hidden to protect them as "..", and no shares', () => {
     const counter = new SummaryCounter('month', 'age-group');
     counter.addDay([
       ...Array.from({ length: 12 }, () => response({ answers: { 'age-group': '50-or-over' } })),
-      ...Array.from({ length: 6 }, () => response({ partOfDay: 'afternoon', answers: { 'age-group': '30-49' } })),
+      ...Array.from({ length: 8 }, () => response({ partOfDay: 'afternoon', answers: { 'age-group': '30-49' } })),
+      ...Array.from({ length: 6 }, () => response({ answers: { 'age-group': 'prefer-not-to-say' } })),
     ]);
     counter.addDay([response({ date: '2026-11-24', answers: { 'age-group': 'under-30' } })]);
     const rows = counter.rows(setup, new Map()).filter((r) => r[1] === 'age-group');
-    const cell = (answer: string) => rows.find((r) => r[3] === answer)!;
-    expect(cell('under-30')[5]).toBe('<5');
-    expect(cell('prefer-not-to-say')[5]).toBe('<5');
-    expect(cell('')[5]).toBe('<5'); // nobody skipped it: 0 is small too
-    expect(cell('50-or-over')[5]).toBe('12');
+    const cell = (answer: string) => rows.find((r) => r[3] === answer)![5];
+    expect(cell('under-30')).toBe('<5');
+    expect(cell('')).toBe('<5'); // nobody skipped it: 0 is small too
+    // 1 + 0 hidden: the smallest visible, 6, goes too; as ".." (5 or more) it leaves 1 + 0 at most 2, so the 8 as well.
+    expect(cell('prefer-not-to-say')).toBe('..');
+    expect(cell('30-49')).toBe('..');
+    expect(cell('50-or-over')).toBe('12');
     expect(rows.every((r) => r[6] === '')).toBe(true);
-    // The hidden cells together: 19 - 12 - 6 = 1, below 5, so 30-49 is hidden as well.
-    expect(cell('30-49')[5]).toBe('<5');
+  });
+
+  it('shows every age group of a month of about 1,000 responses at 50 or more', () => {
+    const counter = new SummaryCounter('month', 'age-group');
+    const ages = { 'under-30': 212, '30-49': 388, '50-or-over': 401, 'prefer-not-to-say': 57 };
+    for (let d = 1; d <= 30; d++) {
+      const date = `2026-11-${String(d).padStart(2, '0')}`;
+      counter.addDay(
+        Object.entries(ages).flatMap(([age, n]) =>
+          Array.from({ length: Math.floor(n / 30) + (d <= n % 30 ? 1 : 0) }, () => response({ date, answers: { day: '4', 'age-group': age } })),
+        ),
+      );
+    }
+    for (let i = 0; i < 61; i++) counter.addDay([response({ date: '2026-11-15', answers: { day: '3' } })]);
+    const rows = counter.rows(setup, new Map()).filter((r) => r[1] === 'age-group');
+    expect(Object.fromEntries(rows.map((r) => [r[3], r[5]]))).toEqual({ 'under-30': '212', '30-49': '388', '50-or-over': '401', 'prefer-not-to-say': '57', '': '61' });
+    expect(rows[0]![7]).toBe('1119');
+    expect(rows.filter((r) => r[3] !== '').every((r) => r[6] !== '')).toBe(true);
+  });
+
+  it('leaves the age group out of a month with fewer than 5 responses per answer, so that even hiding all cannot give it away', () => {
+    const five = Array.from({ length: 5 }, () => response({ answers: { day: '4', 'age-group': '50-or-over' } }));
+    const counter = new SummaryCounter('month', 'age-group');
+    counter.addDay(five);
+    const rows = counter.rows(setup, new Map());
+    expect(rows.some((r) => r[1] === 'day')).toBe(true);
+    // Shown, the 5 would read ".." and the rest "<5": all five aged 50 or over.
+    expect(rows.some((r) => r[1] === 'age-group')).toBe(false);
+  });
+
+  it('never shows <5 on a count of 5 or more (months of every mix of small and large counts)', () => {
+    let cells = 0;
+    for (const young of [0, 3, 5, 9, 40])
+      for (const middle of [0, 4, 6, 30])
+        for (const old of [1, 5, 7, 60])
+          for (const none of [0, 2, 5, 25]) {
+            const counter = new SummaryCounter('month', 'age-group');
+            counter.addDay([
+              ...Array.from({ length: young }, () => response({ answers: { 'age-group': 'under-30' } })),
+              ...Array.from({ length: middle }, () => response({ answers: { 'age-group': '30-49' } })),
+              ...Array.from({ length: old }, () => response({ answers: { 'age-group': '50-or-over' } })),
+              ...Array.from({ length: none }, () => response({ answers: { day: '3' } })),
+            ]);
+            const actual: Record<string, number> = { 'under-30': young, '30-49': middle, '50-or-over': old, 'prefer-not-to-say': 0, '': none };
+            for (const row of counter.rows(setup, new Map()).filter((r) => r[1] === 'age-group')) {
+              const count = actual[row[3]!]!;
+              const where = `${row[3]} of ${JSON.stringify(actual)}`;
+              if (row[5] === '<5') expect(count, where).toBeLessThan(5);
+              else if (row[5] === '..') expect(count, where).toBeGreaterThanOrEqual(5);
+              else expect(row[5], where).toBe(String(count));
+              cells += 1;
+            }
+          }
+    expect(cells).toBeGreaterThan(1000);
   });
 
   it('leaves meals empty for a period with none logged, and handles no data', () => {
     expect(new SummaryCounter('day', 'age-group').rows(setup, new Map())).toHaveLength(1);
-  });
-
-  it('hides an age group in the summary wherever the responses file hides it, so one cannot be subtracted from the other', () => {
-    // One day: 5 Finnish mornings aged 50+, 5 Finnish afternoons under 30, one Swedish morning under 30.
-    const day = [
-      ...Array.from({ length: 5 }, () => response({ answers: { 'age-group': '50-or-over' } })),
-      ...Array.from({ length: 5 }, () => response({ partOfDay: 'afternoon', answers: { 'age-group': 'under-30' } })),
-      response({ language: 'sv', answers: { 'age-group': 'under-30' } }),
-    ];
-    const counter = new SummaryCounter('day', 'age-group');
-    counter.addDay(day);
-    const summary = counter.rows(setup, new Map()).filter((r) => r[1] === 'age-group');
-    // The file hides the Swedish row's age; the summary must not show under-30 = 6 beside it.
-    expect(summary.find((r) => r[3] === 'under-30')![5]).toBe('<5');
-    const columns = responseColumns(setup);
-    const ages = responseRows(day, columns, setup).map((row) => row[responseHeader(columns).indexOf('How old are you?')]);
-    expect(ages.at(-1)).toBe('<5');
   });
 });
 
@@ -131,71 +184,46 @@ describe('the summary across form versions', () => {
     expect(row('2', 'needs', 'phone')!.slice(6, 8)).toEqual(['1', '1,000']);
   });
 
-  it('split by version: protects small age-group counts within each version, and against the period added up', () => {
+  it('split by version: no age-group rows, so the month\u2019s protected counts cannot be split into smaller ones', () => {
     const split = new SummaryCounter('month', 'age-group', 'version');
-    const together = new SummaryCounter('month', 'age-group');
-    // Every group of the responses file (day, part of day, language, version) shows its ages.
-    const days = [byAge(1, '2026-11-23', { 'under-30': 6, '50-or-over': 10 }), byAge(2, '2026-11-26', { '30-49': 7, '50-or-over': 8 })];
-    for (const day of days) {
-      split.addDay(day);
-      together.addDay(day);
-    }
-    expect(ageCounts(together.rows(both, new Map()))).toEqual({ 'under-30': '6', '30-49': '7', '50-or-over': '18', 'prefer-not-to-say': '<5', '': '<5' });
-    // Version 2 had nobody under 30: its 0 is hidden, and 6 over both versions minus version 1's
-    // 6 would tell it, so version 1's 6 goes too; likewise version 1's 0 and version 2's 7 aged 30-49.
+    split.addDay(byAge(1, '2026-11-23', { 'under-30': 16, '50-or-over': 20 }));
+    split.addDay(byAge(2, '2026-11-26', { '30-49': 17, '50-or-over': 18 }));
     const rows = split.rows(both, new Map());
-    expect(ageCounts(rows, '1')).toEqual({ 'under-30': '<5', '30-49': '<5', '50-or-over': '10', 'prefer-not-to-say': '<5', '': '<5' });
-    expect(ageCounts(rows, '2')).toEqual({ 'under-30': '<5', '30-49': '<5', '50-or-over': '8', 'prefer-not-to-say': '<5', '': '<5' });
-    expect(rows.filter((r) => r[2] === 'age-group').every((r) => r[7] === '')).toBe(true);
+    expect(rows.some((r) => r[2] === 'day')).toBe(true);
+    expect(rows.some((r) => r[2] === 'age-group')).toBe(false);
   });
 
-  it('split by version: no hidden count can be worked out from a version\u2019s total or the period\u2019s (exhaustive over small tables)', () => {
-    // As in small-counts.test.ts: a lone hidden cell, hidden cells adding up to 1–4, or small ones adding up so high each has a floor.
-    const canWorkOut = (counts: number[], hidden: boolean[]) => {
-      const hiddenCells = hidden.filter(Boolean).length;
-      const hiddenSum = counts.reduce((sum, c, i) => sum + (hidden[i] ? c : 0), 0);
-      const allSmall = counts.every((c, i) => !hidden[i] || c < 5);
-      return hiddenCells === 1 || (hiddenCells > 1 && hiddenSum > 0 && hiddenSum < 5) || (hiddenCells > 1 && allSmall && hiddenSum - 4 * (hiddenCells - 1) >= 1);
-    };
+  it('by month over two versions: no hidden age-group count can be narrowed, markers known, split or not (exhaustive over 1,024 months)', () => {
     const columns = ['under-30', '30-49', '50-or-over', 'prefer-not-to-say', ''];
-    const perVersion = [0, 2, 5, 8].flatMap((young) => [0, 2, 5, 8].flatMap((old) => [0, 5].map((none) => [young, old, none])));
+    const perVersion = [0, 3, 6, 13].flatMap((young) => [0, 4, 9, 14].flatMap((old) => [0, 5].map((none) => [young, old, none])));
     const day = (version: number, date: string, [young, old, none]: number[]) => [
       ...byAge(version, date, { 'under-30': young!, '50-or-over': old! }),
       ...Array.from({ length: none! }, () => response({ date, formVersion: version, answers: { day: '4' } })),
     ];
     let checked = 0;
+    let shown = 0;
     for (const given of perVersion.flatMap((first) => perVersion.map((second) => [first, second]))) {
-      const cells = given.flat();
       const split = new SummaryCounter('month', 'age-group', 'version');
       const together = new SummaryCounter('month', 'age-group');
       for (const [v, counts] of given.entries()) {
         split.addDay(day(v + 1, `2026-11-0${v + 1}`, counts));
         together.addDay(day(v + 1, `2026-11-0${v + 1}`, counts));
       }
-      const splitRows = split.rows(both, new Map());
+      expect(split.rows(both, new Map()).some((r) => r[2] === 'age-group')).toBe(false);
       const overAll = ageCounts(together.rows(both, new Map()));
-      const present = given.flatMap((counts, v) => (counts.some((c) => c > 0) ? [{ actual: [counts[0]!, 0, counts[1]!, 0, counts[2]!], shown: ageCounts(splitRows, String(v + 1)) }] : []));
-      for (const { actual, shown } of present) {
-        const hidden = columns.map((c) => shown[c] === '<5');
-        expect(canWorkOut(actual, hidden) && hidden.some((h) => !h), `version row of ${cells}`).toBe(false);
-      }
-      for (const [c, column] of columns.entries()) {
-        const hidden = present.map(({ shown }) => shown[column] === '<5');
-        if (overAll[column] === '<5') expect(hidden.every(Boolean), `column ${column} of ${cells}`).toBe(true);
-        else expect(hidden.some(Boolean) && canWorkOut(present.map(({ actual }) => actual[c]!), hidden), `column ${column} of ${cells}`).toBe(false);
+      const actual = [given[0]![0]! + given[1]![0]!, 0, given[0]![1]! + given[1]![1]!, 0, given[0]![2]! + given[1]![2]!];
+      const total = actual.reduce((a, b) => a + b, 0);
+      if (total < 25) expect(overAll, `${given}`).toEqual({});
+      else {
+        const hidden = columns.map((c) => overAll[c] === '<5' || overAll[c] === '..');
+        columns.forEach((c, i) => expect(overAll[c], `${c} of ${given}`).toBe(hidden[i] ? (actual[i]! < 5 ? '<5' : '..') : String(actual[i])));
+        expect(narrowedCounts(actual, hidden, [{ parts: [0, 1, 2, 3, 4], total }], total), `${given}`).toEqual([]);
+        shown += 1;
       }
       checked += 1;
     }
     expect(checked).toBe(32 * 32);
-  });
-
-  it('split by version: an age group the responses file hides in one version is hidden in every version of the period', () => {
-    const split = new SummaryCounter('month', 'age-group', 'version');
-    // Version 2's lone under-30 is hidden in the responses file, so the period's under-30 is too.
-    split.addDay(byAge(1, '2026-11-23', { 'under-30': 9, '50-or-over': 12 }));
-    split.addDay(byAge(2, '2026-11-26', { 'under-30': 1, '50-or-over': 15 }));
-    const rows = split.rows(both, new Map()).filter((r) => r[2] === 'age-group' && r[4] === 'under-30');
-    expect(rows.map((r) => r[6])).toEqual(['<5', '<5']);
+    expect(shown).toBeGreaterThan(500);
   });
 });
 
@@ -207,7 +235,7 @@ describe('the responses file', () => {
     expect(header.slice(0, 4)).toEqual(['date', 'part_of_day', 'form_version', 'language']);
     expect(header).toContain('What do you need help with?: Food');
     expect(header.some((h) => h.includes('Anything else'))).toBe(false);
-    const [row] = responseRows([response({ answers: { day: '5', needs: ['food'] } })], columns, setup);
+    const [row] = responseRows([response({ answers: { day: '5', needs: ['food'] } })], columns);
     const at = (name: string) => row![header.indexOf(name)];
     expect(at('What do you need help with?: Food')).toBe('1');
     expect(at('What do you need help with?: Housing')).toBe('0');
@@ -215,35 +243,16 @@ describe('the responses file', () => {
 
   it('leaves a skipped multiple choice empty rather than all zeros', () => {
     const header = responseHeader(columns);
-    const [row] = responseRows([response({ answers: { day: '5' } })], columns, setup);
+    const [row] = responseRows([response({ answers: { day: '5' } })], columns);
     expect(row![header.indexOf('What do you need help with?: Food')]).toBe('');
   });
 
-  it('hides an age group shared by fewer than 5 of the same day, part of day and language', () => {
+  it('has no age-group column: the age group is only in the summary by month', () => {
     const header = responseHeader(columns);
-    const ageColumn = header.findIndex((h) => h.startsWith('How old are you'));
-    const day = [
-      ...Array.from({ length: 6 }, () => response({ answers: { day: '3', 'age-group': '50-or-over' } })),
-      ...Array.from({ length: 5 }, () => response({ answers: { day: '3', 'age-group': '30-49' } })),
-      response({ answers: { day: '3', 'age-group': 'under-30' } }),
-      response({ partOfDay: 'afternoon', answers: { day: '3', 'age-group': '50-or-over' } }),
-    ];
-    const ages = responseRows(day, columns, setup).map((row) => row[ageColumn]);
-    expect(ages.slice(0, 6).every((a) => a === '50 or over')).toBe(true);
-    // under-30 is alone; its group (morning, Finnish) had nobody skip, so 30-49 goes too.
-    expect(ages.slice(6, 12).every((a) => a === '<5')).toBe(true);
-    expect(ages[12]).toBe('<5'); // alone in the afternoon
-  });
-
-  it('counts the form version among what narrows a row down: on the day a new version arrives it tells before from after', () => {
-    const header = responseHeader(columns);
-    const ageColumn = header.findIndex((h) => h.startsWith('How old are you'));
-    const day = [
-      ...Array.from({ length: 5 }, () => response({ answers: { 'age-group': '50-or-over' } })),
-      response({ formVersion: 2, answers: { 'age-group': '50-or-over' } }),
-    ];
-    const ages = responseRows(day, columns, setup).map((row) => row[ageColumn]);
-    expect(ages).toEqual([...Array(5).fill('50 or over'), '<5']);
+    expect(header.some((h) => h.startsWith('How old are you'))).toBe(false);
+    const [row] = responseRows([response({ answers: { day: '3', 'age-group': 'under-30' } })], columns);
+    expect(row).toHaveLength(header.length);
+    expect(row!.join()).not.toMatch(/under|30/i);
   });
 
   it('neutralises text that a spreadsheet would run as a formula', () => {
@@ -261,7 +270,9 @@ describe('the free-text file', () => {
       { id: 'r2', date: '2026-11-03', question: 'anything-else', text: '=b' },
       { id: 'r3', date: '2026-12-01', question: 'anything-else', text: 'c' },
     ];
-    const rows = freeTextRows(shownFreeTexts(texts, new Map([['2026-11', 5], ['2026-12', 4]]), 'month', () => 0), setup);
+    const perWeek = new Map([['2026-W45', 5], ['2026-W49', 4]]);
+    expect(periodsShown(perWeek)).toEqual(new Set(['2026-W45']));
+    const rows = freeTextRows(shownFreeTexts(texts, perWeek, 'week', () => 0), setup);
     expect(rows[0]).toEqual(['question', 'text']);
     expect(rows.slice(1).map((r) => r[1]).sort()).toEqual(["'=b", 'a']);
     expect(rows.flat().some((cell) => /2026|r\d/.test(cell))).toBe(false);

@@ -5,7 +5,7 @@ import type { FormDefinition } from './form-schema';
 import { formLabels, orderedOptions } from './form-labels';
 import { periodOf, type Period } from './periods';
 import type { FeedbackResponse } from './response';
-import { SMALL_COUNT_THRESHOLD, SUPPRESSED, suppressGroup } from './small-counts';
+import { hiddenMarker, minimumForCounts, SMALL_COUNT_THRESHOLD, suppressGroup } from './small-counts';
 import { changedQuestions, wordingChanges } from './wording-changes';
 
 /**
@@ -18,7 +18,7 @@ const NO_ANSWER = '';
 
 type Labels = ReturnType<typeof formLabels>;
 
-/** The form's background question (age group), whose crossing with other answers is protected. */
+/** The form's background question (age group), whose counts only the summary by month shows, protected. */
 export function backgroundQuestion(versions: FormDefinition[]): string | null {
   for (const form of [...versions].reverse()) {
     const question = form.questions.find((q) => q.type === 'background');
@@ -40,58 +40,21 @@ export interface ExportSetup {
   format: CsvFormat;
 }
 
-/**
- * The responses of one day whose age group (background question) the responses file hides.
- * The age group is a quasi-identifier together with the date, part of day, language and form
- * version in the same row (on the day a new version reaches the kiosks, the version tells
- * before from after): it shows only when at least 5 responses of that day, part of day,
- * language and version share it, with secondary suppression inside that group.
- */
-function hiddenBackground(day: FeedbackResponse[], background: string | null): Set<FeedbackResponse> {
-  const hidden = new Set<FeedbackResponse>();
-  if (!background) return hidden;
-  const groups = new Map<string, Map<string, FeedbackResponse[]>>();
-  for (const response of day) {
-    const key = `${response.partOfDay}|${response.language}|${response.formVersion}`;
-    const byCategory = groups.get(key) ?? new Map<string, FeedbackResponse[]>();
-    const members = byCategory.get(backgroundCategory(response, background)) ?? [];
-    members.push(response);
-    byCategory.set(backgroundCategory(response, background), members);
-    groups.set(key, byCategory);
-  }
-  for (const byCategory of groups.values()) {
-    const categories = [...byCategory.values()];
-    const suppressed = suppressGroup(categories.map((members) => members.length));
-    categories.forEach((members, i) => {
-      if (suppressed[i]) for (const response of members) hidden.add(response);
-    });
-  }
-  return hidden;
-}
-
-function backgroundCategory(response: Pick<FeedbackResponse, 'answers'>, background: string): string {
-  const value = response.answers[background];
-  return typeof value === 'string' && value.trim() !== '' ? value : NO_ANSWER;
-}
-
 /* ---------------------------------------------------------------- summary */
 
 interface GroupCounts {
   responses: number;
   /** question → option → count; option '' is "answered at all". */
   answers: Map<string, Map<string, number>>;
-  /** Age groups (or '' for no answer) with a response whose age the responses file hides. */
-  hiddenInFile: Set<string>;
 }
 
-const emptyGroup = (): GroupCounts => ({ responses: 0, answers: new Map(), hiddenInFile: new Set<string>() });
+const emptyGroup = (): GroupCounts => ({ responses: 0, answers: new Map() });
 
 /** The counts of several groups added up: a period over all its versions. */
 function merged(groups: GroupCounts[]): GroupCounts {
   const total = emptyGroup();
   for (const group of groups) {
     total.responses += group.responses;
-    for (const category of group.hiddenInFile) total.hiddenInFile.add(category);
     for (const [question, byOption] of group.answers) {
       const into = total.answers.get(question) ?? new Map<string, number>();
       for (const [option, count] of byOption) into.set(option, (into.get(option) ?? 0) + count);
@@ -101,53 +64,10 @@ function merged(groups: GroupCounts[]): GroupCounts {
   return total;
 }
 
-/** The background question's cells of a group: a count per option, the last one "no answer". */
-function backgroundCells(counts: GroupCounts, background: string, columns: string[]): number[] {
-  const byOption = counts.answers.get(background) ?? new Map<string, number>();
-  return columns.map((option) => (option === NO_ANSWER ? counts.responses - (byOption.get('') ?? 0) : (byOption.get(option) ?? 0)));
-}
-
-/**
- * Which age-group counts of one period to hide when the summary has a row group per version.
- * The groups are the rows of a table whose column totals are the period's counts over all
- * versions, which the summary without the split publishes: so a count hidden there is hidden
- * in every version, and hiding runs along every version (whose total is its responses) and every
- * age group (whose total is the period's count) until no hidden count can be worked out from a
- * total, within this file or against the other. `cells[v][c]` is null for an option version v
- * did not offer.
- */
-function suppressByVersion(cells: (number | null)[][], initially: boolean[][]): boolean[][] {
-  const hidden = initially.map((row) => [...row]);
-  const pass = (at: [number, number][]) => {
-    const present = at.filter(([v, c]) => cells[v]![c] !== null);
-    const result = suppressGroup(
-      present.map(([v, c]) => cells[v]![c]!),
-      SMALL_COUNT_THRESHOLD,
-      present.map(([v, c]) => hidden[v]![c]!),
-    );
-    let changed = false;
-    present.forEach(([v, c], i) => {
-      if (result[i] && !hidden[v]![c]) {
-        hidden[v]![c] = true;
-        changed = true;
-      }
-    });
-    return changed;
-  };
-  const columns = cells[0]?.length ?? 0;
-  for (let changed = true; changed; ) {
-    changed = false;
-    cells.forEach((row, v) => {
-      if (pass(row.map((_, c) => [v, c]))) changed = true;
-    });
-    for (let c = 0; c < columns; c++) if (pass(cells.map((_, v) => [v, c]))) changed = true;
-  }
-  return hidden;
-}
-
 /**
  * Counts responses per fixed period (day, ISO week or month) and form version as they stream
  * past; holds only the counts, never the responses, so memory does not grow with the data.
+ * The background question (age group) is published by month only: see rows().
  */
 export class SummaryCounter {
   /** period → form version → counts. */
@@ -159,29 +79,16 @@ export class SummaryCounter {
     private readonly split: SummarySplit = 'none',
   ) {}
 
-  /**
-   * Adds a day of responses. An age group that the responses file hides for any response of the
-   * period (and version) is hidden in the summary too: otherwise the summary's count minus the
-   * file's visible rows would tell what the hidden rows hold.
-   */
   addDay(day: FeedbackResponse[]): void {
     for (const response of day) this.add(response);
-    const background = this.background;
-    if (!background) return;
-    for (const response of hiddenBackground(day, background)) this.group(response).hiddenInFile.add(backgroundCategory(response, background));
   }
 
-  private group(response: Pick<FeedbackResponse, 'date' | 'formVersion'>): GroupCounts {
+  private add(response: Pick<FeedbackResponse, 'date' | 'formVersion' | 'answers'>): void {
     const key = periodOf(response.date, this.period);
     const versions = this.periods.get(key) ?? new Map<number, GroupCounts>();
     this.periods.set(key, versions);
     const counts = versions.get(response.formVersion) ?? emptyGroup();
     versions.set(response.formVersion, counts);
-    return counts;
-  }
-
-  private add(response: Pick<FeedbackResponse, 'date' | 'formVersion' | 'answers'>): void {
-    const counts = this.group(response);
     counts.responses += 1;
     for (const [question, value] of Object.entries(response.answers)) {
       const byOption = counts.answers.get(question) ?? new Map<string, number>();
@@ -196,11 +103,17 @@ export class SummaryCounter {
   /**
    * One row per period × question × answer (× form version, when split) with its count and
    * share of those who answered, plus the group's responses and the period's meals served.
-   * Free texts are not summarised (they come in their own file). The background question's
-   * counts are protected as in a crossing: below 5 shown as "<5", with secondary suppression,
-   * because the responses file crosses it; and an age group the responses file hides in the
-   * period is hidden here too. Split by version, each version of a period is a group of its
-   * own, in its own wording, protected also against the period added up (see suppressByVersion).
+   * Free texts are not summarised (they come in their own file).
+   *
+   * The background question's counts are in one table only: the summary by month, not split by
+   * version. Days sit inside weeks and months, and weeks straddle months: with age groups at two
+   * of these, a month minus its whole weeks leaves the partial weeks at its ends, and those chain
+   * from the start of the data until single days are solved; months alone cannot be subtracted
+   * from one another. Split by version, a month's ".." made of versions' "<5"s (6 = 3 + 3) would
+   * tell that neither version had none, whatever else is hidden, so the split leaves the
+   * question out. Within a month its counts are protected (small-counts.ts): below 5 shown as
+   * "<5", a count hidden to protect another as "..", no shares; a month with too few responses
+   * for that to hold (minimumForCounts) has no rows for the question.
    *
    * A last column names, per question, the versions in the file at which its wording changed
    * (each compared with the one before it in the file); empty when none. It is always there, so
@@ -225,19 +138,21 @@ export class SummaryCounter {
         'wording_changed_in_version',
       ],
     ];
-    const background = this.background;
-    const backgroundColumns = background ? [...orderedOptions(versions, background), NO_ANSWER] : [];
 
-    /** The rows of one group: a period, or a version of a period, in the wording of `forms`. */
-    const groupRows = (lead: string[], counts: GroupCounts, forms: FormDefinition[], meals: string, backgroundHidden: boolean[]) => {
+    /**
+     * The rows of one group: a period, or a version of a period, in the wording of `forms`; the
+     * background question's only when `ages` says which of its counts (by option) to hide.
+     */
+    const groupRows = (lead: string[], counts: GroupCounts, forms: FormDefinition[], meals: string, ages: Map<string, boolean> | null) => {
       const labels = formLabels(forms, labelLanguage);
       const types = questionTypes(forms);
       for (const question of labels.questionIds) {
-        if (types.get(question) === 'free-text') continue;
+        const type = types.get(question);
+        if (type === 'free-text' || (type === 'background' && !ages)) continue;
         const byOption = counts.answers.get(question) ?? new Map<string, number>();
         const answered = byOption.get('') ?? 0;
         const options = [...orderedOptions(forms, question), NO_ANSWER];
-        const hidden = options.map((option) => question === background && backgroundHidden[backgroundColumns.indexOf(option)] !== false);
+        const hidden = options.map((option) => type === 'background' && ages?.get(option) !== false);
         const anyHidden = hidden.some(Boolean);
         for (const [i, option] of options.entries()) {
           const isNoAnswer = option === NO_ANSWER;
@@ -249,7 +164,7 @@ export class SummaryCounter {
             neutralised(labels.question(question)),
             isNoAnswer ? '' : option,
             isNoAnswer ? '' : neutralised(labels.option(question, option)),
-            hidden[i] ? SUPPRESSED : String(count),
+            hidden[i] ? hiddenMarker(count) : String(count),
             share,
             String(counts.responses),
             meals,
@@ -259,45 +174,43 @@ export class SummaryCounter {
       }
     };
 
+    const background = this.period === 'month' && !byVersion ? this.background : null;
     for (const [period, groups] of [...this.periods].sort(([a], [b]) => a.localeCompare(b))) {
       const meals = mealsByPeriod.has(period) ? String(mealsByPeriod.get(period)) : '';
       const total = merged([...groups.values()]);
-      // The background question over all versions: what the summary without the split shows.
-      const totalHidden = background
-        ? suppressGroup(backgroundCells(total, background, backgroundColumns), SMALL_COUNT_THRESHOLD, backgroundColumns.map((o) => total.hiddenInFile.has(o)))
-        : [];
       if (!byVersion) {
-        groupRows([period], total, versions, meals, totalHidden);
+        groupRows([period], total, versions, meals, background ? protectedAges(total, background, versions.filter((form) => groups.has(form.version)), versions) : null);
         continue;
       }
-      const shown = [...groups.keys()].sort((a, b) => a - b).map((version) => ({
-        version,
-        counts: groups.get(version)!,
+      for (const version of [...groups.keys()].sort((a, b) => a - b)) {
         // Each version in its own wording, with its own questions and options.
-        forms: versions.filter((form) => form.version === version),
-      }));
-      const hidden = background
-        ? suppressByVersion(
-            shown.map(({ counts, forms }) => {
-              const offered = orderedOptions(forms, background);
-              const cells = backgroundCells(counts, background, backgroundColumns);
-              return cells.map((count, c) => (c === cells.length - 1 || offered.includes(backgroundColumns[c]!) ? count : null));
-            }),
-            shown.map(({ counts }) => backgroundColumns.map((option, c) => totalHidden[c]! || counts.hiddenInFile.has(option))),
-          )
-        : [];
-      shown.forEach(({ version, counts, forms }, v) => groupRows([period, String(version)], counts, forms, meals, hidden[v] ?? []));
+        groupRows([period, String(version)], groups.get(version)!, versions.filter((form) => form.version === version), meals, null);
+      }
     }
     return rows;
   }
+}
+
+/**
+ * Which of a month's age-group counts to hide, by option ('' for no answer), or null when the
+ * month has too few responses to show any. An option that no version of the month offered is 0,
+ * as anyone can tell: never a cover for another count, though shown as "<5" like any small one.
+ */
+function protectedAges(month: GroupCounts, background: string, answered: FormDefinition[], versions: FormDefinition[]): Map<string, boolean> | null {
+  const columns = [...orderedOptions(versions, background), NO_ANSWER];
+  const offered = new Set([...orderedOptions(answered, background), NO_ANSWER]);
+  const known = columns.map((option) => !offered.has(option));
+  if (month.responses < minimumForCounts(offered.size)) return null;
+  const byOption = month.answers.get(background) ?? new Map<string, number>();
+  const counts = columns.map((option) => (option === NO_ANSWER ? month.responses - (byOption.get('') ?? 0) : (byOption.get(option) ?? 0)));
+  const hidden = suppressGroup(counts, { known });
+  return new Map(columns.map((option, c) => [option, hidden[c]! || known[c]!]));
 }
 
 /* ---------------------------------------------------------------- responses */
 
 interface Column {
   header: string;
-  /** The question the column shows, if any. */
-  question?: string;
   /** The cell's text, already safe for a spreadsheet (labels are neutralised once, up front). */
   cell(response: FeedbackResponse): string;
 }
@@ -306,6 +219,9 @@ interface Column {
  * The columns of the responses file: date, part of day, form version, language, then a column
  * per question (the chosen option's label) or, for a multiple choice, a 0/1 column per option
  * (empty when the question was skipped). Free texts are left out: they come in their own file.
+ * So is the background question (age group): a row's date, part of day, language and version
+ * narrow it to a few people, and the age group is published only as protected monthly counts in
+ * the summary, which this file then cannot be subtracted from.
  */
 export function responseColumns({ versions, labelLanguage }: ExportSetup): Column[] {
   const labels: Labels = formLabels(versions, labelLanguage);
@@ -318,7 +234,7 @@ export function responseColumns({ versions, labelLanguage }: ExportSetup): Colum
   ];
   for (const question of labels.questionIds) {
     const type = types.get(question);
-    if (type === 'free-text') continue;
+    if (type === 'free-text' || type === 'background') continue;
     if (type === 'multiple-choice') {
       for (const option of orderedOptions(versions, question)) {
         columns.push({
@@ -333,7 +249,6 @@ export function responseColumns({ versions, labelLanguage }: ExportSetup): Colum
       const safeLabels = new Map(orderedOptions(versions, question).map((option) => [option, neutralised(labels.option(question, option))]));
       columns.push({
         header: labels.question(question),
-        question,
         cell: (r) => {
           const value = r.answers[question];
           return typeof value === 'string' ? (safeLabels.get(value) ?? neutralised(value)) : '';
@@ -348,16 +263,8 @@ export function responseHeader(columns: Column[]): Row {
   return columns.map((column) => neutralised(column.header));
 }
 
-/** The rows of one day's responses; an age group hidden by hiddenBackground reads "<5". */
-export function responseRows(day: FeedbackResponse[], columns: Column[], setup: ExportSetup): Row[] {
-  const background = backgroundQuestion(setup.versions);
-  const backgroundColumn = columns.findIndex((column) => column.question === background);
-  const hidden = hiddenBackground(day, background);
-  return day.map((response) => {
-    const row = columns.map((column) => column.cell(response));
-    if (hidden.has(response)) row[backgroundColumn] = SUPPRESSED;
-    return row;
-  });
+export function responseRows(day: FeedbackResponse[], columns: Column[]): Row[] {
+  return day.map((response) => columns.map((column) => column.cell(response)));
 }
 
 /* ---------------------------------------------------------------- day log */
@@ -384,12 +291,18 @@ export interface FreeText {
   text: string;
 }
 
+/** The periods whose free texts may be shown: those with at least 5 responses. */
+export function periodsShown(responsesByPeriod: Map<string, number>): Set<string> {
+  return new Set([...responsesByPeriod].filter(([, count]) => count >= SMALL_COUNT_THRESHOLD).map(([period]) => period));
+}
+
 /**
  * The free texts that may be shown: only from periods with at least 5 responses, so no text can
  * be tied to a day on which only one or two people answered, and in random order.
  */
 export function shownFreeTexts(texts: FreeText[], responsesByPeriod: Map<string, number>, period: Period, random: () => number): FreeText[] {
-  const kept = texts.filter((t) => (responsesByPeriod.get(periodOf(t.date, period)) ?? 0) >= SMALL_COUNT_THRESHOLD);
+  const shown = periodsShown(responsesByPeriod);
+  const kept = texts.filter((t) => shown.has(periodOf(t.date, period)));
   for (let i = kept.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [kept[i], kept[j]] = [kept[j]!, kept[i]!];

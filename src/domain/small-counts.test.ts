@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { suppressGroup, suppressTable } from './small-counts';
+import { narrowedCounts } from './disclosure-audit';
+import { hiddenMarker, minimumForCounts, SECONDARY_SUPPRESSED, SUPPRESSED, suppressGroup, suppressTable, type Sum } from './small-counts';
 
-/**
- * Whether a reader who knows the total, the visible counts and the rule could pin down a hidden
- * count: a lone hidden cell; hidden cells adding up to 1–4; or, when every hidden cell is below
- * 5, a sum so large that each must be at least 1 (sum − 4 × (others) ≥ 1).
- */
-function canWorkOut(counts: number[], hidden: boolean[]): boolean {
-  const hiddenCells = hidden.filter(Boolean).length;
-  const hiddenSum = counts.reduce((sum, c, i) => sum + (hidden[i] ? c : 0), 0);
-  const allSmall = counts.every((c, i) => !hidden[i] || c < 5);
-  return hiddenCells === 1 || (hiddenCells > 1 && hiddenSum > 0 && hiddenSum < 5) || (hiddenCells > 1 && allSmall && hiddenSum - 4 * (hiddenCells - 1) >= 1);
-}
+const sumOf = (counts: number[]) => counts.reduce((a, b) => a + b, 0);
+const groupSum = (counts: number[]): Sum[] => [{ parts: counts.map((_, i) => i), total: sumOf(counts) }];
+/** Every way to share `total` among `cells` counts. */
+const compositions = (total: number, cells: number): number[][] =>
+  cells === 1 ? [[total]] : Array.from({ length: total + 1 }, (_, first) => compositions(total - first, cells - 1).map((rest) => [first, ...rest])).flat();
 
 describe('suppressGroup', () => {
   it('hides nothing when every count is 5 or more', () => {
@@ -22,25 +17,25 @@ describe('suppressGroup', () => {
     expect(suppressGroup([3, 12, 40])).toEqual([true, true, false]);
   });
 
-  it('treats zero as small: "nobody" is a count too', () => {
-    expect(suppressGroup([0, 12, 40, 7])).toEqual([true, false, false, true]);
+  it('treats zero as small, and hides enough that a "<5" beside a ".." could still be any of 0–4', () => {
+    // With the 0 and the 7 hidden, the 7 reads "..", so 5 or more: the "<5" would be at most 2.
+    expect(suppressGroup([0, 12, 40, 7])).toEqual([true, true, false, true]);
   });
 
-  it('hides more when the hidden counts add up to less than 5', () => {
-    // 1 + 0 hidden = 1: a reader would know one person is in one of two groups; hide 6 as well.
-    expect(suppressGroup([1, 0, 6, 30])).toEqual([true, true, true, false]);
+  it('hides more when the hidden counts add up to less than 5, or to little more than their ".."s', () => {
+    // 1 + 0 = 1; with the 6 too, 7 less a ".." of 5 or more leaves the "<5"s at most 2.
+    expect(suppressGroup([1, 0, 6, 30])).toEqual([true, true, true, true]);
+    expect(suppressGroup([1, 0, 6, 30, 40])).toEqual([true, true, true, true, false]);
   });
 
   it('hides one more when small hidden counts add up so high that each has a floor', () => {
     // 3 + 4 = 7: each hidden count is at most 4, so each is at least 3. Hide the 30 too.
     expect(suppressGroup([3, 4, 30])).toEqual([true, true, true]);
-    // 4 + 4 + 5 (no answer) from [4, 4, 6, 7, 5]: the 5 is hidden, which lifts the ceiling.
-    const hidden = suppressGroup([4, 4, 6, 7, 5]);
-    expect(hidden.filter(Boolean).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('hides what it is told to hide as well, and protects it the same way', () => {
-    expect(suppressGroup([12, 30, 9], 5, [true, false, false])).toEqual([true, false, true]);
+  it('never hides a count the reader knows anyway, nor counts on it as cover', () => {
+    // The 0 of an option nobody was offered: the 4 beside it needs a real cover, the 20.
+    expect(suppressGroup([4, 0, 20, 30], { known: [false, true, false, false] })).toEqual([true, false, true, false]);
   });
 
   it('hides everything when there is nothing else to hide', () => {
@@ -48,20 +43,60 @@ describe('suppressGroup', () => {
     expect(suppressGroup([])).toEqual([]);
   });
 
-  it('never leaves a group from which a hidden count can be worked out (exhaustive over small groups)', () => {
+  it('shows the counts of a real month: every group at 50 or more', () => {
+    expect(suppressGroup([212, 388, 401, 57, 61])).toEqual([false, false, false, false, false]);
+    // One small group costs one more, the smallest, and nothing else.
+    expect(suppressGroup([212, 388, 401, 57, 3])).toEqual([false, false, false, true, true]);
+  });
+
+  it('marks a hidden count by its value: "<5" only below 5', () => {
+    expect([0, 4, 5, 476].map((count) => hiddenMarker(count))).toEqual([SUPPRESSED, SUPPRESSED, SECONDARY_SUPPRESSED, SECONDARY_SUPPRESSED]);
+  });
+
+  it('never leaves a group from which a hidden count can be narrowed, markers known (exhaustive over small groups)', () => {
+    let checked = 0;
     for (let a = 0; a < 8; a++)
       for (let b = 0; b < 8; b++)
-        for (let c = 0; c < 12; c++) {
-          const counts = [a, b, c, 7];
-          const hidden = suppressGroup(counts);
-          const exposed = canWorkOut(counts, hidden) && hidden.some((h) => !h);
-          expect(exposed, JSON.stringify(counts)).toBe(false);
-        }
+        for (let c = 0; c < 12; c++)
+          for (const d of [0, 3, 7, 15, 40]) {
+            const counts = [a, b, c, d];
+            const hidden = suppressGroup(counts);
+            // A group below the minimum shows no counts at all (see the next test).
+            if (sumOf(counts) < minimumForCounts(counts.length)) continue;
+            expect(narrowedCounts(counts, hidden, groupSum(counts), sumOf(counts)), JSON.stringify(counts)).toEqual([]);
+            checked += 1;
+          }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('needs the minimum: below it, hiding everything can still give counts away; at it, never (every group of 4 with 20 to 22)', () => {
+    // 5 responses: one ".." and four "<5" say that all five share one answer.
+    const five = [5, 0, 0, 0, 0];
+    expect(suppressGroup(five).every(Boolean)).toBe(true);
+    expect(narrowedCounts(five, suppressGroup(five), groupSum(five), 5)).toEqual([0, 1, 2, 3, 4]);
+    // 18 with four counts, all hidden: three ".." of 5 or more leave the "<5" at most 3.
+    const below = [5, 5, 5, 3];
+    expect(sumOf(below)).toBeLessThan(minimumForCounts(4));
+    expect(narrowedCounts(below, suppressGroup(below), groupSum(below), sumOf(below))).not.toEqual([]);
+
+    let checked = 0;
+    for (let total = minimumForCounts(4); total <= minimumForCounts(4) + 2; total++) {
+      for (const counts of compositions(total, 4)) {
+        expect(narrowedCounts(counts, suppressGroup(counts), groupSum(counts), total), JSON.stringify(counts)).toEqual([]);
+        checked += 1;
+      }
+    }
+    expect(checked).toBe(1771 + 2024 + 2300);
   });
 });
 
 describe('suppressTable', () => {
-  it('protects every row and column of an age group × answer table', () => {
+  const sums = (table: number[][]): Sum[] => [
+    ...table.map((row, r) => ({ parts: row.map((_, c) => r * row.length + c), total: sumOf(row) })),
+    ...table[0]!.map((_, c) => ({ parts: table.map((row, r) => r * row.length + c), total: sumOf(table.map((row) => row[c]!)) })),
+  ];
+
+  it('protects every row and column of an age group × answer table, and the two together', () => {
     const table = [
       [2, 10, 8], // under 30
       [9, 20, 11], // 30–49
@@ -69,15 +104,31 @@ describe('suppressTable', () => {
     ];
     const hidden = suppressTable(table);
     expect(hidden[0]![0]).toBe(true);
-    for (const [r, row] of table.entries()) expect(canWorkOut(row, hidden[r]!) && hidden[r]!.some((h) => !h), `row ${r}`).toBe(false);
-    for (let c = 0; c < 3; c++) {
-      const column = table.map((row) => row[c]!);
-      const columnHidden = hidden.map((row) => row[c]!);
-      expect(canWorkOut(column, columnHidden) && columnHidden.some((h) => !h), `column ${c}`).toBe(false);
-    }
+    expect(narrowedCounts(table.flat(), hidden.flat(), sums(table), sumOf(table.flat()))).toEqual([]);
   });
 
   it('hides nothing in a table of large counts', () => {
     expect(suppressTable([[5, 6], [7, 8]]).flat().some(Boolean)).toBe(false);
+  });
+
+  it('leaves no hidden cell that rows and columns together would narrow, unless it hides them all (exhaustive over 2 × 3 tables)', () => {
+    const values = [0, 2, 6, 13, 30];
+    let checked = 0;
+    for (const a of values)
+      for (const b of values)
+        for (const c of values)
+          for (const d of values)
+            for (const e of values)
+              for (const f of values) {
+                const table = [
+                  [a, b, c],
+                  [d, e, f],
+                ];
+                const hidden = suppressTable(table).flat();
+                if (hidden.every(Boolean)) continue;
+                expect(narrowedCounts(table.flat(), hidden, sums(table), sumOf(table.flat())), JSON.stringify(table)).toEqual([]);
+                checked += 1;
+              }
+    expect(checked).toBeGreaterThan(900);
   });
 });

@@ -1,64 +1,158 @@
 /**
- * Statistical disclosure control for tables that cross the background question (age group)
- * with anything, as statistics agencies do it:
- *  - primary suppression: a count below the threshold (default 5), zero included, is shown as "<5";
- *  - secondary suppression: where a hidden count could be worked out from the published total
- *    and the visible counts (one hidden cell, or hidden cells that add up to less than the
- *    threshold), the smallest visible counts are hidden too, until it cannot.
+ * Statistical disclosure control for the counts of the background question (age group), as
+ * statistics agencies do it:
+ *  - primary suppression: a count below the threshold (default 5), zero included, is hidden;
+ *  - secondary suppression: more counts are hidden, smallest first, until no hidden count can be
+ *    worked out from the published totals and the visible counts.
+ * A hidden count is marked by its value: "<5" below the threshold, ".." otherwise (Statistics
+ * Finland's sign for a figure withheld as confidential), so "<5" never stands for 5 or more. The
+ * markers tell a reader on which side of the threshold each hidden count lies, and the rule
+ * reckons with that: every "<5" must still be able to be any of 0–4, and no hidden count may be
+ * pinned to one value.
  */
 export const SMALL_COUNT_THRESHOLD = 5;
 export const SUPPRESSED = '<5';
+export const SECONDARY_SUPPRESSED = '..';
 
-/**
- * Which counts of one group (whose total is published) to hide. `alsoHide` marks counts that
- * must be hidden for another reason (hidden elsewhere in the same data).
- */
-export function suppressGroup(counts: readonly number[], threshold = SMALL_COUNT_THRESHOLD, alsoHide: readonly boolean[] = []): boolean[] {
-  const hidden = counts.map((count, i) => count < threshold || alsoHide[i] === true);
-  secondary(counts, hidden, threshold);
-  return hidden;
+/** How a hidden count reads in a file. */
+export function hiddenMarker(count: number, threshold = SMALL_COUNT_THRESHOLD): string {
+  return count < threshold ? SUPPRESSED : SECONDARY_SUPPRESSED;
 }
 
-/** Adds secondary suppression to a group in place; true if it hid anything more. */
-function secondary(counts: readonly number[], hidden: boolean[], threshold: number): boolean {
-  let changed = false;
-  for (;;) {
-    const hiddenCount = hidden.filter(Boolean).length;
-    const hiddenSum = counts.reduce((sum, count, i) => sum + (hidden[i] ? count : 0), 0);
-    const allSmall = counts.every((count, i) => !hidden[i] || count < threshold);
-    const exposed =
-      hiddenCount === 1 ||
-      (hiddenCount > 0 && hiddenSum > 0 && hiddenSum < threshold) ||
-      (hiddenCount > 1 && allSmall && hiddenSum > (threshold - 1) * (hiddenCount - 1));
-    const visible = counts.map((count, i) => ({ count, i })).filter(({ i }) => !hidden[i]);
-    if (!exposed || visible.length === 0) return changed;
-    const smallest = visible.reduce((a, b) => (b.count < a.count ? b : a));
-    hidden[smallest.i] = true;
-    changed = true;
-  }
+/** Counts that a reader knows add up to a published total. */
+export interface Sum {
+  parts: readonly number[];
+  total: number;
+}
+
+/** What a reader can tell of a count: it lies in lo..hi (hi may be Infinity). */
+export interface Bounds {
+  lo: number;
+  hi: number;
+}
+
+/**
+ * The fewest responses a group needs before its counts can be published at all: 5 for each
+ * count the reader does not already know. With fewer, hiding every count can still leave one
+ * pinned by the markers (5 responses of which one count reads ".." and four "<5": the ".." is 5
+ * and the others 0), so a smaller group shows none of them, which depends only on its published
+ * total. With this many, secondary suppression always succeeds (see small-counts.test.ts).
+ */
+export function minimumForCounts(unknownCounts: number, threshold = SMALL_COUNT_THRESHOLD): number {
+  return threshold * unknownCounts;
+}
+
+/**
+ * Which counts of one group (whose total is published) to hide: primary suppression, then
+ * secondary suppression until no hidden count can be worked out from the total, the visible
+ * counts and the markers. `known` marks counts a reader knows without the file (an option that
+ * no form version of the period offered is 0): never hidden, and no cover for another.
+ */
+export function suppressGroup(counts: readonly number[], { threshold = SMALL_COUNT_THRESHOLD, known = [] }: { threshold?: number; known?: readonly boolean[] } = {}): boolean[] {
+  const total = counts.reduce((sum, count) => sum + count, 0);
+  return suppressLinked(counts, [{ parts: counts.map((_, i) => i), total }], {
+    threshold,
+    hidden: counts.map((count, i) => known[i] !== true && count < threshold),
+    fixed: known,
+  });
 }
 
 /**
  * The same for a two-way table (rows × columns, with row and column totals published): primary
- * suppression of each cell, then secondary suppression along every row and column, repeated
- * until no row or column lets a hidden cell be worked out from its total.
+ * suppression of each cell, then secondary suppression until no row or column, alone or
+ * together, lets a hidden cell be worked out.
  */
 export function suppressTable(cells: readonly (readonly number[])[], threshold = SMALL_COUNT_THRESHOLD): boolean[][] {
-  const hidden = cells.map((row) => row.map((count) => count < threshold));
   const columns = cells[0]?.length ?? 0;
+  const at = (r: number, c: number) => r * columns + c;
+  const sums: Sum[] = [
+    ...cells.map((row, r) => ({ parts: row.map((_, c) => at(r, c)), total: row.reduce((a, b) => a + b, 0) })),
+    ...Array.from({ length: columns }, (_, c) => ({ parts: cells.map((_, r) => at(r, c)), total: cells.reduce((sum, row) => sum + row[c]!, 0) })),
+  ];
+  const hidden = suppressLinked(cells.flat(), sums, { threshold });
+  return cells.map((row, r) => row.map((_, c) => hidden[at(r, c)]!));
+}
+
+interface LinkedOptions {
+  threshold?: number;
+  /** Counts hidden from the start; by default those below the threshold. */
+  hidden?: readonly boolean[];
+  /** Counts that are never hidden here (the reader knows them anyway). */
+  fixed?: readonly boolean[];
+}
+
+/**
+ * Secondary suppression over counts tied by one or more sums. While a hidden count can be
+ * narrowed (see exposedCounts), hides the smallest visible count of a sum that narrows it, or
+ * failing that of any sum it is in. Stops when nothing is exposed or nothing near is left to hide.
+ */
+function suppressLinked(counts: readonly number[], sums: readonly Sum[], options: LinkedOptions): boolean[] {
+  const threshold = options.threshold ?? SMALL_COUNT_THRESHOLD;
+  const hidden = counts.map((count, i) => options.hidden?.[i] ?? count < threshold);
+  const smallestIn = (among: readonly Sum[]) => {
+    let best: number | null = null;
+    for (const sum of among) {
+      for (const i of sum.parts) if (!hidden[i] && options.fixed?.[i] !== true && (best === null || counts[i]! < counts[best]!)) best = i;
+    }
+    return best;
+  };
+  for (;;) {
+    const bounds = knownBounds(counts, hidden, sums, threshold);
+    const exposed = exposedCounts(counts, hidden, bounds, threshold);
+    if (exposed.length === 0) return hidden;
+    const around = sums.filter((sum) => exposed.some((i) => sum.parts.includes(i)));
+    const narrowing = around.filter((sum) => exposed.some((i) => sum.parts.includes(i) && narrows(implied(sum, i, bounds), markerBounds(counts[i]!, threshold))));
+    const next = smallestIn(narrowing) ?? smallestIn(around);
+    if (next === null) return hidden;
+    hidden[next] = true;
+  }
+}
+
+/** The bounds a reader has from a marker alone: "<5" is 0..4, ".." is 5 or more. */
+function markerBounds(count: number, threshold: number): Bounds {
+  return count < threshold ? { lo: 0, hi: threshold - 1 } : { lo: threshold, hi: Infinity };
+}
+
+const narrows = (from: Bounds, than: Bounds) => from.lo > than.lo || from.hi < than.hi;
+
+/** What one sum tells of one of its counts, given what is known of the others. */
+function implied(sum: Sum, i: number, bounds: readonly Bounds[]): Bounds {
+  let restLo = 0;
+  let restHi = 0;
+  for (const j of sum.parts) {
+    if (j === i) continue;
+    restLo += bounds[j]!.lo;
+    restHi += bounds[j]!.hi;
+  }
+  return { lo: sum.total - restHi, hi: sum.total - restLo };
+}
+
+/**
+ * What a reader who knows the sums, the visible counts and the markers can tell of every count:
+ * bounds from the markers, tightened by each sum in turn until none changes. Exact for a single
+ * group; for a table the tests check it against every table a reader could not rule out.
+ */
+function knownBounds(counts: readonly number[], hidden: readonly boolean[], sums: readonly Sum[], threshold: number): Bounds[] {
+  const bounds = counts.map((count, i) => (hidden[i] ? markerBounds(count, threshold) : { lo: count, hi: count }));
   for (let changed = true; changed; ) {
     changed = false;
-    cells.forEach((row, r) => {
-      if (secondary(row, hidden[r]!, threshold)) changed = true;
-    });
-    for (let c = 0; c < columns; c++) {
-      const column = cells.map((row) => row[c]!);
-      const columnHidden = hidden.map((row) => row[c]!);
-      if (secondary(column, columnHidden, threshold)) {
-        columnHidden.forEach((value, r) => (hidden[r]![c] = value));
+    for (const sum of sums) {
+      for (const i of sum.parts) {
+        const from = implied(sum, i, bounds);
+        if (!hidden[i] || !narrows(from, bounds[i]!)) continue;
+        bounds[i] = { lo: Math.max(bounds[i]!.lo, from.lo), hi: Math.min(bounds[i]!.hi, from.hi) };
         changed = true;
       }
     }
   }
-  return hidden;
+  return bounds;
+}
+
+/** Hidden counts a reader could narrow: a "<5" that could not still be any of 0..4, or any hidden count pinned to one value. */
+function exposedCounts(counts: readonly number[], hidden: readonly boolean[], bounds: readonly Bounds[], threshold: number): number[] {
+  return counts.flatMap((count, i) => {
+    if (!hidden[i]) return [];
+    const { lo, hi } = bounds[i]!;
+    return (count < threshold ? lo > 0 || hi < threshold - 1 : lo === hi) ? [i] : [];
+  });
 }
