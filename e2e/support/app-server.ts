@@ -24,10 +24,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
+async function waitUntilUp(url: string, child: ChildProcess, output: () => string): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The app server exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`The app server exited with ${child.exitCode}:\n${output()}`);
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -56,9 +56,11 @@ export async function startAppServer(
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: resolve(distDir), LOG_LEVEL: 'warn' },
   });
   child.stdout?.resume();
-  child.stderr?.resume();
+  // The last of what it said on stderr, for the error when it does not start.
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilUp(`${url}/`, child);
+  await waitUntilUp(`${url}/`, child, () => errors);
   return {
     url,
     dataDir,
