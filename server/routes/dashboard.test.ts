@@ -52,6 +52,21 @@ describe('GET /api/coordinator/dashboard', () => {
     expect(d.responses).toBe(1);
   });
 
+  it('says nothing about free texts, not even for a single day of 3 responses, one language or one version', async () => {
+    await syncFromKiosk(server, [
+      makeResponse({ date: '2026-10-05', answers: { day: '4', 'anything-else': 'Kiitos kahvista' } }),
+      makeResponse({ date: '2026-10-05', answers: { day: '3' } }),
+      makeResponse({ date: '2026-10-05', answers: { day: '5' } }),
+    ]);
+    for (const query of ['', '&language=fi', '&version=1', '&language=fi&version=1']) {
+      const reply = await dashboard(`form=todays-feedback&from=2026-10-05&to=2026-10-05${query}`);
+      expect(reply.statusCode).toBe(200);
+      const { dashboard: d } = reply.json();
+      expect(d.responses).toBe(3);
+      expect(JSON.stringify(d), query).not.toContain('anything-else');
+    }
+  });
+
   it.each([
     ['form=todays-feedback&from=2026-11-30&to=2026-11-01', 400],
     ['form=todays-feedback&from=2024-01-01&to=2026-11-01', 400],

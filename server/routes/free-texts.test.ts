@@ -17,16 +17,28 @@ beforeEach(async () => {
 });
 afterEach(() => server.close());
 
-const list = () =>
-  server.app.inject({ method: 'GET', url: '/api/coordinator/free-texts?form=todays-feedback&from=2026-11-01&to=2026-12-31', headers: { cookie } });
+const list = (query = 'from=2026-11-01&to=2026-12-31') =>
+  server.app.inject({ method: 'GET', url: `/api/coordinator/free-texts?form=todays-feedback&${query}`, headers: { cookie } });
 const redact = (payload: object, headers: Record<string, string> = { ...SAME_ORIGIN, cookie }) =>
   server.app.inject({ method: 'POST', url: '/api/coordinator/free-texts/redact', headers, payload });
 
 describe('free texts in the coordinator\u2019s area', () => {
-  it('lists texts only from weeks of at least 5 responses, without dates', async () => {
-    const { texts } = (await list()).json();
+  it('lists texts only from weeks of at least 5 responses, without dates, and says which weeks it covers', async () => {
+    const { texts, covers } = (await list()).json();
     expect(texts.map((t: { text: string }) => t.text).sort()).toEqual(['Hyvä ruoka', 'Terveisiä Matti Meikäläiselle']);
     expect(JSON.stringify(texts)).not.toContain('2026');
+    // 26 October to 3 January: ten whole weeks, of which only 2026-W48 had 5 responses.
+    expect(covers).toEqual({ from: '2026-W44', to: '2026-W53', weeks: 10, weeksShown: 1 });
+  });
+
+  it('is the same list whatever language or version the dashboard shows: a smaller group would tie a text to fewer people', async () => {
+    await syncFromKiosk(server, [makeResponse({ date: '2026-11-26', language: 'sv', answers: { day: '4', 'anything-else': 'Tack' } })]);
+    const texts = async (query: string) => ((await list(query)).json().texts as { text: string }[]).map((t) => t.text).sort();
+    const all = await texts('from=2026-11-23&to=2026-11-23');
+    expect(all).toEqual(['Hyvä ruoka', 'Tack', 'Terveisiä Matti Meikäläiselle']);
+    for (const query of ['language=sv', 'language=fi', 'version=1', 'language=sv&version=1']) expect(await texts(`from=2026-11-23&to=2026-11-23&${query}`), query).toEqual(all);
+    // A single day with texts but fewer than 5 responses in its week gives nothing.
+    expect(await texts('from=2026-12-01&to=2026-12-01')).toEqual([]);
   });
 
   it('redacts a text from every view and download, counts it out, and audits that it happened but not what it said', async () => {

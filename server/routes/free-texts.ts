@@ -1,19 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
+import { freeTextList } from '../../src/domain/coordinator-api';
 import { dashboardQuery } from '../../src/domain/dashboard-query';
-import { shownFreeTexts } from '../../src/domain/exports';
+import { periodsShown, shownFreeTexts } from '../../src/domain/exports';
 import { identifier } from '../../src/domain/form-schema';
-import { wholePeriods } from '../../src/domain/periods';
+import { datesBetween, isoWeek, wholePeriods } from '../../src/domain/periods';
 import { errorAnswer } from '../../src/domain/sync-protocol';
 import { audit } from '../db/audit-log';
 import type { Database } from '../db/database';
 import { formVersions } from '../db/forms';
 import { freeTextsBetween, redactFreeText } from '../db/free-texts';
 import { requireCoordinator, sameOriginOnly } from './coordinator-auth';
-import { responsesPerPeriod, secureRandom } from './exports';
+import { FREE_TEXT_PERIOD, responsesPerPeriod, secureRandom } from './exports';
 
-/** Free texts for the dashboard (as in the download: only from weeks of 5 or more, shuffled), and redaction. */
+/**
+ * Free texts for the dashboard, as in the download: only from whole ISO weeks of 5 or more
+ * responses over every language and version (the dashboard's language and version choices do not
+ * narrow it: a smaller group would tie a text to fewer people), shuffled; and redaction. The list
+ * says which weeks it covers, and is the only source of any figure about free texts.
+ */
 export function freeTextRoutes(app: FastifyInstance, db: Database) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const signedIn = requireCoordinator(db);
@@ -25,21 +31,21 @@ export function freeTextRoutes(app: FastifyInstance, db: Database) {
       schema: {
         hide: true,
         querystring: dashboardQuery,
-        response: {
-          200: z.strictObject({ texts: z.array(z.strictObject({ id: z.string(), question: z.string(), text: z.string() })) }),
-          400: errorAnswer,
-          401: errorAnswer,
-          404: errorAnswer,
-        },
+        response: { 200: freeTextList, 400: errorAnswer, 401: errorAnswer, 404: errorAnswer },
       },
     },
     async (request, reply) => {
+      // Language and version, if given, are left unused on purpose (see above).
       const { form, from, to } = request.query;
       const versions = formVersions(db, form);
       if (versions.length === 0) return reply.code(404).send({ error: `There is no form ${form}.` });
-      const range = wholePeriods(from, to, 'week');
-      const shown = shownFreeTexts(freeTextsBetween(db, versions, range.from, range.to), responsesPerPeriod(db, form, range, 'week'), 'week', secureRandom);
-      return { texts: shown.map(({ id, question, text }) => ({ id, question, text })) };
+      const range = wholePeriods(from, to, FREE_TEXT_PERIOD);
+      const perWeek = responsesPerPeriod(db, form, range, FREE_TEXT_PERIOD);
+      const shown = shownFreeTexts(freeTextsBetween(db, versions, range.from, range.to), perWeek, FREE_TEXT_PERIOD, secureRandom);
+      return {
+        texts: shown.map(({ id, question, text }) => ({ id, question, text })),
+        covers: { from: isoWeek(range.from), to: isoWeek(range.to), weeks: datesBetween(range.from, range.to).length / 7, weeksShown: periodsShown(perWeek).size },
+      };
     },
   );
 

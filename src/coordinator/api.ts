@@ -1,4 +1,4 @@
-import type { CoordinatorSession, AuditEntry } from '../domain/coordinator-api';
+import type { CoordinatorSession, AuditEntry, FreeTextList } from '../domain/coordinator-api';
 import type { Dashboard } from '../domain/dashboard';
 import type { DashboardQuery } from '../domain/dashboard-query';
 import type { DayLogEntry } from '../domain/day-log';
@@ -76,8 +76,8 @@ export const api = {
   forms: () => call<{ forms: FormChoice[] }>('GET', '/api/coordinator/forms'),
   dashboard: (query: DashboardQuery) =>
     call<{ dashboard: Dashboard; versions: FormDefinition[] }>('GET', `/api/coordinator/dashboard?${dashboardParams(query)}`),
-  freeTexts: (query: DashboardQuery) =>
-    call<{ texts: { id: string; question: string; text: string }[] }>('GET', `/api/coordinator/free-texts?${dashboardParams(query)}`),
+  // Whole weeks of every language and version, whatever the dashboard shows: only the range goes.
+  freeTexts: ({ form, from, to }: DashboardQuery) => call<FreeTextList>('GET', `/api/coordinator/free-texts?${new URLSearchParams({ form, from, to })}`),
   redact: (form: string, id: string, question: string) => call<void>('POST', '/api/coordinator/free-texts/redact', { form, id, question }),
   kiosks: () => call<{ kiosks: KioskSummary[] }>('GET', '/api/coordinator/kiosks'),
   pair: (name: string) => call<{ code: string; name: string; expiresAt: string }>('POST', '/api/coordinator/kiosks/pairing-codes', { name }),

@@ -59,6 +59,8 @@ export default function DashboardView() {
     () => (result ? formLabels(result.versions.filter((v) => result.version === undefined || v.version === result.version), i18n.language) : null),
     [result, i18n.language],
   );
+  // The free-text list covers every version, whichever one the dashboard shows.
+  const allLabels = useMemo(() => (result ? formLabels(result.versions, i18n.language) : null), [result, i18n.language]);
 
   return (
     <section aria-labelledby="dashboard-heading">
@@ -107,10 +109,10 @@ export default function DashboardView() {
         </button>
       </form>
       <ErrorMessage text={error} />
-      {result && labels && query ? (
+      {result && labels && allLabels && query ? (
         <>
           <DashboardBody dashboard={result.dashboard} labels={labels} />
-          <FreeTextList query={query} questionLabel={labels.question} />
+          <FreeTextList query={query} labels={allLabels} />
         </>
       ) : (
         !error && <p>{t('app.loading')}</p>
@@ -325,17 +327,6 @@ function QuestionResult({
     }),
     [groups, first, labels],
   );
-  if (labels.type(first.question) === 'free-text') {
-    return (
-      <section className="question-result">
-        <h3>{title}</h3>
-        {notes}
-        {groups.map((g) => (
-          <p key={g.name}>{t('dashboard.wrote', { group: g.name, count: g.summary.answered })}</p>
-        ))}
-      </section>
-    );
-  }
   return (
     <section className="question-result">
       <h3>{title}</h3>

@@ -1,21 +1,22 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FreeTextList as List } from '../domain/coordinator-api';
 import type { DashboardQuery } from '../domain/dashboard-query';
+import type { formLabels } from '../domain/form-labels';
 import { api, messageOf } from './api';
 
-interface Text {
-  id: string;
-  question: string;
-  text: string;
-}
+type Text = List['texts'][number];
 
 /**
- * The free texts of the range (from weeks of five or more, in random order), each with a way to
- * redact one that still identifies someone: removed for good from every view and download.
+ * The free texts of the range (from whole weeks of five or more, in random order), each with a
+ * way to redact one that still identifies someone: removed for good from every view and
+ * download. How many wrote something is counted from this list, never from the dashboard's
+ * counts, which can be of a single day, language or version.
  */
-export function FreeTextList({ query, questionLabel }: { query: DashboardQuery; questionLabel: (id: string) => string }) {
+export function FreeTextList({ query, labels }: { query: DashboardQuery; labels: ReturnType<typeof formLabels> }) {
   const { t } = useTranslation();
   const [texts, setTexts] = useState<Text[] | null>(null);
+  const [covers, setCovers] = useState<List['covers'] | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   // Where keyboard focus goes when the button that had it disappears.
@@ -24,10 +25,20 @@ export function FreeTextList({ query, questionLabel }: { query: DashboardQuery; 
 
   useEffect(() => {
     api.freeTexts(query).then(
-      (answer) => setTexts(answer.texts),
+      (answer) => {
+        setTexts(answer.texts);
+        setCovers(answer.covers);
+      },
       (failure: unknown) => setMessage({ ok: false, text: messageOf(failure) }),
     );
   }, [query]);
+
+  // Per free-text question in the form's order (then any other the list has), how many it lists.
+  const wrote = useMemo(() => {
+    const counts = new Map(labels.questionIds.filter((id) => labels.type(id) === 'free-text').map((id) => [id, 0]));
+    for (const text of texts ?? []) counts.set(text.question, (counts.get(text.question) ?? 0) + 1);
+    return [...counts];
+  }, [texts, labels]);
 
   const redact = async (text: Text) => {
     try {
@@ -44,6 +55,14 @@ export function FreeTextList({ query, questionLabel }: { query: DashboardQuery; 
     <section aria-labelledby="free-texts-heading">
       <h2 id="free-texts-heading">{t('dashboard.freeTexts')}</h2>
       <p>{t('dashboard.freeTextsIntro')}</p>
+      {covers ? <p>{t('dashboard.freeTextWeeks', { from: covers.from, to: covers.to, weeks: covers.weeks, shown: covers.weeksShown })}</p> : null}
+      {texts ? (
+        <ul>
+          {wrote.map(([question, count]) => (
+            <li key={question}>{t('dashboard.wrote', { question: labels.question(question), count })}</li>
+          ))}
+        </ul>
+      ) : null}
       {message ? (
         <p ref={messageRef} tabIndex={-1} role={message.ok ? 'status' : 'alert'} className={message.ok ? undefined : 'error'}>
           {message.text}
@@ -55,7 +74,7 @@ export function FreeTextList({ query, questionLabel }: { query: DashboardQuery; 
           const key = `${text.id}/${text.question}`;
           return (
             <li key={key}>
-              <p className="free-texts__question">{questionLabel(text.question)}</p>
+              <p className="free-texts__question">{labels.question(text.question)}</p>
               <blockquote>{text.text}</blockquote>
               {confirming === key ? (
                 <div role="group" aria-label={t('dashboard.confirmRedact')} className="actions">

@@ -43,3 +43,15 @@ export const auditEntry = z.strictObject({
 });
 export const auditPage = z.strictObject({ entries: z.array(auditEntry) });
 export type AuditEntry = z.output<typeof auditEntry>;
+
+/**
+ * The dashboard's free texts: from whole ISO weeks of 5 or more responses (over every language
+ * and version), with the weeks the list covers. The count of texts per question shown beside
+ * them comes from this list and nothing else.
+ */
+export const freeTextList = z.strictObject({
+  texts: z.array(z.strictObject({ id: z.string(), question: z.string(), text: z.string() })),
+  /** The whole ISO weeks the range was widened to: how many, and how many had 5 or more responses. */
+  covers: z.strictObject({ from: z.string(), to: z.string(), weeks: z.number(), weeksShown: z.number() }),
+});
+export type FreeTextList = z.output<typeof freeTextList>;

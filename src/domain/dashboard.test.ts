@@ -70,6 +70,19 @@ describe('buildDashboard', () => {
     expect(JSON.stringify(dashboard)).not.toContain('under-30');
   });
 
+  it('leaves out free-text questions, here, per language, per version and in the comparison: no figure about free texts for any day', () => {
+    const dashboard = buildDashboard(
+      input([{ date: '2026-11-24', answers: { day: '5', 'anything-else': 'Kiitos' } }, { date: '2026-11-24', answers: { day: '4' } }], {
+        dayLog: [day('2026-11-24', ['health-station'])],
+      }),
+    );
+    const free = defaultForm.questions.filter((q) => q.type === 'free-text').map((q) => q.id);
+    expect(free).toContain('anything-else');
+    const shown = [dashboard.questions, ...dashboard.byProfessional.flatMap((p) => [p.present.questions, p.absent.questions])].flat().map((q) => q.question);
+    expect(shown.filter((id) => free.includes(id))).toEqual([]);
+    expect(JSON.stringify(dashboard)).not.toContain('anything-else');
+  });
+
   it('shares of a multiple choice are of those who answered it, and may add up to more than 1', () => {
     const dashboard = buildDashboard(
       input([

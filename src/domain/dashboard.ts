@@ -86,15 +86,18 @@ const share = (count: number, of: number) => (of === 0 ? 0 : count / of);
 
 /**
  * Questions in the newest version's order, then any only older versions had; options likewise.
- * The background question (age group) is left out: a dashboard range can be any days, and two
- * ranges subtracted would show the age groups of a single day, which is what the small-count
- * rules of the downloads exist to prevent. Its protected counts are in the summary download.
+ * Two kinds are left out, because a dashboard range can be any days, one language and one
+ * version, and two ranges subtracted give a single day:
+ *  - the background question (age group): its protected counts are in the summary by month;
+ *  - free texts: even "how many wrote something" for a day, set beside a week's list of texts,
+ *    dates the texts. The only figure about them is the count of the listed texts, from the
+ *    same whole weeks as the list (server/routes/free-texts.ts).
  */
 function questionOrder(versions: FormDefinition[]): Map<string, string[]> {
   const order = new Map<string, string[]>();
   for (const form of [...versions].reverse()) {
     for (const question of form.questions) {
-      if (question.type === 'background') continue;
+      if (question.type === 'background' || question.type === 'free-text') continue;
       const options = order.get(question.id) ?? [];
       if ('options' in question) for (const option of question.options) if (!options.includes(option.id)) options.push(option.id);
       order.set(question.id, options);
