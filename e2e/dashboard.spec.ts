@@ -40,8 +40,12 @@ test('a free text that names someone is redacted by a coordinator, and is gone f
   await coordinator.open(server.url);
   await coordinator.signIn('aino', PASSWORD);
   await expect(coordinator.freeText('Kiitos Matti Meikäläiselle avusta')).toBeVisible();
+  // How many wrote something: counted from the listed texts of whole weeks, never per day.
+  await expect(page.getByText('Haluatko sanoa vielä jotain?: 2 kirjoitti jotain.')).toBeVisible();
+  await expect(page.getByText(/^ISO-viikot \d{4}-W\d\d–\d{4}-W\d\d/)).toBeVisible();
   await expectNoAxeViolations(page, 'dashboard with free texts');
   await coordinator.redact('Kiitos Matti Meikäläiselle avusta');
+  await expect(page.getByText('Haluatko sanoa vielä jotain?: 1 kirjoitti jotain.')).toBeVisible();
   await page.reload();
   await expect(coordinator.freeText('Hyvä ruoka tänään')).toBeVisible();
   await expect(page.getByText('Matti Meikäläiselle')).toHaveCount(0);
