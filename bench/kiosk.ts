@@ -96,8 +96,10 @@ window.walkToReview = async function (face) {
       return Array.prototype.find.call(document.querySelectorAll('button'), function (b) { return b.textContent === text; });
     };
   }
+  // Waits up to 10 s for the element (a garbage collection or a slow commit can take a while),
+  // by the clock rather than a number of turns.
   async function tap(find) {
-    for (var attempt = 0; attempt < 2000; attempt++) {
+    for (var deadline = performance.now() + 10000; performance.now() < deadline; ) {
       var element = find();
       if (element && !element.disabled && element.getAttribute('aria-disabled') !== 'true') {
         element.click();
