@@ -57,26 +57,10 @@ export function suppressGroup(counts: readonly number[], { threshold = SMALL_COU
   });
 }
 
-/**
- * The same for a two-way table (rows × columns, with row and column totals published): primary
- * suppression of each cell, then secondary suppression until no row or column, alone or
- * together, lets a hidden cell be worked out.
- */
-export function suppressTable(cells: readonly (readonly number[])[], threshold = SMALL_COUNT_THRESHOLD): boolean[][] {
-  const columns = cells[0]?.length ?? 0;
-  const at = (r: number, c: number) => r * columns + c;
-  const sums: Sum[] = [
-    ...cells.map((row, r) => ({ parts: row.map((_, c) => at(r, c)), total: row.reduce((a, b) => a + b, 0) })),
-    ...Array.from({ length: columns }, (_, c) => ({ parts: cells.map((_, r) => at(r, c)), total: cells.reduce((sum, row) => sum + row[c]!, 0) })),
-  ];
-  const hidden = suppressLinked(cells.flat(), sums, { threshold });
-  return cells.map((row, r) => row.map((_, c) => hidden[at(r, c)]!));
-}
-
 interface LinkedOptions {
   threshold?: number;
-  /** Counts hidden from the start; by default those below the threshold. */
-  hidden?: readonly boolean[];
+  /** Counts hidden from the start. */
+  hidden: readonly boolean[];
   /** Counts that are never hidden here (the reader knows them anyway). */
   fixed?: readonly boolean[];
 }
@@ -88,7 +72,7 @@ interface LinkedOptions {
  */
 function suppressLinked(counts: readonly number[], sums: readonly Sum[], options: LinkedOptions): boolean[] {
   const threshold = options.threshold ?? SMALL_COUNT_THRESHOLD;
-  const hidden = counts.map((count, i) => options.hidden?.[i] ?? count < threshold);
+  const hidden = [...options.hidden];
   const smallestIn = (among: readonly Sum[]) => {
     let best: number | null = null;
     for (const sum of among) {
@@ -129,8 +113,8 @@ function implied(sum: Sum, i: number, bounds: readonly Bounds[]): Bounds {
 
 /**
  * What a reader who knows the sums, the visible counts and the markers can tell of every count:
- * bounds from the markers, tightened by each sum in turn until none changes. Exact for a single
- * group; for a table the tests check it against every table a reader could not rule out.
+ * bounds from the markers, tightened by each sum in turn until none changes. The tests check it
+ * against every group a reader could not rule out (disclosure-audit.ts).
  */
 function knownBounds(counts: readonly number[], hidden: readonly boolean[], sums: readonly Sum[], threshold: number): Bounds[] {
   const bounds = counts.map((count, i) => (hidden[i] ? markerBounds(count, threshold) : { lo: count, hi: count }));
