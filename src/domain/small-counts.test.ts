@@ -88,4 +88,20 @@ describe('suppressGroup', () => {
     }
     expect(checked).toBe(1771 + 2024 + 2300);
   });
+
+  it('holds at the minimum for the shipped age question’s five counts (four options and no answer): every group of 5 with 25 or 26', () => {
+    // 23 with five counts, all hidden: four ".." of 5 or more leave the "<5" at most 3.
+    const below = [5, 5, 5, 5, 3];
+    expect(sumOf(below)).toBeLessThan(minimumForCounts(5));
+    expect(narrowedCounts(below, suppressGroup(below), groupSum(below), sumOf(below))).not.toEqual([]);
+
+    let checked = 0;
+    for (let total = minimumForCounts(5); total <= minimumForCounts(5) + 1; total++) {
+      for (const counts of compositions(total, 5)) {
+        expect(narrowedCounts(counts, suppressGroup(counts), groupSum(counts), total), JSON.stringify(counts)).toEqual([]);
+        checked += 1;
+      }
+    }
+    expect(checked).toBe(23751 + 27405);
+  });
 });
