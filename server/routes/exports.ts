@@ -13,6 +13,7 @@ import {
   responseHeader,
   responseRows,
   backgroundQuestion,
+  FREE_TEXT_PERIOD,
   shownFreeTexts,
   SummaryCounter,
   type ExportSetup,
@@ -118,14 +119,6 @@ function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: Ex
   const texts = freeTextsBetween(reader, setup.versions, range.from, range.to);
   return freeTextRows(shownFreeTexts(texts, responsesPerPeriod(reader, query.form, range, FREE_TEXT_PERIOD), FREE_TEXT_PERIOD, secureRandom), setup);
 }
-
-/**
- * Free texts, and any figure about them, come from whole ISO weeks of 5 or more responses only,
- * in the dashboard's list and in this file alike. One partition, never two: a month's list minus
- * the lists of its weeks would give the texts of its small weeks, and a month's list beside a
- * week's would date texts to the days the two share.
- */
-export const FREE_TEXT_PERIOD: Period = 'week';
 
 /** A random number from the operating system's generator: the shuffled order must not be guessable. */
 export const secureRandom = () => randomInt(2 ** 32) / 2 ** 32;

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { freeTextList } from '../../src/domain/coordinator-api';
 import { dashboardQuery } from '../../src/domain/dashboard-query';
-import { periodsShown, shownFreeTexts } from '../../src/domain/exports';
+import { FREE_TEXT_PERIOD, periodsShown, shownFreeTexts } from '../../src/domain/exports';
 import { identifier } from '../../src/domain/form-schema';
 import { datesBetween, isoWeek, wholePeriods } from '../../src/domain/periods';
 import { errorAnswer } from '../../src/domain/sync-protocol';
@@ -12,7 +12,7 @@ import type { Database } from '../db/database';
 import { formVersions } from '../db/forms';
 import { freeTextsBetween, redactFreeText } from '../db/free-texts';
 import { requireCoordinator, sameOriginOnly } from './coordinator-auth';
-import { FREE_TEXT_PERIOD, responsesPerPeriod, secureRandom } from './exports';
+import { responsesPerPeriod, secureRandom } from './exports';
 
 /**
  * Free texts for the dashboard, as in the download: only from whole ISO weeks of 5 or more

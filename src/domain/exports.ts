@@ -291,6 +291,14 @@ export interface FreeText {
   text: string;
 }
 
+/**
+ * Free texts, and any figure about them, come from whole ISO weeks of 5 or more responses only,
+ * in the dashboard's list and in the download alike. One partition, never two: a month's list minus
+ * the lists of its weeks would give the texts of its small weeks, and a month's list beside a
+ * week's would date texts to the days the two share.
+ */
+export const FREE_TEXT_PERIOD: Period = 'week';
+
 /** The periods whose free texts may be shown: those with at least 5 responses. */
 export function periodsShown(responsesByPeriod: Map<string, number>): Set<string> {
   return new Set([...responsesByPeriod].filter(([, count]) => count >= SMALL_COUNT_THRESHOLD).map(([period]) => period));
