@@ -14,10 +14,10 @@ test.beforeEach(async () => {
 });
 test.afterEach(() => server.stop());
 
-/** A kiosk enrolled through its staff menu, some visits, then Send now. */
-async function visitsSentFromAKiosk(browser: Browser, visits: (kiosk: KioskPage) => Promise<void>) {
+/** A kiosk enrolled through its staff menu, some visits (on the kiosk's clock, `at`), then Send now. */
+async function visitsSentFromAKiosk(browser: Browser, visits: (kiosk: KioskPage) => Promise<void>, at?: Date) {
   const kioskPage = await browser.newPage();
-  await kioskPage.clock.install();
+  await kioskPage.clock.install(at ? { time: at } : {});
   const kiosk = new KioskPage(kioskPage);
   const staff = new StaffMenuPage(kioskPage);
   await kiosk.open(server.url);
@@ -30,11 +30,17 @@ async function visitsSentFromAKiosk(browser: Browser, visits: (kiosk: KioskPage)
 }
 
 test('a free text that names someone is redacted by a coordinator, and is gone from the dashboard and the download', async ({ browser }) => {
-  await visitsSentFromAKiosk(browser, async (kiosk) => {
-    await kiosk.giveAFaceAndAText('Hyvä', 'Kiitos Matti Meikäläiselle avusta');
-    await kiosk.giveAFaceAndAText('Hyvä', 'Hyvä ruoka tänään');
-    for (const face of ['Hyvä', 'Ihan ok', 'Huono']) await kiosk.giveOnlyAFace(face);
-  });
+  // Free texts come only from ISO weeks that have ended: these visits were given 8 days ago.
+  const visited = new Date(Date.now() - 8 * 86_400_000);
+  await visitsSentFromAKiosk(
+    browser,
+    async (kiosk) => {
+      await kiosk.giveAFaceAndAText('Hyvä', 'Kiitos Matti Meikäläiselle avusta');
+      await kiosk.giveAFaceAndAText('Hyvä', 'Hyvä ruoka tänään');
+      for (const face of ['Hyvä', 'Ihan ok', 'Huono']) await kiosk.giveOnlyAFace(face);
+    },
+    visited,
+  );
   const page = await browser.newPage();
   const coordinator = new CoordinatorPage(page);
   await coordinator.open(server.url);
@@ -50,7 +56,11 @@ test('a free text that names someone is redacted by a coordinator, and is gone f
   await expect(coordinator.freeText('Hyvä ruoka tänään')).toBeVisible();
   await expect(page.getByText('Matti Meikäläiselle')).toHaveCount(0);
 
+  await expect(page.getByText('Kuluvan viikon tekstit näkyvät vasta, kun viikko on päättynyt (sunnuntain jälkeen).')).toBeVisible();
+
   await coordinator.goTo('Lataukset');
+  const visitedDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(visited);
+  await coordinator.setRange(visitedDate, visitedDate);
   await coordinator.chooseForDownload('Jakso', 'Viikko (ISO)');
   const texts = parse((await coordinator.download('Vapaat vastaukset (CSV)')).content, { delimiter: ';', bom: true }) as string[][];
   expect(texts.slice(1).map((row) => row[1])).toEqual(['Hyvä ruoka tänään']);

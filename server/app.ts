@@ -31,6 +31,11 @@ export interface AppOptions {
   logStream?: NodeJS.WritableStream;
   /** Behind a reverse proxy that terminates TLS: believe its X-Forwarded-Proto (for Secure cookies). */
   trustProxy?: boolean;
+  /**
+   * The clock for the anonymity rules that depend on today's Helsinki date (free texts only from
+   * ended weeks, age groups only from months ended long enough ago); tests set it.
+   */
+  clock?: () => Date;
 }
 
 /**
@@ -113,8 +118,9 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   coordinatorSessionRoutes(app, db);
   dayLogRoutes(app, db);
   dashboardRoutes(app, db);
-  exportRoutes(app, db);
-  freeTextRoutes(app, db);
+  const clock = options.clock ?? (() => new Date());
+  exportRoutes(app, db, clock);
+  freeTextRoutes(app, db, clock);
   kioskAdminRoutes(app, db);
   draftRoutes(app, db);
   previewLinkRoutes(app, db, defaultForm.id);

@@ -23,7 +23,7 @@ export interface TestServer {
 }
 
 /** A real app on a real SQLite file in a fresh temp folder, with a tiny built app to serve. */
-export async function startTestServer({ trustProxy = false } = {}): Promise<TestServer> {
+export async function startTestServer({ trustProxy = false, clock }: { trustProxy?: boolean; clock?: () => Date } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'feedback-server-'));
   const staticDir = join(dir, 'dist');
   mkdirSync(join(staticDir, 'assets'), { recursive: true });
@@ -40,7 +40,7 @@ export async function startTestServer({ trustProxy = false } = {}): Promise<Test
       done();
     },
   });
-  const app = await buildApp(db, { staticDir, logStream, logLevel: 'info', trustProxy });
+  const app = await buildApp(db, { staticDir, logStream, logLevel: 'info', trustProxy, ...(clock ? { clock } : {}) });
   return {
     app,
     db,
@@ -94,8 +94,8 @@ export async function signIn(server: TestServer, username = 'aino', password = C
 }
 
 /** A test server with a coordinator signed in: the cookie to send with coordinator requests. */
-export async function startSignedInServer(): Promise<{ server: TestServer; cookie: string }> {
-  const server = await startTestServer();
+export async function startSignedInServer(options: { clock?: () => Date } = {}): Promise<{ server: TestServer; cookie: string }> {
+  const server = await startTestServer(options);
   await addTestCoordinator(server);
   return { server, cookie: await signIn(server) };
 }

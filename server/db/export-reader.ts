@@ -1,4 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
+import type { ResponsesOfDate } from '../../src/domain/exports';
 import type { FeedbackResponse } from '../../src/domain/response';
 
 export type Reader = BetterSqlite3.Database;
@@ -46,9 +47,9 @@ export function* responsesBetween(reader: Reader, formId: string, from: string, 
   for (const day of daysOfResponses(reader, formId, from, to)) yield* day;
 }
 
-/** Responses per date (all languages and versions), for the free texts' period rule. */
-export function responsesPerDate(reader: Reader, formId: string, from: string, to: string): { date: string; count: number }[] {
+/** Responses per date and language (all versions), for the free texts' rule. */
+export function responsesPerDateAndLanguage(reader: Reader, formId: string, from: string, to: string): ResponsesOfDate[] {
   return reader
-    .prepare('SELECT date, sum(count) AS count FROM response_counts WHERE form_id = ? AND date BETWEEN ? AND ? GROUP BY date')
-    .all(formId, from, to) as { date: string; count: number }[];
+    .prepare('SELECT date, language, sum(count) AS count FROM response_counts WHERE form_id = ? AND date BETWEEN ? AND ? GROUP BY date, language')
+    .all(formId, from, to) as ResponsesOfDate[];
 }

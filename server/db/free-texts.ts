@@ -14,7 +14,7 @@ export function freeTextsBetween(source: Reader | Database, versions: FormDefini
   const texts: FreeText[] = [];
   for (const response of responsesBetween(source, versions[0]!.id, from, to)) {
     for (const [question, value] of Object.entries(response.answers)) {
-      if (questions.has(question) && typeof value === 'string' && value.trim() !== '') texts.push({ id: response.id, date: response.date, question, text: value });
+      if (questions.has(question) && typeof value === 'string' && value.trim() !== '') texts.push({ id: response.id, date: response.date, language: response.language, question, text: value });
     }
   }
   return texts;

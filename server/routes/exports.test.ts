@@ -5,8 +5,11 @@ import { makeResponse, SAME_ORIGIN, startSignedInServer, syncFromKiosk, type Tes
 
 let server: TestServer;
 let cookie: string;
+/** The server's clock: long after the weeks and months of the data, unless a test moves it. */
+let now: Date;
 beforeEach(async () => {
-  ({ server, cookie } = await startSignedInServer());
+  now = new Date('2027-01-10T10:00:00Z');
+  ({ server, cookie } = await startSignedInServer({ clock: () => now }));
   const responses = [
     ...Array.from({ length: 4 }, () => makeResponse({ date: '2026-11-23', answers: { day: '4', needs: ['food'], 'age-group': '50-or-over', 'anything-else': 'Kiitos' } })),
     makeResponse({ date: '2026-11-23', answers: { day: '2', 'age-group': 'under-30', 'anything-else': '=1+1' } }),
@@ -90,6 +93,15 @@ describe('CSV downloads', () => {
     // although November has 6 and October too.
     expect(texts).not.toContain('Yksin tänään');
     expect(auditEntries(server.db).map((e) => e.detail)).toContain('free-texts.csv todays-feedback 2026-10-26..2026-12-06');
+  });
+
+  it('the free texts: none from the week still going on, so a file downloaded every evening dates no text', async () => {
+    const texts = async () => table((await download('free-texts.csv', 'form=todays-feedback&from=2026-11-23&to=2026-11-23')).body).slice(1).map((r) => r[1]);
+    // Sunday 29 November, the last day of week 2026-W48.
+    now = new Date('2026-11-29T12:00:00Z');
+    expect(await texts()).toEqual([]);
+    now = new Date('2026-11-30T12:00:00Z');
+    expect((await texts()).sort()).toEqual(["'=1+1", 'Kiitos', 'Kiitos', 'Kiitos', 'Kiitos']);
   });
 
   it('refuses without a session, and bad requests with a reason', async () => {

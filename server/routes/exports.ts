@@ -19,12 +19,13 @@ import {
   type ExportSetup,
   type Row,
 } from '../../src/domain/exports';
-import { periodOf, wholePeriods, type Period } from '../../src/domain/periods';
+import { localDay } from '../../src/domain/local-day';
+import { periodOf, wholePeriods } from '../../src/domain/periods';
 import { errorAnswer } from '../../src/domain/sync-protocol';
 import { audit } from '../db/audit-log';
 import type { Database } from '../db/database';
 import { dayLogBetween } from '../db/day-log';
-import { daysOfResponses, openReader, responsesPerDate, type Reader } from '../db/export-reader';
+import { daysOfResponses, openReader, responsesPerDateAndLanguage, type Reader } from '../db/export-reader';
 import { formVersions } from '../db/forms';
 import { freeTextsBetween } from '../db/free-texts';
 import { requireCoordinator } from './coordinator-auth';
@@ -37,7 +38,7 @@ const PROFESSIONAL_LABELS: Record<string, Record<string, string>> = {
 };
 
 /** The four CSV downloads, streamed from the database a day at a time, with memory that does not grow with the data. */
-export function exportRoutes(app: FastifyInstance, db: Database) {
+export function exportRoutes(app: FastifyInstance, db: Database, clock: () => Date) {
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/coordinator/exports/:file',
     {
@@ -59,10 +60,11 @@ export function exportRoutes(app: FastifyInstance, db: Database) {
       const range =
         file === 'summary' ? wholePeriods(query.from, query.to, query.period) : file === 'free-texts' ? wholePeriods(query.from, query.to, FREE_TEXT_PERIOD) : query;
       const setup: ExportSetup = { versions, labelLanguage: query.labels, format: query.format };
+      const today = localDay(clock()).date;
       const summaryDetail = file === 'summary' ? ` by ${query.period}${query.split === 'version' ? ' and version' : ''}` : '';
       audit(db, request.coordinator!.username, 'download', `${file}.csv ${query.form} ${range.from}..${range.to}${summaryDetail}`);
       const reader = openReader(db.name);
-      const csv = Readable.from(exportText(file, reader, db, query, range, setup), { objectMode: false });
+      const csv = Readable.from(exportText(file, reader, db, query, range, setup, today), { objectMode: false });
       csv.on('close', () => reader.close());
       const plain: FastifyReply = reply;
       return plain
@@ -83,7 +85,7 @@ export function exportRoutes(app: FastifyInstance, db: Database) {
  * each chunk is made in a function that returns its text, so the day's responses and rows are
  * garbage by the time the generator pauses, and the memory stays flat however slow the reader.
  */
-function* exportText(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup): Generator<string> {
+function* exportText(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup, today: string): Generator<string> {
   const delimiter = csvDelimiter(query.format);
   const csv = (rows: Row[]) => (rows.length === 0 ? '' : `${Papa.unparse(rows, { delimiter, newline: '\r\n', header: false })}\r\n`);
   // One read transaction for the whole file: every day of it from the same snapshot.
@@ -100,10 +102,10 @@ function* exportText(file: ExportFile, reader: Reader, db: Database, query: Expo
     for (let text = nextDay(); text !== null; text = nextDay()) yield text;
     return;
   }
-  yield csv(smallFileRows(file, reader, db, query, range, setup));
+  yield csv(smallFileRows(file, reader, db, query, range, setup, today));
 }
 
-function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup): Row[] {
+function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup, today: string): Row[] {
   if (file === 'day-log') return dayLogRows(dayLogBetween(db, range.from, range.to), PROFESSIONAL_LABELS[query.labels] ?? PROFESSIONAL_LABELS.fi!);
   if (file === 'summary') {
     const counter = new SummaryCounter(query.period, backgroundQuestion(setup.versions), query.split);
@@ -117,17 +119,8 @@ function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: Ex
     return counter.rows(setup, meals);
   }
   const texts = freeTextsBetween(reader, setup.versions, range.from, range.to);
-  return freeTextRows(shownFreeTexts(texts, responsesPerPeriod(reader, query.form, range, FREE_TEXT_PERIOD), FREE_TEXT_PERIOD, secureRandom), setup);
+  return freeTextRows(shownFreeTexts(texts, responsesPerDateAndLanguage(reader, query.form, range.from, range.to), today, secureRandom), setup);
 }
 
 /** A random number from the operating system's generator: the shuffled order must not be guessable. */
 export const secureRandom = () => randomInt(2 ** 32) / 2 ** 32;
-
-export function responsesPerPeriod(reader: Reader, form: string, range: { from: string; to: string }, period: Period): Map<string, number> {
-  const perPeriod = new Map<string, number>();
-  for (const { date, count } of responsesPerDate(reader, form, range.from, range.to)) {
-    const key = periodOf(date, period);
-    perPeriod.set(key, (perPeriod.get(key) ?? 0) + count);
-  }
-  return perPeriod;
-}

@@ -3,24 +3,27 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { freeTextList } from '../../src/domain/coordinator-api';
 import { dashboardQuery } from '../../src/domain/dashboard-query';
-import { FREE_TEXT_PERIOD, periodsShown, shownFreeTexts } from '../../src/domain/exports';
+import { FREE_TEXT_PERIOD, shownFreeTexts, weeksShown } from '../../src/domain/exports';
 import { identifier } from '../../src/domain/form-schema';
+import { localDay } from '../../src/domain/local-day';
 import { datesBetween, isoWeek, wholePeriods } from '../../src/domain/periods';
 import { errorAnswer } from '../../src/domain/sync-protocol';
 import { audit } from '../db/audit-log';
 import type { Database } from '../db/database';
+import { responsesPerDateAndLanguage } from '../db/export-reader';
 import { formVersions } from '../db/forms';
 import { freeTextsBetween, redactFreeText } from '../db/free-texts';
 import { requireCoordinator, sameOriginOnly } from './coordinator-auth';
-import { responsesPerPeriod, secureRandom } from './exports';
+import { secureRandom } from './exports';
 
 /**
- * Free texts for the dashboard, as in the download: only from whole ISO weeks of 5 or more
- * responses over every language and version (the dashboard's language and version choices do not
- * narrow it: a smaller group would tie a text to fewer people), shuffled; and redaction. The list
- * says which weeks it covers, and is the only source of any figure about free texts.
+ * Free texts for the dashboard, as in the download: only from whole ISO weeks that have ended,
+ * with 5 or more responses over every language and version and 5 or more in the text's language
+ * (the dashboard's language and version choices do not narrow it: a smaller group would tie a
+ * text to fewer people), shuffled; and redaction. The list says which weeks it covers, and is the
+ * only source of any figure about free texts.
  */
-export function freeTextRoutes(app: FastifyInstance, db: Database) {
+export function freeTextRoutes(app: FastifyInstance, db: Database, clock: () => Date) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const signedIn = requireCoordinator(db);
 
@@ -40,11 +43,12 @@ export function freeTextRoutes(app: FastifyInstance, db: Database) {
       const versions = formVersions(db, form);
       if (versions.length === 0) return reply.code(404).send({ error: `There is no form ${form}.` });
       const range = wholePeriods(from, to, FREE_TEXT_PERIOD);
-      const perWeek = responsesPerPeriod(db, form, range, FREE_TEXT_PERIOD);
-      const shown = shownFreeTexts(freeTextsBetween(db, versions, range.from, range.to), perWeek, FREE_TEXT_PERIOD, secureRandom);
+      const today = localDay(clock()).date;
+      const responses = responsesPerDateAndLanguage(db, form, range.from, range.to);
+      const shown = shownFreeTexts(freeTextsBetween(db, versions, range.from, range.to), responses, today, secureRandom);
       return {
         texts: shown.map(({ id, question, text }) => ({ id, question, text })),
-        covers: { from: isoWeek(range.from), to: isoWeek(range.to), weeks: datesBetween(range.from, range.to).length / 7, weeksShown: periodsShown(perWeek).size },
+        covers: { from: isoWeek(range.from), to: isoWeek(range.to), weeks: datesBetween(range.from, range.to).length / 7, weeksShown: weeksShown(responses, today).size },
       };
     },
   );

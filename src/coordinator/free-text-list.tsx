@@ -8,10 +8,11 @@ import { api, messageOf } from './api';
 type Text = List['texts'][number];
 
 /**
- * The free texts of the range (from whole weeks of five or more, in random order), each with a
- * way to redact one that still identifies someone: removed for good from every view and
- * download. How many wrote something is counted from this list, never from the dashboard's
- * counts, which can be of a single day, language or version.
+ * The free texts of the range (from whole weeks that have ended, with five or more responses in
+ * all and in the text's language, in random order), each with a way to redact one that still
+ * identifies someone: removed for good from every view and download. How many wrote something
+ * is counted from this list, never from the dashboard's counts, which can be of a single day,
+ * language or version.
  */
 export function FreeTextList({ query, labels }: { query: DashboardQuery; labels: ReturnType<typeof formLabels> }) {
   const { t } = useTranslation();
@@ -55,6 +56,7 @@ export function FreeTextList({ query, labels }: { query: DashboardQuery; labels:
     <section aria-labelledby="free-texts-heading">
       <h2 id="free-texts-heading">{t('dashboard.freeTexts')}</h2>
       <p>{t('dashboard.freeTextsIntro')}</p>
+      <p>{t('dashboard.freeTextsThisWeek')}</p>
       {covers ? <p>{t('dashboard.freeTextWeeks', { from: covers.from, to: covers.to, weeks: covers.weeks, shown: covers.weeksShown })}</p> : null}
       {texts ? (
         <ul>

@@ -45,13 +45,13 @@ export const auditPage = z.strictObject({ entries: z.array(auditEntry) });
 export type AuditEntry = z.output<typeof auditEntry>;
 
 /**
- * The dashboard's free texts: from whole ISO weeks of 5 or more responses (over every language
- * and version), with the weeks the list covers. The count of texts per question shown beside
- * them comes from this list and nothing else.
+ * The dashboard's free texts: from whole ISO weeks that have ended, with 5 or more responses
+ * (over every language and version) and 5 or more in the text's language, with the weeks the list
+ * covers. The count of texts per question shown beside them comes from this list and nothing else.
  */
 export const freeTextList = z.strictObject({
   texts: z.array(z.strictObject({ id: z.string(), question: z.string(), text: z.string() })),
-  /** The whole ISO weeks the range was widened to: how many, and how many had 5 or more responses. */
+  /** The whole ISO weeks the range was widened to: how many, and how many have ended with 5 or more responses. */
   covers: z.strictObject({ from: z.string(), to: z.string(), weeks: z.number(), weeksShown: z.number() }),
 });
 export type FreeTextList = z.output<typeof freeTextList>;

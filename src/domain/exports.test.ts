@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultForm } from './default-form';
 import type { ChoiceQuestion, FormDefinition } from './form-schema';
 import { narrowedCounts } from './disclosure-audit';
-import { dayLogRows, freeTextRows, periodsShown, responseColumns, responseHeader, responseRows, shownFreeTexts, SummaryCounter, type ExportSetup } from './exports';
+import { dayLogRows, freeTextRows, responseColumns, responseHeader, responseRows, shownFreeTexts, SummaryCounter, weekEnded, weeksShown, type ExportSetup } from './exports';
 import type { FeedbackResponse } from './response';
 import { sampleResponse } from './sample-response';
 
@@ -264,18 +264,42 @@ describe('the responses file', () => {
 });
 
 describe('the free-text file', () => {
-  it('keeps only texts from periods of at least 5 responses, without dates, shuffled', () => {
-    const texts = [
-      { id: 'r1', date: '2026-11-02', question: 'anything-else', text: 'a' },
-      { id: 'r2', date: '2026-11-03', question: 'anything-else', text: '=b' },
-      { id: 'r3', date: '2026-12-01', question: 'anything-else', text: 'c' },
-    ];
-    const perWeek = new Map([['2026-W45', 5], ['2026-W49', 4]]);
-    expect(periodsShown(perWeek)).toEqual(new Set(['2026-W45']));
-    const rows = freeTextRows(shownFreeTexts(texts, perWeek, 'week', () => 0), setup);
+  const text = (id: string, date: string, t: string, language = 'fi') => ({ id, date, language, question: 'anything-else', text: t });
+  const perDate = (date: string, count: number, language = 'fi') => ({ date, language, count });
+
+  it('keeps only texts from ended weeks of at least 5 responses, without dates, shuffled', () => {
+    const texts = [text('r1', '2026-11-02', 'a'), text('r2', '2026-11-03', '=b'), text('r3', '2026-12-01', 'c')];
+    const responses = [perDate('2026-11-02', 3), perDate('2026-11-03', 2), perDate('2026-12-01', 4)];
+    expect(weeksShown(responses, '2027-01-10')).toEqual(new Set(['2026-W45']));
+    const rows = freeTextRows(shownFreeTexts(texts, responses, '2027-01-10', () => 0), setup);
     expect(rows[0]).toEqual(['question', 'text']);
     expect(rows.slice(1).map((r) => r[1]).sort()).toEqual(["'=b", 'a']);
     expect(rows.flat().some((cell) => /2026|r\d/.test(cell))).toBe(false);
+  });
+
+  it('gives no text, nor counts a week, until the week has ended: opened each evening, it would date each new text', () => {
+    // Week 2026-W48 runs from Monday 23 to Sunday 29 November.
+    const texts = [text('r1', '2026-11-23', 'maanantaina'), text('r2', '2026-11-25', 'keskiviikkona')];
+    const responses = [perDate('2026-11-23', 6), perDate('2026-11-25', 6)];
+    for (const today of ['2026-11-23', '2026-11-25', '2026-11-29']) {
+      expect(weekEnded('2026-11-23', today), today).toBe(false);
+      expect(shownFreeTexts(texts, responses, today, () => 0), today).toEqual([]);
+      expect(weeksShown(responses, today), today).toEqual(new Set());
+    }
+    expect(weekEnded('2026-11-29', '2026-11-30')).toBe(true);
+    expect(shownFreeTexts(texts, responses, '2026-11-30', () => 0)).toHaveLength(2);
+    expect(weeksShown(responses, '2026-11-30')).toEqual(new Set(['2026-W48']));
+  });
+
+  it('keeps a text only if its week had at least 5 responses in its language: a text\u2019s language tells it apart', () => {
+    const texts = [text('r1', '2026-11-23', 'Hyvä ruoka'), text('r2', '2026-11-24', 'Tack', 'sv')];
+    const oneSwedish = [perDate('2026-11-23', 5), perDate('2026-11-24', 1, 'sv')];
+    expect(shownFreeTexts(texts, oneSwedish, '2027-01-10', () => 0).map((t) => t.text)).toEqual(['Hyvä ruoka']);
+    // Four Swedish responses in other weeks do not count for this one.
+    const swedishElsewhere = [...oneSwedish, perDate('2026-11-30', 4, 'sv')];
+    expect(shownFreeTexts(texts, swedishElsewhere, '2027-01-10', () => 0).map((t) => t.text)).toEqual(['Hyvä ruoka']);
+    const fiveSwedish = [perDate('2026-11-23', 5), perDate('2026-11-24', 1, 'sv'), perDate('2026-11-26', 4, 'sv')];
+    expect(shownFreeTexts(texts, fiveSwedish, '2027-01-10', () => 0).map((t) => t.text).sort()).toEqual(['Hyvä ruoka', 'Tack']);
   });
 });
 

@@ -3,7 +3,7 @@ import { PROFESSIONALS, type DayLogEntry } from './day-log';
 import type { SummarySplit } from './export-query';
 import type { FormDefinition } from './form-schema';
 import { formLabels, orderedOptions } from './form-labels';
-import { periodOf, type Period } from './periods';
+import { periodOf, wholePeriods, type Period } from './periods';
 import type { FeedbackResponse } from './response';
 import { hiddenMarker, minimumForCounts, SMALL_COUNT_THRESHOLD, suppressGroup } from './small-counts';
 import { changedQuestions, wordingChanges } from './wording-changes';
@@ -287,6 +287,8 @@ export interface FreeText {
   /** The response's id: lets a coordinator redact it, and is in no other file. */
   id: string;
   date: string;
+  /** The response's language: the text's own language says it to anyone who reads it. */
+  language: string;
   question: string;
   text: string;
 }
@@ -299,18 +301,53 @@ export interface FreeText {
  */
 export const FREE_TEXT_PERIOD: Period = 'week';
 
-/** The periods whose free texts may be shown: those with at least 5 responses. */
-export function periodsShown(responsesByPeriod: Map<string, number>): Set<string> {
-  return new Set([...responsesByPeriod].filter(([, count]) => count >= SMALL_COUNT_THRESHOLD).map(([period]) => period));
+/** A form's responses on one date in one language (all versions). */
+export interface ResponsesOfDate {
+  date: string;
+  language: string;
+  count: number;
 }
 
 /**
- * The free texts that may be shown: only from periods with at least 5 responses, so no text can
- * be tied to a day on which only one or two people answered, and in random order.
+ * Whether the ISO week of `date` has ended: its Sunday is before `today` (the Helsinki date).
+ * A week still going on gives no free texts: opened every evening, its list would date each new
+ * text to its day. A text that arrives late into an ended week is dated only to its week.
  */
-export function shownFreeTexts(texts: FreeText[], responsesByPeriod: Map<string, number>, period: Period, random: () => number): FreeText[] {
-  const shown = periodsShown(responsesByPeriod);
-  const kept = texts.filter((t) => shown.has(periodOf(t.date, period)));
+export function weekEnded(date: string, today: string): boolean {
+  return wholePeriods(date, date, FREE_TEXT_PERIOD).to < today;
+}
+
+/** Per ended ISO week, its responses in all and per language. */
+function endedWeeks(responses: ResponsesOfDate[], today: string): Map<string, { all: number; byLanguage: Map<string, number> }> {
+  const weeks = new Map<string, { all: number; byLanguage: Map<string, number> }>();
+  for (const { date, language, count } of responses) {
+    if (!weekEnded(date, today)) continue;
+    const key = periodOf(date, FREE_TEXT_PERIOD);
+    const week = weeks.get(key) ?? { all: 0, byLanguage: new Map<string, number>() };
+    weeks.set(key, week);
+    week.all += count;
+    week.byLanguage.set(language, (week.byLanguage.get(language) ?? 0) + count);
+  }
+  return weeks;
+}
+
+/** The ISO weeks whose free texts may be shown: ended, with at least 5 responses. */
+export function weeksShown(responses: ResponsesOfDate[], today: string): Set<string> {
+  return new Set([...endedWeeks(responses, today)].filter(([, week]) => week.all >= SMALL_COUNT_THRESHOLD).map(([key]) => key));
+}
+
+/**
+ * The free texts that may be shown, in random order: only from ISO weeks that have ended, with
+ * at least 5 responses, and at least 5 in the text's language. A text's language is plain to
+ * anyone who reads it, and the responses file has each response's date and language: a Swedish
+ * text from a week with one Swedish response would be that row's.
+ */
+export function shownFreeTexts(texts: FreeText[], responses: ResponsesOfDate[], today: string, random: () => number): FreeText[] {
+  const weeks = endedWeeks(responses, today);
+  const kept = texts.filter((t) => {
+    const week = weeks.get(periodOf(t.date, FREE_TEXT_PERIOD));
+    return week !== undefined && week.all >= SMALL_COUNT_THRESHOLD && (week.byLanguage.get(t.language) ?? 0) >= SMALL_COUNT_THRESHOLD;
+  });
   for (let i = kept.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [kept[i], kept[j]] = [kept[j]!, kept[i]!];
