@@ -9,12 +9,13 @@ import formDrafts from './migrations/005-form-drafts';
 import previewLinkMaker from './migrations/006-preview-link-maker';
 import responseIdOnce from './migrations/007-response-id-once';
 import commentsWithoutOrder from './migrations/008-comments-without-order';
+import publishedAgeGroups from './migrations/009-published-age-groups';
 
 export type Database = BetterSqlite3.Database;
 
 // In order; the database's user_version says how many have been applied. A migration is SQL,
 // or a function for one that must also compute (a backfill).
-const MIGRATIONS: (string | ((db: Database) => void))[] = [initial, coordinatorArea, answerCounts, responsesByDate, formDrafts, previewLinkMaker, responseIdOnce, commentsWithoutOrder];
+const MIGRATIONS: (string | ((db: Database) => void))[] = [initial, coordinatorArea, answerCounts, responsesByDate, formDrafts, previewLinkMaker, responseIdOnce, commentsWithoutOrder, publishedAgeGroups];
 
 /**
  * Opens (or creates) the SQLite file in dataDir, in WAL mode so readers never block the

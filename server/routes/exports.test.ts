@@ -73,6 +73,40 @@ describe('CSV downloads', () => {
     expect(ages).toEqual({ 'under-30': '<5', '30-49': '20', '50-or-over': '10', 'prefer-not-to-say': '..', '': '<5' });
   });
 
+  it('the summary by month: age groups as first published, whatever a kiosk syncs later; none for the month going on or one ended 5 days ago', async () => {
+    // 20 December: November ended 19 days ago, December goes on.
+    now = new Date('2026-12-20T10:00:00Z');
+    await syncFromKiosk(server, [
+      ...Array.from({ length: 20 }, () => makeResponse({ date: '2026-11-10', answers: { day: '3', 'age-group': '30-49' } })),
+      ...Array.from({ length: 6 }, () => makeResponse({ date: '2026-11-12', answers: { day: '3', 'age-group': '50-or-over' } })),
+      ...Array.from({ length: 7 }, () => makeResponse({ date: '2026-11-11', answers: { day: '3', 'age-group': 'prefer-not-to-say' } })),
+      ...Array.from({ length: 30 }, () => makeResponse({ date: '2026-12-02', answers: { day: '3', 'age-group': '30-49' } })),
+    ]);
+    const summary = async () => table((await download('summary.csv', 'form=todays-feedback&from=2026-11-01&to=2026-12-31&period=month&labels=en')).body);
+    const ageRows = (rows: string[][], month: string) => rows.filter((r) => r[0] === month && r[1] === 'age-group');
+    const first = await summary();
+    expect(Object.fromEntries(ageRows(first, '2026-11').map((r) => [r[3], r[5]]))).toEqual({ 'under-30': '<5', '30-49': '20', '50-or-over': '10', 'prefer-not-to-say': '..', '': '<5' });
+    expect(ageRows(first, '2026-11').every((r) => r[7] === '39')).toBe(true);
+    expect(ageRows(first, '2026-12')).toEqual([]);
+
+    // A kiosk that was offline sends more of November: 3 under 30 and 2 without an answer.
+    await syncFromKiosk(server, [
+      ...Array.from({ length: 3 }, () => makeResponse({ date: '2026-11-20', answers: { day: '4', 'age-group': 'under-30' } })),
+      ...Array.from({ length: 2 }, () => makeResponse({ date: '2026-11-21', answers: { day: '4' } })),
+    ]);
+    const second = await summary();
+    expect(ageRows(second, '2026-11')).toEqual(ageRows(first, '2026-11'));
+    // The other questions count them.
+    expect(second.find((r) => r[0] === '2026-11' && r[1] === 'day' && r[3] === '4')!.slice(5, 8)).toEqual(['9', '0,205', '44']);
+
+    // 6 January: December ended 5 days ago. Still no age groups for it, November's unchanged.
+    now = new Date('2027-01-06T10:00:00Z');
+    const third = await summary();
+    expect(ageRows(third, '2026-12')).toEqual([]);
+    expect(ageRows(third, '2026-11')).toEqual(ageRows(first, '2026-11'));
+    expect(server.db.prepare('SELECT DISTINCT month FROM published_age_groups').pluck().all()).toEqual(['2026-11']);
+  });
+
   it('the day log, and the free texts: shuffled, without dates, only from periods of 5 or more, neutralised', async () => {
     const dayLog = table((await download('day-log.csv', 'form=todays-feedback&from=2026-11-01&to=2026-11-30&labels=fi')).body);
     expect(dayLog[1]).toEqual(['2026-11-23', '45', '0', '1', '0', '0', '0', 'Sateinen päivä; kahvi loppui']);

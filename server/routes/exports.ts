@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
+import { monthsWithAgeGroups, type AgeGroupCounts } from '../../src/domain/age-groups';
 import { csvDelimiter } from '../../src/domain/csv-cells';
 import { EXPORT_FILES, exportQuery, type ExportFile, type ExportQuery } from '../../src/domain/export-query';
 import {
@@ -19,6 +20,7 @@ import {
   type ExportSetup,
   type Row,
 } from '../../src/domain/exports';
+import type { FormDefinition } from '../../src/domain/form-schema';
 import { localDay } from '../../src/domain/local-day';
 import { periodOf, wholePeriods } from '../../src/domain/periods';
 import { errorAnswer } from '../../src/domain/sync-protocol';
@@ -28,6 +30,7 @@ import { dayLogBetween } from '../db/day-log';
 import { daysOfResponses, openReader, responsesPerDateAndLanguage, type Reader } from '../db/export-reader';
 import { formVersions } from '../db/forms';
 import { freeTextsBetween } from '../db/free-texts';
+import { publishedAgeGroups, storeAgeGroups } from '../db/published-age-groups';
 import { requireCoordinator } from './coordinator-auth';
 
 // The day log's column names in the file's label language; the coordinator's area has them too.
@@ -61,10 +64,12 @@ export function exportRoutes(app: FastifyInstance, db: Database, clock: () => Da
         file === 'summary' ? wholePeriods(query.from, query.to, query.period) : file === 'free-texts' ? wholePeriods(query.from, query.to, FREE_TEXT_PERIOD) : query;
       const setup: ExportSetup = { versions, labelLanguage: query.labels, format: query.format };
       const today = localDay(clock()).date;
+      // Stored by this, the main connection, before the file's own reader opens.
+      const ages = file === 'summary' ? ageGroupsToShow(db, query, range, versions, today) : new Map<string, AgeGroupCounts>();
       const summaryDetail = file === 'summary' ? ` by ${query.period}${query.split === 'version' ? ' and version' : ''}` : '';
       audit(db, request.coordinator!.username, 'download', `${file}.csv ${query.form} ${range.from}..${range.to}${summaryDetail}`);
       const reader = openReader(db.name);
-      const csv = Readable.from(exportText(file, reader, db, query, range, setup, today), { objectMode: false });
+      const csv = Readable.from(exportText(file, reader, db, query, range, setup, { today, ages }), { objectMode: false });
       csv.on('close', () => reader.close());
       const plain: FastifyReply = reply;
       return plain
@@ -85,7 +90,7 @@ export function exportRoutes(app: FastifyInstance, db: Database, clock: () => Da
  * each chunk is made in a function that returns its text, so the day's responses and rows are
  * garbage by the time the generator pauses, and the memory stays flat however slow the reader.
  */
-function* exportText(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup, today: string): Generator<string> {
+function* exportText(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup, rules: DatedRules): Generator<string> {
   const delimiter = csvDelimiter(query.format);
   const csv = (rows: Row[]) => (rows.length === 0 ? '' : `${Papa.unparse(rows, { delimiter, newline: '\r\n', header: false })}\r\n`);
   // One read transaction for the whole file: every day of it from the same snapshot.
@@ -102,10 +107,10 @@ function* exportText(file: ExportFile, reader: Reader, db: Database, query: Expo
     for (let text = nextDay(); text !== null; text = nextDay()) yield text;
     return;
   }
-  yield csv(smallFileRows(file, reader, db, query, range, setup, today));
+  yield csv(smallFileRows(file, reader, db, query, range, setup, rules));
 }
 
-function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup, today: string): Row[] {
+function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup, { today, ages }: DatedRules): Row[] {
   if (file === 'day-log') return dayLogRows(dayLogBetween(db, range.from, range.to), PROFESSIONAL_LABELS[query.labels] ?? PROFESSIONAL_LABELS.fi!);
   if (file === 'summary') {
     const counter = new SummaryCounter(query.period, backgroundQuestion(setup.versions), query.split);
@@ -116,10 +121,39 @@ function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: Ex
       const period = periodOf(day.date, query.period);
       meals.set(period, (meals.get(period) ?? 0) + day.mealsServed);
     }
-    return counter.rows(setup, meals);
+    return counter.rows(setup, meals, ages);
   }
   const texts = freeTextsBetween(reader, setup.versions, range.from, range.to);
   return freeTextRows(shownFreeTexts(texts, responsesPerDateAndLanguage(reader, query.form, range.from, range.to), today, secureRandom), setup);
+}
+
+/** What the rules that depend on the date give a file: today's Helsinki date, and the age groups a summary by month shows. */
+interface DatedRules {
+  today: string;
+  ages: Map<string, AgeGroupCounts>;
+}
+
+/**
+ * The age-group counts a summary by month (not split) shows: of the months in its range that
+ * ended long enough ago (monthsWithAgeGroups), those stored the first time a summary showed them.
+ * A month shown for the first time is counted now and stored, so every later summary shows the
+ * same figures whatever arrives after. A month with no responses yet stores nothing.
+ */
+function ageGroupsToShow(db: Database, query: ExportQuery, range: { from: string; to: string }, versions: FormDefinition[], today: string): Map<string, AgeGroupCounts> {
+  const question = backgroundQuestion(versions);
+  if (question === null || query.period !== 'month' || query.split !== 'none') return new Map();
+  const months = monthsWithAgeGroups(range.from, range.to, today);
+  const stored = publishedAgeGroups(db, query.form, question, months);
+  const unstored = months.filter((month) => !stored.has(month));
+  if (unstored.length === 0) return stored;
+  const counter = new SummaryCounter('month', question);
+  for (const month of unstored) {
+    const { from, to } = wholePeriods(`${month}-01`, `${month}-01`, 'month');
+    for (const day of daysOfResponses(db, query.form, from, to)) counter.addDay(day);
+  }
+  storeAgeGroups(db, query.form, counter.ageGroupCounts(versions));
+  // Read back: counts another server stored first are the ones published.
+  return publishedAgeGroups(db, query.form, question, months);
 }
 
 /** A random number from the operating system's generator: the shuffled order must not be guessable. */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AGE_GROUPS_AFTER_DAYS } from '../domain/age-groups';
 import type { CsvFormat } from '../domain/csv-cells';
 import { EXPORT_FILES, type ExportFile } from '../domain/export-query';
 import { localDay } from '../domain/local-day';
@@ -12,7 +13,7 @@ import { ErrorMessage } from './error-message';
 
 const LABEL_LANGUAGES = ['fi', 'sv', 'en'];
 /** The anonymity rules the files follow, in the README's order. */
-const RULES = ['periods', 'ages', 'markers', 'small', 'freeTexts'] as const;
+const RULES = ['periods', 'ages', 'agesLater', 'markers', 'small', 'freeTexts'] as const;
 
 /** The four CSV files for a date range, with the anonymity rules they follow said in words. */
 export function DownloadsView() {
@@ -115,7 +116,7 @@ export function DownloadsView() {
       <h2>{t('downloads.privacyHeading')}</h2>
       <ul>
         {RULES.map((rule) => (
-          <li key={rule}>{t(`downloads.rules.${rule}`)}</li>
+          <li key={rule}>{t(`downloads.rules.${rule}`, { days: AGE_GROUPS_AFTER_DAYS })}</li>
         ))}
       </ul>
     </section>

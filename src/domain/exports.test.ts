@@ -8,6 +8,8 @@ import { sampleResponse } from './sample-response';
 
 const setup: ExportSetup = { versions: [defaultForm], labelLanguage: 'en', format: 'fi' };
 const response = (overrides: Partial<FeedbackResponse>) => sampleResponse({ date: '2026-11-23', partOfDay: 'morning', language: 'fi', ...overrides });
+/** A summary by month's rows, its age groups as they would be published now. */
+const published = (counter: SummaryCounter, meals = new Map<string, number>()) => counter.rows(setup, meals, counter.ageGroupCounts(setup.versions));
 
 describe('the summary', () => {
   it('has a row per period, question and answer with count, share of answerers, responses and meals', () => {
@@ -27,16 +29,17 @@ describe('the summary', () => {
 
   it('has the age group only by month: not by day or ISO week, whose rows a month could be subtracted from', () => {
     const month = Array.from({ length: 30 }, (_, i) => response({ date: `2026-11-${String(i + 1).padStart(2, '0')}`, answers: { day: '4', 'age-group': '50-or-over' } }));
+    const byMonth = new SummaryCounter('month', 'age-group');
+    byMonth.addDay(month);
+    const ages = byMonth.ageGroupCounts(setup.versions);
     for (const period of ['day', 'week'] as const) {
       const counter = new SummaryCounter(period, 'age-group');
       counter.addDay(month);
-      const rows = counter.rows(setup, new Map());
+      const rows = counter.rows(setup, new Map(), ages);
       expect(rows.some((r) => r[1] === 'day')).toBe(true);
       expect(rows.some((r) => r[1] === 'age-group'), period).toBe(false);
     }
-    const counter = new SummaryCounter('month', 'age-group');
-    counter.addDay(month);
-    expect(counter.rows(setup, new Map()).filter((r) => r[1] === 'age-group')).toHaveLength(5);
+    expect(byMonth.rows(setup, new Map(), ages).filter((r) => r[1] === 'age-group')).toHaveLength(5);
   });
 
   it('shows a month\u2019s small age-group counts as <5, one hidden to protect them as "..", and no shares', () => {
@@ -47,7 +50,7 @@ describe('the summary', () => {
       ...Array.from({ length: 6 }, () => response({ answers: { 'age-group': 'prefer-not-to-say' } })),
     ]);
     counter.addDay([response({ date: '2026-11-24', answers: { 'age-group': 'under-30' } })]);
-    const rows = counter.rows(setup, new Map()).filter((r) => r[1] === 'age-group');
+    const rows = published(counter).filter((r) => r[1] === 'age-group');
     const cell = (answer: string) => rows.find((r) => r[3] === answer)![5];
     expect(cell('under-30')).toBe('<5');
     expect(cell('')).toBe('<5'); // nobody skipped it: 0 is small too
@@ -70,7 +73,7 @@ describe('the summary', () => {
       );
     }
     for (let i = 0; i < 61; i++) counter.addDay([response({ date: '2026-11-15', answers: { day: '3' } })]);
-    const rows = counter.rows(setup, new Map()).filter((r) => r[1] === 'age-group');
+    const rows = published(counter).filter((r) => r[1] === 'age-group');
     expect(Object.fromEntries(rows.map((r) => [r[3], r[5]]))).toEqual({ 'under-30': '212', '30-49': '388', '50-or-over': '401', 'prefer-not-to-say': '57', '': '61' });
     expect(rows[0]![7]).toBe('1119');
     expect(rows.filter((r) => r[3] !== '').every((r) => r[6] !== '')).toBe(true);
@@ -80,7 +83,7 @@ describe('the summary', () => {
     const five = Array.from({ length: 5 }, () => response({ answers: { day: '4', 'age-group': '50-or-over' } }));
     const counter = new SummaryCounter('month', 'age-group');
     counter.addDay(five);
-    const rows = counter.rows(setup, new Map());
+    const rows = published(counter);
     expect(rows.some((r) => r[1] === 'day')).toBe(true);
     // Shown, the 5 would read ".." and the rest "<5": all five aged 50 or over.
     expect(rows.some((r) => r[1] === 'age-group')).toBe(false);
@@ -100,7 +103,7 @@ describe('the summary', () => {
               ...Array.from({ length: none }, () => response({ answers: { day: '3' } })),
             ]);
             const actual: Record<string, number> = { 'under-30': young, '30-49': middle, '50-or-over': old, 'prefer-not-to-say': 0, '': none };
-            for (const row of counter.rows(setup, new Map()).filter((r) => r[1] === 'age-group')) {
+            for (const row of published(counter).filter((r) => r[1] === 'age-group')) {
               const count = actual[row[3]!]!;
               const where = `${row[3]} of ${JSON.stringify(actual)}`;
               if (row[5] === '<5') expect(count, where).toBeLessThan(5);
@@ -110,6 +113,34 @@ describe('the summary', () => {
             }
           }
     expect(cells).toBeGreaterThan(1000);
+  });
+
+  it('takes a month\u2019s age groups from the counts first published, with their total: responses that come later change no age row', () => {
+    const month = (counter: SummaryCounter, late: number) => {
+      counter.addDay(Array.from({ length: 20 }, () => response({ answers: { day: '4', 'age-group': '50-or-over' } })));
+      counter.addDay(Array.from({ length: 12 }, () => response({ date: '2026-11-24', answers: { day: '3', 'age-group': '30-49' } })));
+      counter.addDay(Array.from({ length: late }, () => response({ date: '2026-11-30', answers: { day: '2', 'age-group': 'under-30' } })));
+    };
+    const first = new SummaryCounter('month', 'age-group');
+    month(first, 0);
+    const ages = first.ageGroupCounts(setup.versions);
+    expect(ages.get('2026-11')).toEqual({
+      question: 'age-group',
+      counts: new Map([['under-30', 0], ['30-49', 12], ['50-or-over', 20], ['prefer-not-to-say', 0], ['', 0]]),
+      total: 32,
+    });
+    const ageRows = (rows: string[][]) => rows.filter((r) => r[1] === 'age-group');
+    const before = ageRows(first.rows(setup, new Map(), ages));
+
+    const later = new SummaryCounter('month', 'age-group');
+    month(later, 3);
+    const after = later.rows(setup, new Map(), ages);
+    expect(ageRows(after)).toEqual(before);
+    // The age rows' responses are the total they were taken from; the other rows count everything.
+    expect(ageRows(after).every((r) => r[7] === '32')).toBe(true);
+    expect(after.find((r) => r[1] === 'day' && r[3] === '2')!.slice(5, 8)).toEqual(['3', '0,086', '35']);
+    // A month that has no published counts has no age rows.
+    expect(ageRows(later.rows(setup, new Map()))).toEqual([]);
   });
 
   it('leaves meals empty for a period with none logged, and handles no data', () => {
@@ -209,8 +240,9 @@ describe('the summary across form versions', () => {
         split.addDay(day(v + 1, `2026-11-0${v + 1}`, counts));
         together.addDay(day(v + 1, `2026-11-0${v + 1}`, counts));
       }
-      expect(split.rows(both, new Map()).some((r) => r[2] === 'age-group')).toBe(false);
-      const overAll = ageCounts(together.rows(both, new Map()));
+      const ages = together.ageGroupCounts(both.versions);
+      expect(split.rows(both, new Map(), ages).some((r) => r[2] === 'age-group')).toBe(false);
+      const overAll = ageCounts(together.rows(both, new Map(), ages));
       const actual = [given[0]![0]! + given[1]![0]!, 0, given[0]![1]! + given[1]![1]!, 0, given[0]![2]! + given[1]![2]!];
       const total = actual.reduce((a, b) => a + b, 0);
       if (total < 25) expect(overAll, `${given}`).toEqual({});

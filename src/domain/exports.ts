@@ -2,6 +2,7 @@ import { decimal, neutralised, type CsvFormat } from './csv-cells';
 import { PROFESSIONALS, type DayLogEntry } from './day-log';
 import type { SummarySplit } from './export-query';
 import type { FormDefinition } from './form-schema';
+import type { AgeGroupCounts } from './age-groups';
 import { formLabels, orderedOptions } from './form-labels';
 import { periodOf, wholePeriods, type Period } from './periods';
 import type { FeedbackResponse } from './response';
@@ -101,6 +102,26 @@ export class SummaryCounter {
   }
 
   /**
+   * The background question's counts of each month counted, as a summary by month first
+   * publishes them (see AgeGroupCounts): per option that a version answered in the month offered,
+   * and '' for no answer. Only for a counter by month, not split.
+   */
+  ageGroupCounts(versions: FormDefinition[]): Map<string, AgeGroupCounts> {
+    const question = this.background;
+    if (question === null || this.period !== 'month' || this.split !== 'none') return new Map();
+    return new Map(
+      [...this.periods].map(([month, groups]) => {
+        const total = merged([...groups.values()]);
+        const byOption = total.answers.get(question) ?? new Map<string, number>();
+        const offered = orderedOptions(versions.filter((form) => groups.has(form.version)), question);
+        const counts = new Map(offered.map((option) => [option, byOption.get(option) ?? 0]));
+        counts.set(NO_ANSWER, total.responses - (byOption.get('') ?? 0));
+        return [month, { question, counts, total: total.responses }];
+      }),
+    );
+  }
+
+  /**
    * One row per period × question × answer (× form version, when split) with its count and
    * share of those who answered, plus the group's responses and the period's meals served.
    * Free texts are not summarised (they come in their own file).
@@ -111,15 +132,17 @@ export class SummaryCounter {
    * from the start of the data until single days are solved; months alone cannot be subtracted
    * from one another. Split by version, a month's ".." made of versions' "<5"s (6 = 3 + 3) would
    * tell that neither version had none, whatever else is hidden, so the split leaves the
-   * question out. Within a month its counts are protected (small-counts.ts): below 5 shown as
-   * "<5", a count hidden to protect another as "..", no shares; a month with too few responses
-   * for that to hold (minimumForCounts) has no rows for the question.
+   * question out. A month's age rows are those of `ages` (as first published, see
+   * AgeGroupCounts), with that total as their responses_in_period; a month not in it has none.
+   * They are protected (small-counts.ts): below 5 shown as "<5", a count hidden to protect
+   * another as "..", no shares; a month with too few responses for that to hold
+   * (minimumForCounts) has no rows for the question.
    *
    * A last column names, per question, the versions in the file at which its wording changed
    * (each compared with the one before it in the file); empty when none. It is always there, so
    * a script reading the file finds the same columns whichever versions a range holds.
    */
-  rows({ versions, labelLanguage, format }: ExportSetup, mealsByPeriod: Map<string, number>): Row[] {
+  rows({ versions, labelLanguage, format }: ExportSetup, mealsByPeriod: Map<string, number>, ages: Map<string, AgeGroupCounts> = new Map()): Row[] {
     const byVersion = this.split === 'version';
     const inFile = new Set([...this.periods.values()].flatMap((groups) => [...groups.keys()]));
     const changed = changedQuestions(wordingChanges(versions.filter((form) => inFile.has(form.version))));
@@ -139,47 +162,52 @@ export class SummaryCounter {
       ],
     ];
 
-    /**
-     * The rows of one group: a period, or a version of a period, in the wording of `forms`; the
-     * background question's only when `ages` says which of its counts (by option) to hide.
-     */
-    const groupRows = (lead: string[], counts: GroupCounts, forms: FormDefinition[], meals: string, ages: Map<string, boolean> | null) => {
+    /** The rows of one group: a period, or a version of a period, in the wording of `forms`; the background question's only from `published`. */
+    const groupRows = (lead: string[], counts: GroupCounts, forms: FormDefinition[], meals: string, published: AgeGroupCounts | null) => {
       const labels = formLabels(forms, labelLanguage);
       const types = questionTypes(forms);
+      const row = (question: string, option: string, count: string, share: string, responses: number) =>
+        rows.push([
+          ...lead,
+          question,
+          neutralised(labels.question(question)),
+          option,
+          option === NO_ANSWER ? '' : neutralised(labels.option(question, option)),
+          count,
+          share,
+          String(responses),
+          meals,
+          (changed.get(question) ?? []).join('; '),
+        ]);
       for (const question of labels.questionIds) {
         const type = types.get(question);
-        if (type === 'free-text' || (type === 'background' && !ages)) continue;
+        if (type === 'free-text') continue;
+        if (type === 'background') {
+          const hidden = published?.question === question ? protectedAges(published, forms) : null;
+          if (!published || !hidden) continue;
+          const answered = published.total - (published.counts.get(NO_ANSWER) ?? 0);
+          const anyHidden = [...hidden.values()].some(Boolean);
+          for (const [option, isHidden] of hidden) {
+            const count = published.counts.get(option) ?? 0;
+            const share = option === NO_ANSWER || anyHidden ? '' : decimal(answered === 0 ? 0 : count / answered, format);
+            row(question, option, isHidden ? hiddenMarker(count) : String(count), share, published.total);
+          }
+          continue;
+        }
         const byOption = counts.answers.get(question) ?? new Map<string, number>();
         const answered = byOption.get('') ?? 0;
-        const options = [...orderedOptions(forms, question), NO_ANSWER];
-        const hidden = options.map((option) => type === 'background' && ages?.get(option) !== false);
-        const anyHidden = hidden.some(Boolean);
-        for (const [i, option] of options.entries()) {
-          const isNoAnswer = option === NO_ANSWER;
-          const count = isNoAnswer ? counts.responses - answered : (byOption.get(option) ?? 0);
-          const share = isNoAnswer || anyHidden ? '' : decimal(answered === 0 ? 0 : count / answered, format);
-          rows.push([
-            ...lead,
-            question,
-            neutralised(labels.question(question)),
-            isNoAnswer ? '' : option,
-            isNoAnswer ? '' : neutralised(labels.option(question, option)),
-            hidden[i] ? hiddenMarker(count) : String(count),
-            share,
-            String(counts.responses),
-            meals,
-            (changed.get(question) ?? []).join('; '),
-          ]);
+        for (const option of [...orderedOptions(forms, question), NO_ANSWER]) {
+          const count = option === NO_ANSWER ? counts.responses - answered : (byOption.get(option) ?? 0);
+          row(question, option, String(count), option === NO_ANSWER ? '' : decimal(answered === 0 ? 0 : count / answered, format), counts.responses);
         }
       }
     };
 
-    const background = this.period === 'month' && !byVersion ? this.background : null;
+    const withAges = this.period === 'month' && !byVersion;
     for (const [period, groups] of [...this.periods].sort(([a], [b]) => a.localeCompare(b))) {
       const meals = mealsByPeriod.has(period) ? String(mealsByPeriod.get(period)) : '';
-      const total = merged([...groups.values()]);
       if (!byVersion) {
-        groupRows([period], total, versions, meals, background ? protectedAges(total, background, versions.filter((form) => groups.has(form.version)), versions) : null);
+        groupRows([period], merged([...groups.values()]), versions, meals, withAges ? (ages.get(period) ?? null) : null);
         continue;
       }
       for (const version of [...groups.keys()].sort((a, b) => a - b)) {
@@ -192,18 +220,19 @@ export class SummaryCounter {
 }
 
 /**
- * Which of a month's age-group counts to hide, by option ('' for no answer), or null when the
- * month has too few responses to show any. An option that no version of the month offered is 0,
- * as anyone can tell: never a cover for another count, though shown as "<5" like any small one.
+ * Which of a month's published age-group counts to hide, by option ('' for no answer) in the
+ * form's order, or null when the month had too few responses to show any. An option that no
+ * version of the month offered (none in the counts) is 0, as anyone can tell: never a cover for
+ * another count, though shown as "<5" like any small one.
  */
-function protectedAges(month: GroupCounts, background: string, answered: FormDefinition[], versions: FormDefinition[]): Map<string, boolean> | null {
-  const columns = [...orderedOptions(versions, background), NO_ANSWER];
-  const offered = new Set([...orderedOptions(answered, background), NO_ANSWER]);
-  const known = columns.map((option) => !offered.has(option));
-  if (month.responses < minimumForCounts(offered.size)) return null;
-  const byOption = month.answers.get(background) ?? new Map<string, number>();
-  const counts = columns.map((option) => (option === NO_ANSWER ? month.responses - (byOption.get('') ?? 0) : (byOption.get(option) ?? 0)));
-  const hidden = suppressGroup(counts, { known });
+function protectedAges(published: AgeGroupCounts, versions: FormDefinition[]): Map<string, boolean> | null {
+  const columns = [...orderedOptions(versions, published.question), NO_ANSWER];
+  const known = columns.map((option) => !published.counts.has(option));
+  if (published.total < minimumForCounts(published.counts.size)) return null;
+  const hidden = suppressGroup(
+    columns.map((option) => published.counts.get(option) ?? 0),
+    { known },
+  );
   return new Map(columns.map((option, c) => [option, hidden[c]! || known[c]!]));
 }
 

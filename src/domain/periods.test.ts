@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datesBetween, isoWeek, periodOf, wholePeriods } from './periods';
+import { addDays, datesBetween, isoWeek, monthsBetween, periodOf, wholePeriods } from './periods';
 
 describe('periods', () => {
   it.each([
@@ -24,5 +24,13 @@ describe('periods', () => {
   it('lists the dates of a range across a month end', () => {
     expect(datesBetween('2026-02-27', '2026-03-02')).toEqual(['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']);
     expect(datesBetween('2026-03-02', '2026-03-01')).toEqual([]);
+  });
+
+  it('adds days across month and year ends, and lists the months of a range', () => {
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-12-31', 15)).toBe('2027-01-15');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+    expect(monthsBetween('2026-11-30', '2027-02-01')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
+    expect(monthsBetween('2026-11-02', '2026-11-03')).toEqual(['2026-11']);
   });
 });

@@ -50,3 +50,17 @@ export function datesBetween(from: string, to: string): string[] {
   for (let at = parse(from); iso(at) <= to; at.setUTCDate(at.getUTCDate() + 1)) dates.push(iso(at));
   return dates;
 }
+
+/** The date `days` days after `date` (before it, for a negative number). */
+export function addDays(date: string, days: number): string {
+  const at = parse(date);
+  at.setUTCDate(at.getUTCDate() + days);
+  return iso(at);
+}
+
+/** The months ("2026-11") that from..to touches, in order. */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  for (let at = parse(`${from.slice(0, 7)}-01`); iso(at) <= to; at.setUTCMonth(at.getUTCMonth() + 1)) months.push(iso(at).slice(0, 7));
+  return months;
+}
