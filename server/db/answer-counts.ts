@@ -9,45 +9,26 @@ import { prepared, type Database } from './database';
  * option, in the caller's transaction: the dashboard reads a year of these in milliseconds
  * instead of a year of responses.
  */
-export function addToCounts(db: Database, stored: Counted[]): void {
-  for (const [formId, entries] of byForm(stored)) {
-    const { answers, responses } = countsOf(entries);
-    const addAnswers = prepared(
-      db,
-      `INSERT INTO answer_counts (form_id, date, form_version, language, question_id, option_id, count) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT DO UPDATE SET count = count + excluded.count`,
-    );
-    const addResponses = prepared(
-      db,
-      `INSERT INTO response_counts (form_id, date, form_version, language, count) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT DO UPDATE SET count = count + excluded.count`,
-    );
-    for (const row of answers) addAnswers.run(formId, row.date, row.formVersion, row.language, row.question, row.option, row.count);
-    for (const row of responses) addResponses.run(formId, row.date, row.formVersion, row.language, row.count);
-  }
+export function addToCounts(db: Database, stored: { form: FormDefinition; response: FeedbackResponse }[]): void {
+  const byForm = new Map<string, typeof stored>();
+  for (const entry of stored) byForm.set(entry.form.id, [...(byForm.get(entry.form.id) ?? []), entry]);
+  for (const [formId, entries] of byForm) addFormCounts(db, formId, entries);
 }
 
-/** Takes responses that are being removed out of the running counts, in the caller's transaction. */
-export function takeFromCounts(db: Database, removed: Counted[]): void {
-  for (const [formId, entries] of byForm(removed)) {
-    const { answers, responses } = countsOf(entries);
-    const takeAnswers = prepared(
-      db,
-      `UPDATE answer_counts SET count = count - ?
-       WHERE form_id = ? AND date = ? AND form_version = ? AND language = ? AND question_id = ? AND option_id = ?`,
-    );
-    const takeResponses = prepared(db, 'UPDATE response_counts SET count = count - ? WHERE form_id = ? AND date = ? AND form_version = ? AND language = ?');
-    for (const row of answers) takeAnswers.run(row.count, formId, row.date, row.formVersion, row.language, row.question, row.option);
-    for (const row of responses) takeResponses.run(row.count, formId, row.date, row.formVersion, row.language);
-  }
-}
-
-type Counted = { form: FormDefinition; response: FeedbackResponse };
-
-function byForm(stored: Counted[]): Map<string, Counted[]> {
-  const grouped = new Map<string, Counted[]>();
-  for (const entry of stored) grouped.set(entry.form.id, [...(grouped.get(entry.form.id) ?? []), entry]);
-  return grouped;
+function addFormCounts(db: Database, formId: string, stored: { form: FormDefinition; response: FeedbackResponse }[]): void {
+  const { answers, responses } = countsOf(stored);
+  const addAnswers = prepared(
+    db,
+    `INSERT INTO answer_counts (form_id, date, form_version, language, question_id, option_id, count) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET count = count + excluded.count`,
+  );
+  const addResponses = prepared(
+    db,
+    `INSERT INTO response_counts (form_id, date, form_version, language, count) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET count = count + excluded.count`,
+  );
+  for (const row of answers) addAnswers.run(formId, row.date, row.formVersion, row.language, row.question, row.option, row.count);
+  for (const row of responses) addResponses.run(formId, row.date, row.formVersion, row.language, row.count);
 }
 
 export interface CountQuery {
