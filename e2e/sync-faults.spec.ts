@@ -200,8 +200,9 @@ test.describe('a real kiosk in Chromium, behind a proxy that fails its sync requ
 
     // The version becomes known (a server restored from an older backup, then put right).
     publishNewTitle(server.dataDir, 'Kerro päivästäsi');
-    // The kiosk's back-off has grown for a few seconds of real time: its next try is soon.
-    await expect.poll(storedIds, { timeout: 60_000 }).toEqual([...waitingIds, ofVersion2.id].sort());
+    // Not a failure to back off from: the next regular send (10 to 20 minutes on) takes it.
+    await page.clock.fastForward(20 * 60_000);
+    await expect.poll(storedIds).toEqual([...waitingIds, ofVersion2.id].sort());
     await expect.poll(async () => (await readOutbox(page)).length).toBe(0);
   });
 
@@ -213,6 +214,8 @@ test.describe('a real kiosk in Chromium, behind a proxy that fails its sync requ
     // One an earlier server refused (its own clock was wrong), now fine to send.
     const refusedEarlier = { ...template, id: 'a7e3c2b1-9d8f-4a6b-8c5d-3e2f1a0b9c8d' };
     await putInSetAside(page, { id: refusedEarlier.id, response: refusedEarlier, reason: "dated 2026-12-01, but the server's date is 2026-11-28", kind: 'clock' });
+    // And a record damaged on the device: listed, never in the way of the others.
+    await putInSetAside(page, { id: 'damaged', response: null, reason: 'an answer that no longer fits' });
     await staff.sendNow();
     await expect(staff.waiting()).toHaveText('0');
     const clockProblem = page.getByRole('listitem').filter({ hasText: 'Laitteen kello oli väärässä ajassa' });
@@ -224,6 +227,7 @@ test.describe('a real kiosk in Chromium, behind a proxy that fails its sync requ
     await expect.poll(storedIds).toEqual([...waitingIds, refusedEarlier.id].sort());
     await expect(clockProblem).toHaveCount(1);
     await expect(clockProblem).toContainText('dated 2099-01-01');
+    await expect(page.getByRole('listitem').filter({ hasText: '?: an answer that no longer fits' })).toBeVisible();
     expect(await readOutbox(page)).toEqual([]);
   });
 });

@@ -43,19 +43,40 @@ export async function setAside(items: Omit<SetAsideResponse, 'response'>[]): Pro
 }
 
 /**
- * Puts every set-aside response back in the outbox, for the staff's "Send again" once the
- * cause is put right (a server that did not know a form, a clock). Safe to repeat: the server
- * stores each id once, and one it still refuses is set aside again with its reason.
+ * Puts the set-aside responses back in the outbox, for the staff's "Send again" once the cause
+ * is put right (a server that did not know a form, a clock). Safe to repeat: the server stores
+ * each id once, and one it still refuses is set aside again with its reason. A record that is
+ * no longer a valid response stays where it is, with its reason, rather than stop the rest.
+ * Returns how many went back and how many stayed.
  */
-export async function sendSetAsideAgain(): Promise<number> {
+export async function sendSetAsideAgain(): Promise<{ back: number; stayed: number }> {
   return kioskDb.transaction('rw', kioskDb.outbox, kioskDb.setAside, async () => {
     const items = await kioskDb.setAside.toArray();
-    await kioskDb.outbox.bulkPut(items.map((item) => feedbackResponse.parse(item.response)));
-    await kioskDb.setAside.clear();
-    return items.length;
+    const valid = items.flatMap((item) => {
+      const parsed = feedbackResponse.safeParse(item.response);
+      return parsed.success ? [parsed.data] : [];
+    });
+    await kioskDb.outbox.bulkPut(valid);
+    await kioskDb.setAside.bulkDelete(valid.map((response) => response.id));
+    return { back: valid.length, stayed: items.length - valid.length };
   });
 }
 
-export function setAsideResponses() {
-  return kioskDb.setAside.toArray();
+/** What the staff menu shows of a set-aside response: its date (if it still reads as one), why, and what kind of fault. */
+export interface SetAsideEntry {
+  id: string;
+  date: string | null;
+  reason: string;
+  kind: NonNullable<SetAsideResponse['kind']>;
+}
+
+export async function setAsideResponses(): Promise<SetAsideEntry[]> {
+  const rows = await kioskDb.setAside.toArray();
+  // Read as stored, which may be damaged: a bad record is listed, not a reason to fail the list.
+  return rows.map((row) => ({
+    id: String(row.id),
+    date: feedbackResponse.safeParse(row.response).data?.date ?? null,
+    reason: String(row.reason),
+    kind: row.kind === 'clock' ? 'clock' : 'invalid',
+  }));
 }

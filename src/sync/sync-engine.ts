@@ -58,7 +58,8 @@ export interface SyncEngineDeps {
 }
 
 type RunResult =
-  | { kind: 'done' }
+  /** `note` tells the staff of responses held back (see finish). */
+  | { kind: 'done'; note?: string }
   | { kind: 'not-enrolled'; message: string }
   /** `cap` bounds the back-off; `atLeast` is a wait the server asked for. */
   | { kind: 'failed'; message: string; cap: number; atLeast?: number };
@@ -152,12 +153,16 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     }
   }
 
-  /** The end of a send that reached the server: the published form, and any responses held back. */
+  /**
+   * The end of a send that reached the server: the published form, and any responses held back.
+   * Those wait for the next regular send, not a back-off: everything else went, the kiosk is
+   * not failing, and what the server lacks is put right on the server, not by knocking harder.
+   */
   async function finish(token: string, deferred: Map<string, string>): Promise<RunResult> {
     await refreshForm(token);
     if (deferred.size === 0) return { kind: 'done' };
     const [reason] = deferred.values();
-    return { kind: 'failed', message: `${deferred.size} kept to send again later: ${reason}`, cap: RETRY_CAP_MS };
+    return { kind: 'done', note: `${deferred.size} kept to send again later: ${reason}` };
   }
 
   /** Counts what waits now (the staff menu opens; responses arrive between sends). */
@@ -208,7 +213,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     const waiting = await store.countWaiting().catch(() => status.waiting);
     if (!ran || result.kind === 'done') {
       if (ran) failuresInARow = 0;
-      update({ state: 'waiting', waiting, ...(ran ? { lastSuccessAt: now(), lastError: null } : {}) });
+      update({ state: 'waiting', waiting, ...(ran ? { lastSuccessAt: now(), lastError: result.kind === 'done' ? (result.note ?? null) : null } : {}) });
       schedule(nextRegularDelay(random));
     } else if (result.kind === 'not-enrolled') {
       update({ state: 'not-enrolled', waiting, lastError: result.message });

@@ -2,8 +2,7 @@ import { forwardRef, useEffect, useId, useState, type InputHTMLAttributes } from
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { readEnrollment, saveEnrollment, type Enrollment } from '../../storage/enrollment';
-import { sendSetAsideAgain, setAsideResponses } from '../../storage/outbox';
-import type { SetAsideResponse } from '../../storage/kiosk-db';
+import { sendSetAsideAgain, setAsideResponses, type SetAsideEntry } from '../../storage/outbox';
 import { requestEnrollment } from '../../sync/enroll';
 import { requestPreviewLink } from '../../sync/preview-link';
 import { applyUpdate, useUpdateState } from '../app-update';
@@ -153,7 +152,7 @@ function StatusView({ enrollment }: { enrollment: Enrollment }) {
   const heading = useHeadingFocus<HTMLHeadingElement>('status');
   const status = useSyncStatus();
   const update = useUpdateState();
-  const [setAside, setSetAside] = useState<SetAsideResponse[]>([]);
+  const [setAside, setSetAside] = useState<SetAsideEntry[]>([]);
   const [previewProblem, setPreviewProblem] = useState<string | null>(null);
   useEffect(() => {
     void refreshSyncStatus();
@@ -170,8 +169,14 @@ function StatusView({ enrollment }: { enrollment: Enrollment }) {
     void readSetAside();
   }, [status?.lastSuccessAt, status?.waiting]);
   // Once the cause is put right (a clock, a server that did not know a form): back to the outbox.
+  const [sendAgainProblem, setSendAgainProblem] = useState<string | null>(null);
   const sendAgain = async () => {
-    await sendSetAsideAgain();
+    setSendAgainProblem(null);
+    try {
+      await sendSetAsideAgain();
+    } catch (error) {
+      setSendAgainProblem(`${t('staff.sendAgainFailed')} (${error instanceof Error ? error.name : 'error'})`);
+    }
     await readSetAside();
     await syncNow();
   };
@@ -226,7 +231,7 @@ function StatusView({ enrollment }: { enrollment: Enrollment }) {
           <ul className="staff__set-aside">
             {setAside.map((item) => (
               <li key={item.id}>
-                {item.response.date}: {item.kind === 'clock' ? `${t('staff.clockProblem')} ` : ''}
+                {item.date ?? '?'}: {item.kind === 'clock' ? `${t('staff.clockProblem')} ` : ''}
                 {item.reason}
               </li>
             ))}
@@ -234,6 +239,11 @@ function StatusView({ enrollment }: { enrollment: Enrollment }) {
           <button type="button" className="button button--secondary" onClick={() => void sendAgain()} disabled={status?.state === 'sending'}>
             {t('staff.sendAgain')}
           </button>
+          {sendAgainProblem ? (
+            <p className="review__failed" role="alert">
+              {sendAgainProblem}
+            </p>
+          ) : null}
         </>
       )}
     </section>
