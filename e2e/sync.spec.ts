@@ -73,7 +73,7 @@ test('the staff menu refuses a wrong PIN and a used pairing code', async ({ page
   }
 });
 
-test('with the server down behind its proxy through 30 answers, the kiosk resumes by itself within a minute of its return, no reload', async ({ page }) => {
+test('with the server down behind its proxy through 30 answers, the kiosk resumes by itself once it is back, no reload', async ({ page }) => {
   test.setTimeout(180_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'feedback-outage-'));
   let server = await startAppServer('dist', { dataDir });
@@ -104,17 +104,11 @@ test('with the server down behind its proxy through 30 answers, the kiosk resume
     await staff.close();
 
     server = await startAppServer('dist', { port, dataDir });
-    // Within a minute of the server's return, with nobody touching anything: each minute that
-    // passes fires the kiosk's next try, which is never more than a minute away.
-    await expect
-      .poll(
-        async () => {
-          await page.clock.fastForward(60_000);
-          return storedResponses(dataDir).length;
-        },
-        { timeout: 30_000 },
-      )
-      .toBe(30);
+    // A minute passes with nobody touching anything: the kiosk's next try, never more than a
+    // minute away, goes through. (That the wait never grows past a minute, however long the
+    // outage, the sync engine's own tests show with a clock of their own.)
+    await page.clock.fastForward(60_000);
+    await expect.poll(() => storedResponses(dataDir).length).toBe(30);
     await expect.poll(async () => (await readOutbox(page)).length).toBe(0);
     expect(new Set(storedResponses(dataDir).map((r) => r.id)).size).toBe(30);
     expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
