@@ -47,9 +47,12 @@ export function* responsesBetween(reader: Reader, formId: string, from: string, 
   for (const day of daysOfResponses(reader, formId, from, to)) yield* day;
 }
 
-/** Responses per date and language (all versions), for the free texts' rule. */
+/** Responses per date, language and form version, for the free texts' rule. */
 export function responsesPerDateAndLanguage(reader: Reader, formId: string, from: string, to: string): ResponsesOfDate[] {
   return reader
-    .prepare('SELECT date, language, sum(count) AS count FROM response_counts WHERE form_id = ? AND date BETWEEN ? AND ? GROUP BY date, language')
+    .prepare(
+      `SELECT date, language, form_version AS formVersion, sum(count) AS count FROM response_counts
+       WHERE form_id = ? AND date BETWEEN ? AND ? GROUP BY date, language, form_version`,
+    )
     .all(formId, from, to) as ResponsesOfDate[];
 }

@@ -124,7 +124,7 @@ function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: Ex
     return counter.rows(setup, meals, ages);
   }
   const texts = freeTextsBetween(reader, setup.versions, range.from, range.to);
-  return freeTextRows(shownFreeTexts(texts, responsesPerDateAndLanguage(reader, query.form, range.from, range.to), today, secureRandom), setup);
+  return freeTextRows(shownFreeTexts(texts, responsesPerDateAndLanguage(reader, query.form, range.from, range.to), setup.versions, today, secureRandom), setup);
 }
 
 /** What the rules that depend on the date give a file: today's Helsinki date, and the age groups a summary by month shows. */

@@ -45,7 +45,7 @@ export function freeTextRoutes(app: FastifyInstance, db: Database, clock: () => 
       const range = wholePeriods(from, to, FREE_TEXT_PERIOD);
       const today = localDay(clock()).date;
       const responses = responsesPerDateAndLanguage(db, form, range.from, range.to);
-      const shown = shownFreeTexts(freeTextsBetween(db, versions, range.from, range.to), responses, today, secureRandom);
+      const shown = shownFreeTexts(freeTextsBetween(db, versions, range.from, range.to), responses, versions, today, secureRandom);
       return {
         texts: shown.map(({ id, question, text }) => ({ id, question, text })),
         covers: { from: isoWeek(range.from), to: isoWeek(range.to), weeks: datesBetween(range.from, range.to).length / 7, weeksShown: weeksShown(responses, today).size },

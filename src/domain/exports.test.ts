@@ -297,13 +297,13 @@ describe('the responses file', () => {
 
 describe('the free-text file', () => {
   const text = (id: string, date: string, t: string, language = 'fi') => ({ id, date, language, question: 'anything-else', text: t });
-  const perDate = (date: string, count: number, language = 'fi') => ({ date, language, count });
+  const perDate = (date: string, count: number, language = 'fi', formVersion = 1) => ({ date, language, formVersion, count });
 
   it('keeps only texts from ended weeks of at least 5 responses, without dates, shuffled', () => {
     const texts = [text('r1', '2026-11-02', 'a'), text('r2', '2026-11-03', '=b'), text('r3', '2026-12-01', 'c')];
     const responses = [perDate('2026-11-02', 3), perDate('2026-11-03', 2), perDate('2026-12-01', 4)];
     expect(weeksShown(responses, '2027-01-10')).toEqual(new Set(['2026-W45']));
-    const rows = freeTextRows(shownFreeTexts(texts, responses, '2027-01-10', () => 0), setup);
+    const rows = freeTextRows(shownFreeTexts(texts, responses, [defaultForm], '2027-01-10', () => 0), setup);
     expect(rows[0]).toEqual(['question', 'text']);
     expect(rows.slice(1).map((r) => r[1]).sort()).toEqual(["'=b", 'a']);
     expect(rows.flat().some((cell) => /2026|r\d/.test(cell))).toBe(false);
@@ -315,23 +315,36 @@ describe('the free-text file', () => {
     const responses = [perDate('2026-11-23', 6), perDate('2026-11-25', 6)];
     for (const today of ['2026-11-23', '2026-11-25', '2026-11-29']) {
       expect(weekEnded('2026-11-23', today), today).toBe(false);
-      expect(shownFreeTexts(texts, responses, today, () => 0), today).toEqual([]);
+      expect(shownFreeTexts(texts, responses, [defaultForm], today, () => 0), today).toEqual([]);
       expect(weeksShown(responses, today), today).toEqual(new Set());
     }
     expect(weekEnded('2026-11-29', '2026-11-30')).toBe(true);
-    expect(shownFreeTexts(texts, responses, '2026-11-30', () => 0)).toHaveLength(2);
+    expect(shownFreeTexts(texts, responses, [defaultForm], '2026-11-30', () => 0)).toHaveLength(2);
     expect(weeksShown(responses, '2026-11-30')).toEqual(new Set(['2026-W48']));
   });
 
   it('keeps a text only if its week had at least 5 responses in its language: a text\u2019s language tells it apart', () => {
     const texts = [text('r1', '2026-11-23', 'Hyvä ruoka'), text('r2', '2026-11-24', 'Tack', 'sv')];
     const oneSwedish = [perDate('2026-11-23', 5), perDate('2026-11-24', 1, 'sv')];
-    expect(shownFreeTexts(texts, oneSwedish, '2027-01-10', () => 0).map((t) => t.text)).toEqual(['Hyvä ruoka']);
+    expect(shownFreeTexts(texts, oneSwedish, [defaultForm], '2027-01-10', () => 0).map((t) => t.text)).toEqual(['Hyvä ruoka']);
     // Four Swedish responses in other weeks do not count for this one.
     const swedishElsewhere = [...oneSwedish, perDate('2026-11-30', 4, 'sv')];
-    expect(shownFreeTexts(texts, swedishElsewhere, '2027-01-10', () => 0).map((t) => t.text)).toEqual(['Hyvä ruoka']);
+    expect(shownFreeTexts(texts, swedishElsewhere, [defaultForm], '2027-01-10', () => 0).map((t) => t.text)).toEqual(['Hyvä ruoka']);
     const fiveSwedish = [perDate('2026-11-23', 5), perDate('2026-11-24', 1, 'sv'), perDate('2026-11-26', 4, 'sv')];
-    expect(shownFreeTexts(texts, fiveSwedish, '2027-01-10', () => 0).map((t) => t.text).sort()).toEqual(['Hyvä ruoka', 'Tack']);
+    expect(shownFreeTexts(texts, fiveSwedish, [defaultForm], '2027-01-10', () => 0).map((t) => t.text).sort()).toEqual(['Hyvä ruoka', 'Tack']);
+  });
+
+  it('counts only the responses of form versions that have the text\u2019s question: a question new in a version tells its texts apart', () => {
+    // Version 1 has no free text; version 2, published on Friday, adds one.
+    const withoutText: FormDefinition = { ...defaultForm, questions: defaultForm.questions.filter((q) => q.type !== 'free-text') };
+    const withText: FormDefinition = { ...defaultForm, version: 2 };
+    const texts = [text('r1', '2026-11-27', 'Hyvä ruoka')];
+    const fridayOnly = [perDate('2026-11-23', 20), perDate('2026-11-27', 2, 'fi', 2)];
+    expect(shownFreeTexts(texts, fridayOnly, [{ ...withoutText, version: 1 }, withText], '2027-01-10', () => 0)).toEqual([]);
+    const fiveOfVersion2 = [...fridayOnly, perDate('2026-11-28', 3, 'fi', 2)];
+    expect(shownFreeTexts(texts, fiveOfVersion2, [{ ...withoutText, version: 1 }, withText], '2027-01-10', () => 0)).toHaveLength(1);
+    // With the question in both versions, every response of the week could have written it.
+    expect(shownFreeTexts(texts, fridayOnly, [defaultForm, withText], '2027-01-10', () => 0)).toHaveLength(1);
   });
 });
 

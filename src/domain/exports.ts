@@ -334,6 +334,7 @@ export const FREE_TEXT_PERIOD: Period = 'week';
 export interface ResponsesOfDate {
   date: string;
   language: string;
+  formVersion: number;
   count: number;
 }
 
@@ -347,15 +348,23 @@ export function weekEnded(date: string, today: string): boolean {
 }
 
 /** Per ended ISO week, its responses in all and per language. */
-function endedWeeks(responses: ResponsesOfDate[], today: string): Map<string, { all: number; byLanguage: Map<string, number> }> {
-  const weeks = new Map<string, { all: number; byLanguage: Map<string, number> }>();
-  for (const { date, language, count } of responses) {
+interface WeekCounts {
+  all: number;
+  /** language → form version → responses. */
+  byLanguage: Map<string, Map<number, number>>;
+}
+
+function endedWeeks(responses: ResponsesOfDate[], today: string): Map<string, WeekCounts> {
+  const weeks = new Map<string, WeekCounts>();
+  for (const { date, language, formVersion, count } of responses) {
     if (!weekEnded(date, today)) continue;
     const key = periodOf(date, FREE_TEXT_PERIOD);
-    const week = weeks.get(key) ?? { all: 0, byLanguage: new Map<string, number>() };
+    const week = weeks.get(key) ?? { all: 0, byLanguage: new Map<string, Map<number, number>>() };
     weeks.set(key, week);
     week.all += count;
-    week.byLanguage.set(language, (week.byLanguage.get(language) ?? 0) + count);
+    const byVersion = week.byLanguage.get(language) ?? new Map<number, number>();
+    week.byLanguage.set(language, byVersion);
+    byVersion.set(formVersion, (byVersion.get(formVersion) ?? 0) + count);
   }
   return weeks;
 }
@@ -367,15 +376,21 @@ export function weeksShown(responses: ResponsesOfDate[], today: string): Set<str
 
 /**
  * The free texts that may be shown, in random order: only from ISO weeks that have ended, with
- * at least 5 responses, and at least 5 in the text's language. A text's language is plain to
- * anyone who reads it, and the responses file has each response's date and language: a Swedish
- * text from a week with one Swedish response would be that row's.
+ * at least 5 responses, and at least 5 that could have written the text: in the text's language
+ * (plain to anyone who reads it) and of a form version that has its question (a question added in
+ * a new version says which version its texts answered). The responses file has each response's
+ * date, language and version: a Swedish text from a week with one Swedish response would be that
+ * row's.
  */
-export function shownFreeTexts(texts: FreeText[], responses: ResponsesOfDate[], today: string, random: () => number): FreeText[] {
+export function shownFreeTexts(texts: FreeText[], responses: ResponsesOfDate[], versions: FormDefinition[], today: string, random: () => number): FreeText[] {
   const weeks = endedWeeks(responses, today);
+  const versionsWith = (question: string) => new Set(versions.filter((form) => form.questions.some((q) => q.id === question)).map((form) => form.version));
   const kept = texts.filter((t) => {
     const week = weeks.get(periodOf(t.date, FREE_TEXT_PERIOD));
-    return week !== undefined && week.all >= SMALL_COUNT_THRESHOLD && (week.byLanguage.get(t.language) ?? 0) >= SMALL_COUNT_THRESHOLD;
+    if (week === undefined || week.all < SMALL_COUNT_THRESHOLD) return false;
+    const having = versionsWith(t.question);
+    const couldHaveWritten = [...(week.byLanguage.get(t.language) ?? new Map<number, number>())].reduce((sum, [version, count]) => sum + (having.has(version) ? count : 0), 0);
+    return couldHaveWritten >= SMALL_COUNT_THRESHOLD;
   });
   for (let i = kept.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
