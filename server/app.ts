@@ -32,8 +32,9 @@ export interface AppOptions {
   /** Behind a reverse proxy that terminates TLS: believe its X-Forwarded-Proto (for Secure cookies). */
   trustProxy?: boolean;
   /**
-   * The clock for the anonymity rules that depend on today's Helsinki date (free texts only from
-   * ended weeks, age groups only from months ended long enough ago); tests set it.
+   * The clock for the rules that depend on today's Helsinki date (free texts only from ended
+   * weeks, age groups only from months ended long enough ago, no response dated more than a day
+   * ahead); tests set it.
    */
   clock?: () => Date;
 }
@@ -112,13 +113,13 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   await app.register(rateLimit, { global: false });
 
   await apiDescriptionRoutes(app);
+  const clock = options.clock ?? (() => new Date());
   kioskEnrollRoutes(app, db);
-  kioskSyncRoutes(app, db, formCatalog(db));
+  kioskSyncRoutes(app, db, formCatalog(db), clock);
   kioskFormRoutes(app, db, defaultForm.id);
   coordinatorSessionRoutes(app, db);
   dayLogRoutes(app, db);
   dashboardRoutes(app, db);
-  const clock = options.clock ?? (() => new Date());
   exportRoutes(app, db, clock);
   freeTextRoutes(app, db, clock);
   kioskAdminRoutes(app, db);

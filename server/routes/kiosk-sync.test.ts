@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { defaultForm } from '../../src/domain/default-form';
-import { localDay } from '../../src/domain/local-day';
-import { latestAcceptedDate } from '../../src/domain/sync-protocol';
 import { openDatabase } from '../db/database';
 import { ensureFormVersion } from '../db/forms';
 import { countResponses, responsesByIds } from '../db/responses';
@@ -88,19 +86,25 @@ describe('POST /api/kiosk/sync', () => {
   });
 
   it("refuses a response dated more than a day after the server's Helsinki date as a clock problem", async () => {
-    const today = localDay(new Date()).date;
-    const tomorrow = latestAcceptedDate(today);
-    const dayAfter = latestAcceptedDate(tomorrow);
-    const farAhead = makeResponse({ date: '2099-01-01' });
-    const reply = await sync(syncBody([makeResponse({ date: tomorrow }), makeResponse({ date: dayAfter }), farAhead]));
-    expect(reply.statusCode).toBe(422);
-    expect(reply.json().rejected).toEqual([
-      { index: 1, id: expect.any(String), reason: expect.stringContaining("the kiosk's clock was wrong"), kind: 'clock' },
-      { index: 2, id: farAhead.id, reason: expect.stringContaining(`dated 2099-01-01, but the server's date is ${today}`), kind: 'clock' },
-    ]);
-    expect(countResponses(server.db)).toBe(0);
-    // Today and tomorrow (a kiosk's clock a little fast, or midnight between two clocks) are fine.
-    expect((await sync(syncBody([makeResponse({ date: today }), makeResponse({ date: tomorrow })]))).statusCode).toBe(200);
+    // 23:30 in Helsinki on 30 November: the server's date is still the 30th.
+    const late = await startTestServer({ clock: () => new Date('2026-11-30T21:30:00Z') });
+    try {
+      const kiosk = await enrollKiosk(late);
+      const send = (responses: unknown[]) =>
+        late.app.inject({ method: 'POST', url: '/api/kiosk/sync', headers: { authorization: `Bearer ${kiosk.token}` }, payload: syncBody(responses) });
+      const farAhead = makeResponse({ date: '2099-01-01' });
+      const reply = await send([makeResponse({ date: '2026-12-01' }), makeResponse({ date: '2026-12-02' }), farAhead]);
+      expect(reply.statusCode).toBe(422);
+      expect(reply.json().rejected).toEqual([
+        { index: 1, id: expect.any(String), reason: expect.stringContaining("the kiosk's clock was wrong"), kind: 'clock' },
+        { index: 2, id: farAhead.id, reason: expect.stringContaining("dated 2099-01-01, but the server's date is 2026-11-30"), kind: 'clock' },
+      ]);
+      expect(countResponses(late.db)).toBe(0);
+      // Today and tomorrow (a kiosk's clock a little fast, or midnight between two clocks) are fine.
+      expect((await send([makeResponse({ date: '2026-11-30' }), makeResponse({ date: '2026-12-01' })])).statusCode).toBe(200);
+    } finally {
+      await late.close();
+    }
   });
 
   it('names a form version it does not know as something that can be put right, not as invalid', async () => {

@@ -25,7 +25,7 @@ const SYNC_BODY_LIMIT = 3 * 1024 * 1024;
  * result per response. Any that cannot be stored: 422 naming each with why and what kind of
  * fault it is (see REJECTION_KINDS), and nothing stored, so a batch is never half in.
  */
-export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormCatalog) {
+export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormCatalog, clock: () => Date) {
   const storeSyncBatch = createSyncBatchWriter(db, forms.find);
 
   app.withTypeProvider<ZodTypeProvider>().post(
@@ -47,7 +47,8 @@ export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormC
     async (request, reply) => {
       const valid: FeedbackResponse[] = [];
       const rejected: SyncRejection['rejected'] = [];
-      const today = localDay(new Date()).date;
+      const now = clock();
+      const today = localDay(now).date;
       request.body.responses.forEach((raw, index) => {
         const checked = responseProblem(raw, forms.find, today);
         if (checked.response) valid.push(checked.response);
@@ -67,7 +68,7 @@ export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormC
       const outcomes = await storeSyncBatch({
         kioskId: request.kiosk!.id,
         responses: valid,
-        state: { at: new Date(), waiting, appVersion, abandoned },
+        state: { at: now, waiting, appVersion, abandoned },
       });
       const answer: SyncAnswer = { results: valid.map((r, i) => ({ id: r.id, status: outcomes[i]! })) };
       return answer;
