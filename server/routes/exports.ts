@@ -64,12 +64,10 @@ export function exportRoutes(app: FastifyInstance, db: Database, clock: () => Da
         file === 'summary' ? wholePeriods(query.from, query.to, query.period) : file === 'free-texts' ? wholePeriods(query.from, query.to, FREE_TEXT_PERIOD) : query;
       const setup: ExportSetup = { versions, labelLanguage: query.labels, format: query.format };
       const today = localDay(clock()).date;
-      // Stored by this, the main connection, before the file's own reader opens.
-      const ages = file === 'summary' ? ageGroupsToShow(db, query, range, versions, today) : new Map<string, AgeGroupCounts>();
       const summaryDetail = file === 'summary' ? ` by ${query.period}${query.split === 'version' ? ' and version' : ''}` : '';
       audit(db, request.coordinator!.username, 'download', `${file}.csv ${query.form} ${range.from}..${range.to}${summaryDetail}`);
       const reader = openReader(db.name);
-      const csv = Readable.from(exportText(file, reader, db, query, range, setup, { today, ages }), { objectMode: false });
+      const csv = Readable.from(exportText(file, reader, db, query, range, setup, today), { objectMode: false });
       csv.on('close', () => reader.close());
       const plain: FastifyReply = reply;
       return plain
@@ -90,7 +88,7 @@ export function exportRoutes(app: FastifyInstance, db: Database, clock: () => Da
  * each chunk is made in a function that returns its text, so the day's responses and rows are
  * garbage by the time the generator pauses, and the memory stays flat however slow the reader.
  */
-function* exportText(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup, rules: DatedRules): Generator<string> {
+function* exportText(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup, today: string): Generator<string> {
   const delimiter = csvDelimiter(query.format);
   const csv = (rows: Row[]) => (rows.length === 0 ? '' : `${Papa.unparse(rows, { delimiter, newline: '\r\n', header: false })}\r\n`);
   // One read transaction for the whole file: every day of it from the same snapshot.
@@ -107,10 +105,10 @@ function* exportText(file: ExportFile, reader: Reader, db: Database, query: Expo
     for (let text = nextDay(); text !== null; text = nextDay()) yield text;
     return;
   }
-  yield csv(smallFileRows(file, reader, db, query, range, setup, rules));
+  yield csv(smallFileRows(file, reader, db, query, range, setup, today));
 }
 
-function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup, { today, ages }: DatedRules): Row[] {
+function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup, today: string): Row[] {
   if (file === 'day-log') return dayLogRows(dayLogBetween(db, range.from, range.to), PROFESSIONAL_LABELS[query.labels] ?? PROFESSIONAL_LABELS.fi!);
   if (file === 'summary') {
     const counter = new SummaryCounter(query.period, backgroundQuestion(setup.versions), query.split);
@@ -121,37 +119,35 @@ function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: Ex
       const period = periodOf(day.date, query.period);
       meals.set(period, (meals.get(period) ?? 0) + day.mealsServed);
     }
-    return counter.rows(setup, meals, ages);
+    return counter.rows(setup, meals, ageGroupsToShow(db, query, range, setup.versions, today, counter));
   }
   const texts = freeTextsBetween(reader, setup.versions, range.from, range.to);
   return freeTextRows(shownFreeTexts(texts, responsesPerDateAndLanguage(reader, query.form, range.from, range.to), setup.versions, today, secureRandom), setup);
 }
 
-/** What the rules that depend on the date give a file: today's Helsinki date, and the age groups a summary by month shows. */
-interface DatedRules {
-  today: string;
-  ages: Map<string, AgeGroupCounts>;
-}
 
 /**
  * The age-group counts a summary by month (not split) shows: of the months in its range that
  * ended long enough ago (monthsWithAgeGroups), those stored the first time a summary showed them.
- * A month shown for the first time is counted now and stored, so every later summary shows the
- * same figures whatever arrives after. A month with no responses yet stores nothing.
+ * A month shown for the first time is stored now from this summary's own counts (its range
+ * covers whole months), by the main connection beside the file's read-only one, so every later
+ * summary shows the same figures whatever arrives after. A month with no responses stores nothing.
  */
-function ageGroupsToShow(db: Database, query: ExportQuery, range: { from: string; to: string }, versions: FormDefinition[], today: string): Map<string, AgeGroupCounts> {
+function ageGroupsToShow(
+  db: Database,
+  query: ExportQuery,
+  range: { from: string; to: string },
+  versions: FormDefinition[],
+  today: string,
+  counted: SummaryCounter,
+): Map<string, AgeGroupCounts> {
   const question = backgroundQuestion(versions);
   if (question === null || query.period !== 'month' || query.split !== 'none') return new Map();
   const months = monthsWithAgeGroups(range.from, range.to, today);
   const stored = publishedAgeGroups(db, query.form, question, months);
-  const unstored = months.filter((month) => !stored.has(month));
-  if (unstored.length === 0) return stored;
-  const counter = new SummaryCounter('month', question);
-  for (const month of unstored) {
-    const { from, to } = wholePeriods(`${month}-01`, `${month}-01`, 'month');
-    for (const day of daysOfResponses(db, query.form, from, to)) counter.addDay(day);
-  }
-  storeAgeGroups(db, query.form, counter.ageGroupCounts(versions));
+  const unstored = new Set(months.filter((month) => !stored.has(month)));
+  if (unstored.size === 0) return stored;
+  storeAgeGroups(db, query.form, new Map([...counted.ageGroupCounts(versions)].filter(([month]) => unstored.has(month))));
   // Read back: counts another server stored first are the ones published.
   return publishedAgeGroups(db, query.form, question, months);
 }
