@@ -9,47 +9,16 @@ import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultForm } from '../src/domain/default-form';
-import { datesBetween } from '../src/domain/periods';
-import type { FeedbackResponse } from '../src/domain/response';
 import { addCoordinator } from '../server/db/coordinators';
 import { openDatabase } from '../server/db/database';
 import { saveDayLog } from '../server/db/day-log';
 import { ensureFormVersion } from '../server/db/forms';
-import { storeResponses } from '../server/db/responses';
 import { hashPassword } from '../server/passwords';
 import { startAppServer, type AppServer } from '../e2e/support/app-server';
+import { fillWithResponses, seeded, YEAR } from './generated-responses';
 
 const RESPONSES = Number(process.env.RESPONSES ?? 1_000_000);
 const PASSWORD = 'benchmark coordinator password';
-const YEAR = datesBetween('2026-01-01', '2026-12-31');
-
-/** A deterministic, varied response: faces, meetings, needs, age groups, some free text. */
-function generated(i: number, random: () => number): FeedbackResponse {
-  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
-  const answers: FeedbackResponse['answers'] = { day: pick(['1', '2', '3', '4', '4', '5', '5']) };
-  if (random() < 0.7) answers.met = [pick(['adult-social-work', 'health-station', 'addiction-services', 'shelter-home', 'day-centre-staff'])];
-  if (answers.met && random() < 0.8) answers['got-help'] = pick(['yes', 'a-little', 'no', 'cant-say']);
-  if (random() < 0.6) answers.needs = [...new Set([pick(['money', 'benefits', 'housing']), pick(['health', 'food', 'mental-wellbeing'])])];
-  if (random() < 0.8) answers['age-group'] = pick(['under-30', '30-49', '50-or-over', '50-or-over', 'prefer-not-to-say']);
-  if (random() < 0.05) answers['anything-else'] = pick(['Kiitos avusta', 'Ruoka oli hyvää', 'Lisää aukioloaikaa', 'Tack för hjälpen']);
-  return {
-    id: crypto.randomUUID(),
-    formId: defaultForm.id,
-    formVersion: defaultForm.version,
-    language: pick(['fi', 'fi', 'fi', 'fi', 'fi', 'fi', 'fi', 'sv', 'en']),
-    date: YEAR[i % YEAR.length]!,
-    partOfDay: random() < 0.55 ? 'morning' : 'afternoon',
-    answers,
-  };
-}
-
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
 
 const peakRssMb = (server: AppServer) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))![1]) / 1024;
 
@@ -91,10 +60,7 @@ try {
   ensureFormVersion(db, defaultForm, true);
   addCoordinator(db, 'bench', await hashPassword(PASSWORD), new Date());
   const random = seeded(42);
-  for (let start = 0; start < RESPONSES; start += 10_000) {
-    const batch = Array.from({ length: Math.min(10_000, RESPONSES - start) }, (_, i) => generated(start + i, random));
-    storeResponses(db, batch, () => defaultForm);
-  }
+  fillWithResponses(db, RESPONSES, random);
   for (const date of YEAR) saveDayLog(db, { date, mealsServed: 40 + Math.floor(random() * 25), professionals: random() < 0.4 ? ['health-station'] : [], note: '' }, 'bench', new Date());
   db.close();
   console.log(`generated ${RESPONSES.toLocaleString('en')} responses over ${YEAR.length} days in ${((performance.now() - generating) / 1000).toFixed(1)} s`);

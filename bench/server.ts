@@ -4,14 +4,22 @@
  * Run: npm run bench:server   (BATCHES=400 IN_FLIGHT=8 by default)
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { Agent, request } from 'node:http';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { defaultForm } from '../src/domain/default-form';
 import { randomUuidV4 } from '../src/domain/random-id';
 import type { FeedbackResponse } from '../src/domain/response';
 import { startAppServer } from '../e2e/support/app-server';
+import { openDatabase } from '../server/db/database';
+import { ensureFormVersion } from '../server/db/forms';
+import { fillWithResponses, seeded } from './generated-responses';
 
 const BATCHES = Number(process.env.BATCHES ?? 400);
+// Responses already in the file before the kiosk's batches arrive (0: a fresh file). The unique
+// index on the response id takes a random write per response, which costs more as it grows.
+const PREFILL = Number(process.env.PREFILL ?? 0);
 const IN_FLIGHT = Number(process.env.IN_FLIGHT ?? 8);
 const BATCH_SIZE = 100;
 
@@ -50,8 +58,19 @@ function response(i: number): FeedbackResponse {
   };
 }
 
-// A real server process on a fresh data folder; the pairing code is made with the real CLI.
-const server = await startAppServer();
+// A real server process on a fresh data folder (filled first if asked); the pairing code is made
+// with the real CLI.
+const dataDir = mkdtempSync(join(tmpdir(), 'feedback-bench-server-'));
+if (PREFILL > 0) {
+  const filling = performance.now();
+  const db = openDatabase(dataDir);
+  db.pragma('synchronous = OFF'); // only for filling the benchmark's database
+  ensureFormVersion(db, defaultForm, true);
+  fillWithResponses(db, PREFILL, seeded(42));
+  db.close();
+  console.log(`filled with ${PREFILL.toLocaleString('en')} responses in ${((performance.now() - filling) / 1000).toFixed(1)} s`);
+}
+const server = await startAppServer('dist', { dataDir });
 try {
   const pairing = execFileSync(process.execPath, ['--import', 'tsx', resolve('server/cli/kiosk.ts'), 'pair', 'bench'], {
     env: { ...process.env, DATA_DIR: server.dataDir },
@@ -90,8 +109,10 @@ try {
   if (accepted !== BATCHES * BATCH_SIZE) throw new Error(`Expected ${BATCHES * BATCH_SIZE} accepted, got ${accepted}`);
   console.log(
     `ingest over loopback HTTP: ${Math.round(accepted / seconds).toLocaleString('en')} responses/s ` +
-      `(${accepted.toLocaleString('en')} in ${seconds.toFixed(2)} s, batches of ${BATCH_SIZE}, ${IN_FLIGHT} in flight; target at least 20,000/s)`,
+      `(${accepted.toLocaleString('en')} in ${seconds.toFixed(2)} s, batches of ${BATCH_SIZE}, ${IN_FLIGHT} in flight, ` +
+      `on ${PREFILL > 0 ? `a file of ${PREFILL.toLocaleString('en')}` : 'a fresh file'}; target at least 20,000/s)`,
   );
 } finally {
   await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
 }
