@@ -5,6 +5,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Database } from './db/database';
 import { formCatalog } from './db/forms';
+import { healthRoutes } from './routes/health';
 import { drainBeforeAnswering } from './request-drain';
 import { defaultForm } from '../src/domain/default-form';
 import { apiDescriptionRoutes } from './routes/api-description';
@@ -37,6 +38,8 @@ export interface AppOptions {
    * ahead); tests set it.
    */
   clock?: () => Date;
+  /** Below this much free disk space beside the database, /api/ready answers 503. */
+  minFreeDiskBytes?: number;
 }
 
 /**
@@ -113,6 +116,7 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   await app.register(rateLimit, { global: false });
 
   await apiDescriptionRoutes(app);
+  healthRoutes(app, db, options.minFreeDiskBytes);
   const clock = options.clock ?? (() => new Date());
   kioskEnrollRoutes(app, db);
   kioskSyncRoutes(app, db, formCatalog(db), clock);

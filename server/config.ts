@@ -10,6 +10,7 @@ const environment = z.object({
   STATIC_DIR: z._default(z.string().check(z.minLength(1)), './dist'),
   TRUST_PROXY: z._default(z.enum(['true', 'false']), 'false'),
   LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  READY_MIN_FREE_MB: z._default(z.coerce.number().check(z.int(), z.gte(0)), 500),
 });
 
 export interface ServerConfig {
@@ -21,12 +22,14 @@ export interface ServerConfig {
   logLevel: string;
   /** A reverse proxy in front terminates HTTPS and says so in X-Forwarded-Proto. */
   trustProxy: boolean;
+  /** Below this much free disk space beside the database, /api/ready answers 503. */
+  minFreeDiskBytes: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const result = environment.safeParse(env);
   if (!result.success) throw new Error(`Invalid configuration:\n${z.prettifyError(result.error)}`);
-  const { PORT, HOST, DATA_DIR, STATIC_DIR, LOG_LEVEL, TRUST_PROXY } = result.data;
+  const { PORT, HOST, DATA_DIR, STATIC_DIR, LOG_LEVEL, TRUST_PROXY, READY_MIN_FREE_MB } = result.data;
   return {
     port: PORT,
     host: HOST,
@@ -34,5 +37,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     staticDir: resolve(STATIC_DIR),
     logLevel: LOG_LEVEL,
     trustProxy: TRUST_PROXY === 'true',
+    minFreeDiskBytes: READY_MIN_FREE_MB * 1024 * 1024,
   };
 }

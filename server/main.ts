@@ -8,7 +8,12 @@ const config = readConfig();
 const db = openDatabase(config.dataDir);
 // The bundled form is always known, so responses made with it before any sync are accepted.
 ensureFormVersion(db, defaultForm, true);
-const app = await buildApp(db, { staticDir: config.staticDir, logLevel: config.logLevel, trustProxy: config.trustProxy });
+const app = await buildApp(db, {
+  staticDir: config.staticDir,
+  logLevel: config.logLevel,
+  trustProxy: config.trustProxy,
+  minFreeDiskBytes: config.minFreeDiskBytes,
+});
 
 const close = async (signal: string) => {
   app.log.info(`${signal}: closing`);

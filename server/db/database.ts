@@ -51,6 +51,26 @@ export function prepared(db: Database, sql: string): BetterSqlite3.Statement {
   return statement;
 }
 
+/** Whether every migration this release knows has been applied to the database. */
+export function migrationsApplied(db: Database): boolean {
+  return db.pragma('user_version', { simple: true }) === MIGRATIONS.length;
+}
+
+/**
+ * Why the database does not take a write now, or null when it does: rewrites its schema version
+ * with the value it has, a real write transaction through the WAL to disk that changes nothing.
+ * Fails on a read-only file, a full disk or a lock held too long.
+ */
+export function writeProblem(db: Database): string | null {
+  try {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    db.pragma(`user_version = ${version}`);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 function migrate(db: Database): void {
   const applied = db.pragma('user_version', { simple: true }) as number;
   if (applied > MIGRATIONS.length) {
