@@ -162,4 +162,22 @@ describe('openDatabase', () => {
     expect(storeResponses(upgraded, [{ ...kept, date: '2026-10-09' }], () => defaultForm)).toEqual(['duplicate']);
     upgraded.close();
   });
+
+  it('leaves the database as it was when a migration fails, and says which one and why', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'feedback-db-'));
+    dirs.push(dir);
+    const db = openDatabase(dir);
+    ensureFormVersion(db, defaultForm, true);
+    storeResponses(db, [makeResponse({ date: '2026-11-23' })], () => defaultForm);
+    // As a database at schema 7 on which something already holds the name migration 008 needs.
+    db.pragma('user_version = 7');
+    db.exec('CREATE TABLE draft_comments_by_id (x)');
+    db.close();
+    expect(() => openDatabase(dir)).toThrow(/^Migration 008-comments-without-order failed, so the server did not start: table draft_comments_by_id already exists\. The database is as it was before it \(schema version 7\)\.$/);
+    const after = new BetterSqlite3(join(dir, 'feedback.sqlite'), { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(7);
+    expect(after.prepare('SELECT count(*) FROM responses').pluck().get()).toBe(1);
+    expect(after.prepare("SELECT sql FROM sqlite_master WHERE name = 'draft_comments_by_id'").pluck().get()).toBe('CREATE TABLE draft_comments_by_id (x)');
+    after.close();
+  });
 });

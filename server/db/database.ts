@@ -13,9 +13,19 @@ import publishedAgeGroups from './migrations/009-published-age-groups';
 
 export type Database = BetterSqlite3.Database;
 
-// In order; the database's user_version says how many have been applied. A migration is SQL,
-// or a function for one that must also compute (a backfill).
-const MIGRATIONS: (string | ((db: Database) => void))[] = [initial, coordinatorArea, answerCounts, responsesByDate, formDrafts, previewLinkMaker, responseIdOnce, commentsWithoutOrder, publishedAgeGroups];
+// In order, named as their files; the database's user_version says how many have been applied.
+// A migration is SQL, or a function for one that must also compute (a backfill).
+const MIGRATIONS: [name: string, migration: string | ((db: Database) => void)][] = [
+  ['001-initial', initial],
+  ['002-coordinator-area', coordinatorArea],
+  ['003-answer-counts', answerCounts],
+  ['004-responses-by-date', responsesByDate],
+  ['005-form-drafts', formDrafts],
+  ['006-preview-link-maker', previewLinkMaker],
+  ['007-response-id-once', responseIdOnce],
+  ['008-comments-without-order', commentsWithoutOrder],
+  ['009-published-age-groups', publishedAgeGroups],
+];
 
 /**
  * Opens (or creates) the SQLite file in dataDir, in WAL mode so readers never block the
@@ -36,7 +46,12 @@ export function openDatabase(dataDir: string, fileName = 'feedback.sqlite'): Dat
   db.pragma('cache_size = -65536');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
 }
 
@@ -71,16 +86,26 @@ export function writeProblem(db: Database): string | null {
   }
 }
 
+/**
+ * Applies the migrations the database has not had, each in its own transaction with the schema
+ * version it brings: one that fails is rolled back whole, the database stays as the last good
+ * one left it, and the server does not start, saying which migration failed and why.
+ */
 function migrate(db: Database): void {
   const applied = db.pragma('user_version', { simple: true }) as number;
   if (applied > MIGRATIONS.length) {
     throw new Error(`The database has schema version ${applied}, newer than this server knows (${MIGRATIONS.length}).`);
   }
-  MIGRATIONS.slice(applied).forEach((migration, i) => {
-    db.transaction(() => {
-      if (typeof migration === 'string') db.exec(migration);
-      else migration(db);
-      db.pragma(`user_version = ${applied + i + 1}`);
-    })();
+  MIGRATIONS.slice(applied).forEach(([name, migration], i) => {
+    try {
+      db.transaction(() => {
+        if (typeof migration === 'string') db.exec(migration);
+        else migration(db);
+        db.pragma(`user_version = ${applied + i + 1}`);
+      })();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`Migration ${name} failed, so the server did not start: ${reason}. The database is as it was before it (schema version ${applied + i}).`, { cause: error });
+    }
   });
 }
