@@ -1,0 +1,62 @@
+/**
+ * Writes the upgrade fixture of this release: a database with real-looking data, made through
+ * the server's own functions, and beside it what it holds (release-contents.ts). Committed once
+ * per release; server/db/upgrade.test.ts opens it with the newest code and checks that nothing
+ * was lost. Run: npx tsx scripts/make-upgrade-fixture.ts NAME   (for example release-0.1.0)
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { defaultForm } from '../src/domain/default-form';
+import { randomUuidV4 } from '../src/domain/random-id';
+import { fillWithResponses, seeded } from '../bench/generated-responses';
+import { hashSecret } from '../server/credentials';
+import { audit } from '../server/db/audit-log';
+import { addCoordinator } from '../server/db/coordinators';
+import { openDatabase } from '../server/db/database';
+import { saveDayLog } from '../server/db/day-log';
+import { addComments } from '../server/db/draft-comments';
+import { addPreviewLink, publishDraft, startDraft } from '../server/db/drafts';
+import { ensureFormVersion } from '../server/db/forms';
+import { addPairingCode, enrollWithPairingCode, recordSync, revokeKiosk } from '../server/db/kiosks';
+import { storeAgeGroups } from '../server/db/published-age-groups';
+import { releaseContents } from '../server/db/fixtures/release-contents';
+
+const name = process.argv[2];
+if (!name || !/^[a-z0-9.-]+$/.test(name)) throw new Error('Give the fixture a name: npx tsx scripts/make-upgrade-fixture.ts release-0.1.0');
+
+const work = mkdtempSync(join(tmpdir(), 'feedback-fixture-'));
+try {
+  const db = openDatabase(work);
+  const at = new Date('2026-11-30T10:00:00Z');
+  ensureFormVersion(db, defaultForm, true);
+  // 400 responses over the year, with their running counts (a small file to commit).
+  fillWithResponses(db, 400, seeded(7));
+  addCoordinator(db, 'aino', 'scrypt$fixture$not-a-real-hash', at);
+  for (const [kiosk, revoke] of [['Aula', false], ['Ruokasali', true]] as const) {
+    addPairingCode(db, hashSecret(`code-${kiosk}`), kiosk, new Date('2027-01-01T00:00:00Z'));
+    const row = enrollWithPairingCode(db, { codeHash: hashSecret(`code-${kiosk}`), kioskId: randomUuidV4(), tokenHash: hashSecret(`token-for-the-kiosk-${kiosk}`), now: at });
+    recordSync(db, row!.id, { at, waiting: 0, appVersion: '0.1.0', abandoned: { '2026-11-23': 2, '2026-11-24': 1 } });
+    if (revoke) revokeKiosk(db, row!.id, at);
+  }
+  saveDayLog(db, { date: '2026-11-23', mealsServed: 52, professionals: ['health-station'], note: 'Sauna rikki' }, 'aino', at);
+  saveDayLog(db, { date: '2026-11-24', mealsServed: null, professionals: [], note: '' }, 'aino', at);
+  // A published version 2, and a draft of version 3 with a preview link and comments.
+  startDraft(db, defaultForm.id, 'aino', at);
+  publishDraft(db, defaultForm.id, { ...defaultForm, version: 2, title: { ...defaultForm.title, fi: 'Kerro päivästäsi' } }, at);
+  startDraft(db, defaultForm.id, 'aino', at);
+  addPreviewLink(db, defaultForm.id, hashSecret('preview-token'), 'aino', at);
+  addComments(db, defaultForm.id, [{ id: randomUuidV4(), question: 'day', language: 'fi', text: 'Selkeä kysymys' }], at);
+  storeAgeGroups(db, defaultForm.id, new Map([['2026-10', { question: 'age-group', counts: new Map([['under-30', 40], ['30-49', 60], ['50-or-over', 90], ['prefer-not-to-say', 12], ['', 30]]), total: 232 }]]));
+  audit(db, 'aino', 'sign-in', '', at);
+  audit(db, 'command line', 'kiosk-paired', 'Aula', at);
+  // One file, no WAL beside it: what a release's server would leave after a clean stop.
+  const fixture = resolve('server/db/fixtures', `${name}.sqlite`);
+  rmSync(fixture, { force: true });
+  db.exec(`VACUUM INTO '${fixture.replace(/'/g, "''")}'`);
+  writeFileSync(resolve('server/db/fixtures', `${name}.json`), `${JSON.stringify({ schemaVersion: db.pragma('user_version', { simple: true }), contents: releaseContents(db) }, null, 2)}\n`);
+  db.close();
+  console.log(`wrote server/db/fixtures/${name}.sqlite and .json`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
