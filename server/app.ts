@@ -3,8 +3,8 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Database } from './db/database';
 import { formCatalog } from './db/forms';
+import { storageUnavailable, type Database } from './db/database';
 import { healthRoutes } from './routes/health';
 import { drainBeforeAnswering } from './request-drain';
 import { defaultForm } from '../src/domain/default-form';
@@ -23,6 +23,9 @@ import { kioskEnrollRoutes } from './routes/kiosk-enroll';
 import { kioskFormRoutes } from './routes/kiosk-form';
 import { kioskSyncRoutes } from './routes/kiosk-sync';
 import { staticFileRoutes } from './routes/static-files';
+
+/** How long a client is asked to wait when the database cannot store anything (Retry-After). */
+const STORAGE_RETRY_AFTER_S = 60;
 
 export interface AppOptions {
   /** The built kiosk app to serve, or null for an API-only app (route tests). */
@@ -108,6 +111,13 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
     const status = error.statusCode ?? 500;
     if (status < 500) return reply.code(status).send({ error: error.message });
     request.log.error({ err: { name: error.name, message: error.message } }, 'request failed');
+    // A full disk or a read-only database: a kiosk keeps its responses and comes back later.
+    if (storageUnavailable(error)) {
+      return reply
+        .code(503)
+        .header('retry-after', String(STORAGE_RETRY_AFTER_S))
+        .send({ error: 'The server cannot store anything just now (its disk is full or its database is read-only). Nothing was stored; try again later.' });
+    }
     return reply.code(500).send({ error: 'The server could not handle this request. Nothing was stored; try again later.' });
   });
 

@@ -66,6 +66,16 @@ export function prepared(db: Database, sql: string): BetterSqlite3.Statement {
   return statement;
 }
 
+/**
+ * Whether an error says the database cannot store anything for now: a full disk (or a size
+ * limit), a read-only file, an I/O fault, a lock held too long. A caller answers "try again
+ * later": nothing was stored, and it can be, once the operator has put it right.
+ */
+export function storageUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN)/.test(code);
+}
+
 /** Whether every migration this release knows has been applied to the database. */
 export function migrationsApplied(db: Database): boolean {
   return db.pragma('user_version', { simple: true }) === MIGRATIONS.length;

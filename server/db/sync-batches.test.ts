@@ -93,6 +93,21 @@ describe('createSyncBatchWriter', () => {
     expect(db.prepare('SELECT last_sync_at FROM kiosks').pluck().get()).toBeNull();
   });
 
+  it('fails the whole group, and stores nothing of it, when the disk fills in the middle of it', async () => {
+    const store = createSyncBatchWriter(db, findForm);
+    const big = (size: number): SyncBatch => ({ ...batchOf(size), responses: Array.from({ length: size }, () => makeResponse({ answers: { day: '4', 'anything-else': 'x'.repeat(400) } })) });
+    // Room for a little more than the first batch: the second fills the file, and SQLite then
+    // rolls back the whole group, the first batch with it; the third must not slip in alone.
+    const pages = db.pragma('page_count', { simple: true }) as number;
+    db.pragma(`max_page_count = ${pages + 8}`);
+    const results = await Promise.allSettled([store(big(5)), store(big(300)), store(big(5))]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(results[1]).toMatchObject({ reason: expect.objectContaining({ code: 'SQLITE_FULL' }) });
+    expect(countResponses(db)).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM response_counts').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT last_sync_at FROM kiosks').pluck().get()).toBeNull();
+  });
+
   it('stores a group of more than the largest group size without losing any batch', async () => {
     const watched = watchCommits(db);
     const store = createSyncBatchWriter(watched.db, findForm);

@@ -58,6 +58,10 @@ export function createSyncBatchWriter(db: Database, findForm: FindForm): (batch:
           try {
             settled.push({ batch, outcomes: storeSyncBatch(db, batch.kioskId, batch.responses, batch.state) });
           } catch (error) {
+            // Some faults (a full disk, an I/O error) make SQLite roll back the whole group, not
+            // only this batch's savepoint: then nothing of the group is stored, and what came after
+            // must not run outside it as transactions of its own.
+            if (!db.inTransaction) throw error;
             settled.push({ batch, error });
           }
         }

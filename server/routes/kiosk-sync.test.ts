@@ -113,6 +113,23 @@ describe('POST /api/kiosk/sync', () => {
     expect(reply.json().rejected).toEqual([{ index: 0, id: expect.any(String), reason: 'form todays-feedback version 9 is not known here', kind: 'unknown-version' }]);
   });
 
+  it('answers 503 with Retry-After and stores nothing when the database is full, then stores the batch once there is room', async () => {
+    // The file may not grow: as on a full disk.
+    const pages = server.db.pragma('page_count', { simple: true }) as number;
+    server.db.pragma(`max_page_count = ${pages}`);
+    const batch = Array.from({ length: 200 }, () => makeResponse({ answers: { day: '4', 'anything-else': 'x'.repeat(400) } }));
+    const full = await sync(syncBody(batch));
+    expect(full.statusCode).toBe(503);
+    expect(full.headers['retry-after']).toBe('60');
+    expect(full.json().error).toMatch(/disk is full .* Nothing was stored/);
+    expect(countResponses(server.db)).toBe(0);
+    expect(server.db.prepare('SELECT count(*) FROM response_counts').pluck().get()).toBe(0);
+    server.db.pragma('max_page_count = 1073741823');
+    const again = await sync(syncBody(batch));
+    expect(again.statusCode).toBe(200);
+    expect(countResponses(server.db)).toBe(200);
+  });
+
   it('records the kiosk state and abandoned totals, a resent total counting once', async () => {
     await sync(syncBody([], { waiting: 12, appVersion: '1.2.3', abandoned: { '2026-11-23': 3 } }));
     await sync(syncBody([], { waiting: 0, appVersion: '1.2.3', abandoned: { '2026-11-23': 3 } }));
