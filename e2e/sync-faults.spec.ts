@@ -79,6 +79,41 @@ test('the server killed (SIGKILL) in the middle of large batches, restarted, the
   }
 });
 
+test('the server asked to stop (SIGTERM) in the middle of large batches: what it answered "accepted" is stored, the rest resent once', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'feedback-term-'));
+  let server = await startAppServer('dist', { dataDir });
+  const port = Number(new URL(server.url).port);
+  try {
+    const token = await enroll(server, 'A');
+    const batches = Array.from({ length: 12 }, () => batchOf(500));
+    const inFlight = batches.map((batch) =>
+      send(server, token, batch).then(
+        async (reply) => ({ status: reply.status, results: reply.status === 200 ? ((await reply.json()) as { results: { id: string; status: string }[] }).results : [] }),
+        () => ({ status: 0, results: [] }),
+      ),
+    );
+    await Promise.race(inFlight);
+    expect(await server.terminate(), 'a clean exit').toBe(0);
+    const answers = await Promise.all(inFlight);
+    const stored = new Set(storedResponses(dataDir).map((r) => r.id));
+    // Nothing was answered "accepted" that is not on disk; a batch is stored whole or not at all.
+    const acceptedIds = answers.flatMap((a) => a.results.filter((r) => r.status === 'accepted').map((r) => r.id));
+    expect(acceptedIds.filter((id) => !stored.has(id))).toEqual([]);
+    expect(stored.size % 500).toBe(0);
+    expect(answers.every((a) => [0, 200, 503].includes(a.status)), JSON.stringify(answers.map((a) => a.status))).toBe(true);
+
+    // The kiosk resends what it has no "accepted" or "duplicate" for: here, everything again.
+    server = await startAppServer('dist', { port, dataDir });
+    for (const batch of batches) expect((await send(server, token, batch)).status).toBe(200);
+    const after = storedResponses(dataDir);
+    expect(after).toHaveLength(6000);
+    expect(new Set(after.map((r) => r.id)).size).toBe(6000);
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
 test.describe('a real kiosk in Chromium, behind a proxy that fails its sync requests', () => {
   let server: AppServer;
   let proxy: FaultProxy;

@@ -97,6 +97,16 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   });
   // A 401 or 413 must reach a client that is still uploading, not a reset.
   drainBeforeAnswering(app);
+  // When the server is asked to stop, the requests under way still get their answers, each
+  // closing its connection: a connection kept open for the next request would hold the stop
+  // until its keep-alive time ran out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
 
   // Routes declare zod schemas: the same ones the kiosk is built with validate requests, check
   // answers and make the API description.

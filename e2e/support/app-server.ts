@@ -10,7 +10,10 @@ export interface AppServer {
   dataDir: string;
   /** The server's process id, for benchmarks that read its memory. */
   pid: number;
+  /** Kills the process at once (SIGKILL), as a crash or a power cut would. */
   stop(): Promise<void>;
+  /** Asks it to stop (SIGTERM), as systemd does, and gives its exit code. */
+  terminate(): Promise<number | null>;
 }
 
 async function freePort(): Promise<number> {
@@ -73,6 +76,12 @@ export async function startAppServer(
         child.kill('SIGKILL');
       }).then(() => {
         if (!givenDataDir) rmSync(dataDir, { recursive: true, force: true });
+      }),
+    terminate: () =>
+      new Promise<number | null>((done) => {
+        if (child.exitCode !== null || child.signalCode !== null) return done(child.exitCode);
+        child.once('exit', (code) => done(code));
+        child.kill('SIGTERM');
       }),
   };
 }
