@@ -47,40 +47,17 @@ test('two kiosks sending at the same time: everything stored, nothing twice', as
   }
 });
 
-test('the server killed (SIGKILL) in the middle of large batches, restarted, the kiosk resends: each response exactly once', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'feedback-kill-'));
-  let server = await startAppServer('dist', { dataDir });
-  const port = Number(new URL(server.url).port);
-  try {
-    const token = await enroll(server, 'A');
-    const batches = Array.from({ length: 12 }, () => batchOf(500));
-    // Send them all and kill the process while it is busy with them: as soon as the first has
-    // its answer, the server is still checking and storing the others.
-    const inFlight = batches.map((batch) => send(server, token, batch).then((r) => r.status, () => 'no answer'));
-    await Promise.race(inFlight);
-    await server.stop();
-    const answered = await Promise.all(inFlight);
-    expect(answered.some((status) => status === 'no answer'), 'the kill cut at least one request off').toBe(true);
-    const survived = storedResponses(dataDir).length;
-    expect(survived % 500, 'a batch is stored whole or not at all').toBe(0);
+/** A server's answer to a batch; status 0 when none came (the connection broke). */
+type BatchAnswer = { status: number; results: { id: string; status: string }[] };
 
-    // The kiosk resends everything it has no answer for: here, all of it.
-    server = await startAppServer('dist', { port, dataDir });
-    for (const batch of batches) {
-      const reply = await send(server, token, batch);
-      expect(reply.status).toBe(200);
-    }
-    const stored = storedResponses(dataDir);
-    expect(stored).toHaveLength(6000);
-    expect(new Set(stored.map((r) => r.id)).size).toBe(6000);
-  } finally {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-});
-
-test('the server asked to stop (SIGTERM) in the middle of large batches: what it answered "accepted" is stored, the rest resent once', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'feedback-term-'));
+/**
+ * Sends 12 batches of 500 to a real server process and stops it (`stop`) as soon as the first
+ * has its answer, while it is still checking and storing the others; `check` looks at the
+ * answers and the file. Then the server starts again on the same file, the kiosk resends
+ * everything, and each response must be stored exactly once.
+ */
+async function stopInTheMiddleOfBatches(stop: (server: AppServer) => Promise<void>, check: (answers: BatchAnswer[], dataDir: string) => void) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'feedback-stop-'));
   let server = await startAppServer('dist', { dataDir });
   const port = Number(new URL(server.url).port);
   try {
@@ -88,30 +65,48 @@ test('the server asked to stop (SIGTERM) in the middle of large batches: what it
     const batches = Array.from({ length: 12 }, () => batchOf(500));
     const inFlight = batches.map((batch) =>
       send(server, token, batch).then(
-        async (reply) => ({ status: reply.status, results: reply.status === 200 ? ((await reply.json()) as { results: { id: string; status: string }[] }).results : [] }),
-        () => ({ status: 0, results: [] }),
+        async (reply): Promise<BatchAnswer> => ({ status: reply.status, results: reply.status === 200 ? ((await reply.json()) as BatchAnswer).results : [] }),
+        (): BatchAnswer => ({ status: 0, results: [] }),
       ),
     );
     await Promise.race(inFlight);
-    expect(await server.terminate(), 'a clean exit').toBe(0);
-    const answers = await Promise.all(inFlight);
-    const stored = new Set(storedResponses(dataDir).map((r) => r.id));
-    // Nothing was answered "accepted" that is not on disk; a batch is stored whole or not at all.
-    const acceptedIds = answers.flatMap((a) => a.results.filter((r) => r.status === 'accepted').map((r) => r.id));
-    expect(acceptedIds.filter((id) => !stored.has(id))).toEqual([]);
-    expect(stored.size % 500).toBe(0);
-    expect(answers.every((a) => [0, 200, 503].includes(a.status)), JSON.stringify(answers.map((a) => a.status))).toBe(true);
+    await stop(server);
+    check(await Promise.all(inFlight), dataDir);
 
     // The kiosk resends what it has no "accepted" or "duplicate" for: here, everything again.
     server = await startAppServer('dist', { port, dataDir });
     for (const batch of batches) expect((await send(server, token, batch)).status).toBe(200);
-    const after = storedResponses(dataDir);
-    expect(after).toHaveLength(6000);
-    expect(new Set(after.map((r) => r.id)).size).toBe(6000);
+    const stored = storedResponses(dataDir);
+    expect(stored).toHaveLength(6000);
+    expect(new Set(stored.map((r) => r.id)).size).toBe(6000);
   } finally {
     await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+test('the server killed (SIGKILL) in the middle of large batches, restarted, the kiosk resends: each response exactly once', async () => {
+  await stopInTheMiddleOfBatches(
+    (server) => server.stop(),
+    (answers, dataDir) => {
+      expect(answers.some((answer) => answer.status === 0), 'the kill cut at least one request off').toBe(true);
+      expect(storedResponses(dataDir).length % 500, 'a batch is stored whole or not at all').toBe(0);
+    },
+  );
+});
+
+test('the server asked to stop (SIGTERM) in the middle of large batches: what it answered "accepted" is stored, the rest resent once', async () => {
+  await stopInTheMiddleOfBatches(
+    async (server) => expect(await server.terminate(), 'a clean exit').toBe(0),
+    (answers, dataDir) => {
+      const stored = new Set(storedResponses(dataDir).map((r) => r.id));
+      // Nothing was answered "accepted" that is not on disk; a batch is stored whole or not at all.
+      const acceptedIds = answers.flatMap((a) => a.results.filter((r) => r.status === 'accepted').map((r) => r.id));
+      expect(acceptedIds.filter((id) => !stored.has(id))).toEqual([]);
+      expect(stored.size % 500).toBe(0);
+      expect(answers.every((a) => [0, 200, 503].includes(a.status)), JSON.stringify(answers.map((a) => a.status))).toBe(true);
+    },
+  );
 });
 
 test.describe('a real kiosk in Chromium, behind a proxy that fails its sync requests', () => {

@@ -92,11 +92,6 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
     // The kiosk reads aloud but never records: no camera, microphone or location.
     permittedCrossDomainPolicies: false,
   });
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-  });
-  // A 401 or 413 must reach a client that is still uploading, not a reset.
-  drainBeforeAnswering(app);
   // When the server is asked to stop, the requests under way still get their answers, each
   // closing its connection: a connection kept open for the next request would hold the stop
   // until its keep-alive time ran out.
@@ -105,8 +100,11 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
     closing = true;
   });
   app.addHook('onSend', async (_request, reply) => {
+    reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
     if (closing) reply.header('connection', 'close');
   });
+  // A 401 or 413 must reach a client that is still uploading, not a reset.
+  drainBeforeAnswering(app);
 
   // Routes declare zod schemas: the same ones the kiosk is built with validate requests, check
   // answers and make the API description.

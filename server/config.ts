@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import * as z from 'zod/mini';
 import '../src/domain/schema-messages';
+import { DEFAULT_MIN_FREE_DISK_BYTES } from './routes/health';
 
 /** Everything the server reads from its environment, validated once at start and passed down. */
 const environment = z.object({
@@ -10,7 +11,7 @@ const environment = z.object({
   STATIC_DIR: z._default(z.string().check(z.minLength(1)), './dist'),
   TRUST_PROXY: z._default(z.enum(['true', 'false']), 'false'),
   LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
-  READY_MIN_FREE_MB: z._default(z.coerce.number().check(z.int(), z.gte(0)), 500),
+  READY_MIN_FREE_MB: z._default(z.coerce.number().check(z.int(), z.gte(0)), DEFAULT_MIN_FREE_DISK_BYTES / 1024 / 1024),
 });
 
 export interface ServerConfig {

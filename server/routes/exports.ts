@@ -125,7 +125,6 @@ function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: Ex
   return freeTextRows(shownFreeTexts(texts, responsesPerDateAndLanguage(reader, query.form, range.from, range.to), setup.versions, today, secureRandom), setup);
 }
 
-
 /**
  * The age-group counts a summary by month (not split) shows: of the months in its range that
  * ended long enough ago (monthsWithAgeGroups), those stored the first time a summary showed them.

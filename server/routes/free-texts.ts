@@ -17,10 +17,10 @@ import { requireCoordinator, sameOriginOnly } from './coordinator-auth';
 import { secureRandom } from './exports';
 
 /**
- * Free texts for the dashboard, as in the download: only from whole ISO weeks that have ended,
- * with 5 or more responses over every language and version and 5 or more in the text's language
- * (the dashboard's language and version choices do not narrow it: a smaller group would tie a
- * text to fewer people), shuffled; and redaction. The list says which weeks it covers, and is the
+ * Free texts for the dashboard, as in the download (shownFreeTexts): only from whole ISO weeks
+ * that have ended, with 5 or more responses over every language and version and 5 or more that
+ * could have written the text (the dashboard's language and version choices do not narrow it: a
+ * smaller group would tie a text to fewer people), shuffled; and redaction. The list says which weeks it covers, and is the
  * only source of any figure about free texts.
  */
 export function freeTextRoutes(app: FastifyInstance, db: Database, clock: () => Date) {

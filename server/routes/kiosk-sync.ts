@@ -4,7 +4,7 @@ import { localDay } from '../../src/domain/local-day';
 import type { FeedbackResponse } from '../../src/domain/response';
 import {
   errorAnswer,
-  responseProblem,
+  responseChecker,
   syncAnswer,
   syncRejection,
   syncRequest,
@@ -49,8 +49,9 @@ export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormC
       const rejected: SyncRejection['rejected'] = [];
       const now = clock();
       const today = localDay(now).date;
+      const check = responseChecker(forms.find, today);
       request.body.responses.forEach((raw, index) => {
-        const checked = responseProblem(raw, forms.find, today);
+        const checked = check(raw);
         if (checked.response) valid.push(checked.response);
         else {
           const id = typeof raw === 'object' && raw && 'id' in raw && typeof raw.id === 'string' ? raw.id.slice(0, 64) : null;

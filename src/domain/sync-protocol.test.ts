@@ -1,30 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { defaultForm } from './default-form';
 import { sampleResponse } from './sample-response';
-import { responseProblem, syncRequest } from './sync-protocol';
+import { responseChecker, syncRequest } from './sync-protocol';
 
 const find = (id: string, version: number) => (id === defaultForm.id && version === defaultForm.version ? defaultForm : undefined);
 const valid = sampleResponse();
 
-describe('responseProblem', () => {
+describe('responseChecker', () => {
   it('accepts a response that fits a known form version', () => {
-    expect(responseProblem(valid, find, valid.date)).toEqual({ response: valid, problem: null });
+    expect(responseChecker(find, valid.date)(valid)).toEqual({ response: valid, problem: null });
   });
 
   it("accepts a date up to a day after the server's date, and calls a later one a clock problem", () => {
-    expect(responseProblem({ ...valid, date: '2026-12-01' }, find, '2026-11-30').problem).toBeNull();
-    expect(responseProblem({ ...valid, date: '2027-01-01' }, find, '2026-12-31').problem).toBeNull();
-    expect(responseProblem({ ...valid, date: '2026-12-02' }, find, '2026-11-30')).toMatchObject({
+    expect(responseChecker(find, '2026-11-30')({ ...valid, date: '2026-12-01' }).problem).toBeNull();
+    expect(responseChecker(find, '2026-12-31')({ ...valid, date: '2027-01-01' }).problem).toBeNull();
+    expect(responseChecker(find, '2026-11-30')({ ...valid, date: '2026-12-02' })).toMatchObject({
       kind: 'clock',
       problem: expect.stringContaining("the kiosk's clock was wrong"),
     });
-    expect(responseProblem({ ...valid, date: '2099-06-01' }, find, '2026-11-30')).toMatchObject({ kind: 'clock' });
+    expect(responseChecker(find, '2026-11-30')({ ...valid, date: '2099-06-01' })).toMatchObject({ kind: 'clock' });
   });
 
   it('tells a version the server does not know (which can be put right) from an invalid response (which cannot)', () => {
-    expect(responseProblem({ ...valid, formVersion: 7 }, find, valid.date)).toMatchObject({ kind: 'unknown-version' });
-    expect(responseProblem({ ...valid, answers: { day: '9' } }, find, valid.date)).toMatchObject({ kind: 'invalid' });
-    expect(responseProblem({ ...valid, id: 'x' }, find, valid.date)).toMatchObject({ kind: 'invalid' });
+    expect(responseChecker(find, valid.date)({ ...valid, formVersion: 7 })).toMatchObject({ kind: 'unknown-version' });
+    expect(responseChecker(find, valid.date)({ ...valid, answers: { day: '9' } })).toMatchObject({ kind: 'invalid' });
+    expect(responseChecker(find, valid.date)({ ...valid, id: 'x' })).toMatchObject({ kind: 'invalid' });
   });
 
   it.each([
@@ -35,7 +35,7 @@ describe('responseProblem', () => {
     [{ ...valid, ip: '10.0.0.1' }, /ip/],
     ['a string', /expected object/i],
   ])('explains what is wrong with %j', (raw, reason) => {
-    expect(responseProblem(raw, find, valid.date).problem).toMatch(reason);
+    expect(responseChecker(find, valid.date)(raw).problem).toMatch(reason);
   });
 });
 

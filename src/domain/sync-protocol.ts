@@ -49,6 +49,8 @@ export type SyncAnswer = z.output<typeof syncAnswer>;
  */
 export const REJECTION_KINDS = ['invalid', 'clock', 'unknown-version'] as const;
 export type RejectionKind = (typeof REJECTION_KINDS)[number];
+/** The kinds a kiosk sets aside (the rest it keeps and sends again). */
+export type SetAsideKind = Exclude<RejectionKind, 'unknown-version'>;
 
 /** 422: nothing was stored; these responses cannot be stored, each with why. */
 export const syncRejection = z.strictObject({
@@ -87,27 +89,30 @@ export function latestAcceptedDate(today: string): string {
 export type ResponseCheck = { response: FeedbackResponse; problem: null } | { response: null; problem: string; kind: RejectionKind };
 
 /**
- * Why a response cannot be stored, or null when it can: it must be a response in the agreed
- * shape, dated no later than the day after `today` (the server's Helsinki date), answer a form
- * version the server knows, and fit that version's questions.
+ * The check of one request's responses: for each, why it cannot be stored, or null when it can.
+ * It must be a response in the agreed shape, dated no later than the day after `today` (the
+ * server's Helsinki date), answer a form version the server knows, and fit that version's
+ * questions. Made once per request, so the latest date is worked out once, not per response.
  */
-export function responseProblem(raw: unknown, findForm: (formId: string, version: number) => FormDefinition | undefined, today: string): ResponseCheck {
-  const parsed = feedbackResponse.safeParse(raw);
-  if (!parsed.success) return { response: null, problem: z.prettifyError(parsed.error).replace(/\n+/g, '; '), kind: 'invalid' };
-  const response = parsed.data;
+export function responseChecker(findForm: (formId: string, version: number) => FormDefinition | undefined, today: string): (raw: unknown) => ResponseCheck {
   const latest = latestAcceptedDate(today);
-  if (response.date > latest) {
-    return {
-      response: null,
-      problem: `dated ${response.date}, but the server's date is ${today}: the kiosk's clock was wrong when it was given`,
-      kind: 'clock',
-    };
-  }
-  const form = findForm(response.formId, response.formVersion);
-  if (!form) return { response: null, problem: `form ${response.formId} version ${response.formVersion} is not known here`, kind: 'unknown-version' };
-  if (!form.languages.includes(response.language)) {
-    return { response: null, problem: `form ${form.id} version ${form.version} has no language "${response.language}"`, kind: 'invalid' };
-  }
-  const problems = answersProblems(form, response.answers);
-  return problems.length > 0 ? { response: null, problem: problems.join('; '), kind: 'invalid' } : { response, problem: null };
+  return (raw) => {
+    const parsed = feedbackResponse.safeParse(raw);
+    if (!parsed.success) return { response: null, problem: z.prettifyError(parsed.error).replace(/\n+/g, '; '), kind: 'invalid' };
+    const response = parsed.data;
+    if (response.date > latest) {
+      return {
+        response: null,
+        problem: `dated ${response.date}, but the server's date is ${today}: the kiosk's clock was wrong when it was given`,
+        kind: 'clock',
+      };
+    }
+    const form = findForm(response.formId, response.formVersion);
+    if (!form) return { response: null, problem: `form ${response.formId} version ${response.formVersion} is not known here`, kind: 'unknown-version' };
+    if (!form.languages.includes(response.language)) {
+      return { response: null, problem: `form ${form.id} version ${form.version} has no language "${response.language}"`, kind: 'invalid' };
+    }
+    const problems = answersProblems(form, response.answers);
+    return problems.length > 0 ? { response: null, problem: problems.join('; '), kind: 'invalid' } : { response, problem: null };
+  };
 }

@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { DraftComment } from '../domain/draft-comment';
 import type { FeedbackResponse } from '../domain/response';
-import type { RejectionKind } from '../domain/sync-protocol';
+import type { SetAsideKind } from '../domain/sync-protocol';
 
 /** How many forms were started and left without an answer on a date: a number, nothing else. */
 export interface AbandonedDay {
@@ -18,7 +18,7 @@ export interface SetAsideResponse {
   id: string;
   response: FeedbackResponse;
   reason: string;
-  kind?: Exclude<RejectionKind, 'unknown-version'>;
+  kind?: SetAsideKind;
 }
 
 /** The kiosk's own settings (enrollment), one row per key. */

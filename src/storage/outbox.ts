@@ -1,4 +1,5 @@
 import { feedbackResponse, type FeedbackResponse } from '../domain/response';
+import type { SetAsideKind } from '../domain/sync-protocol';
 import { kioskDb, type SetAsideResponse } from './kiosk-db';
 
 /**
@@ -67,7 +68,7 @@ export interface SetAsideEntry {
   id: string;
   date: string | null;
   reason: string;
-  kind: NonNullable<SetAsideResponse['kind']>;
+  kind: SetAsideKind;
 }
 
 export async function setAsideResponses(): Promise<SetAsideEntry[]> {

@@ -1,5 +1,5 @@
 import type { FeedbackResponse } from '../domain/response';
-import type { RejectionKind, SyncAnswer, SyncRejection } from '../domain/sync-protocol';
+import type { SetAsideKind, SyncAnswer, SyncRejection } from '../domain/sync-protocol';
 
 /** Fisher–Yates with an injectable random source: the order in a request says nothing either. */
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
@@ -15,7 +15,7 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
 export interface SetAsideItem {
   id: string;
   reason: string;
-  kind: Exclude<RejectionKind, 'unknown-version'>;
+  kind: SetAsideKind;
 }
 
 /** What the kiosk does with the server's answer to one batch. */
