@@ -15,10 +15,16 @@ import { storeResponses } from './responses';
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+/** An empty temp folder for a database, removed after the test. */
+function freshDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'feedback-db-'));
+  dirs.push(dir);
+  return dir;
+}
+
 describe('openDatabase', () => {
   it('creates the file in WAL mode with every migration applied, once', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'feedback-db-'));
-    dirs.push(dir);
+    const dir = freshDir();
     const first = openDatabase(dir);
     expect(first.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(first.pragma('user_version', { simple: true })).toBe(9);
@@ -29,8 +35,7 @@ describe('openDatabase', () => {
   });
 
   it('refuses a database from a newer server rather than guessing', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'feedback-db-'));
-    dirs.push(dir);
+    const dir = freshDir();
     const db = openDatabase(dir);
     db.pragma('user_version = 99');
     db.close();
@@ -38,8 +43,7 @@ describe('openDatabase', () => {
   });
 
   it('keeps the responses table in id order, not insertion order', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'feedback-db-'));
-    dirs.push(dir);
+    const dir = freshDir();
     const db = openDatabase(dir);
     const sql = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'responses'").get() as { sql: string };
     expect(sql.sql).toMatch(/WITHOUT ROWID/);
@@ -47,8 +51,7 @@ describe('openDatabase', () => {
   });
 
   it('prepares a statement once per connection', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'feedback-db-'));
-    dirs.push(dir);
+    const dir = freshDir();
     const first = openDatabase(dir);
     const second = openDatabase(dir);
     const sql = 'SELECT count(*) FROM kiosks';
@@ -60,8 +63,7 @@ describe('openDatabase', () => {
   });
 
   it('counts the responses stored before the counts existed when it adds them', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'feedback-db-'));
-    dirs.push(dir);
+    const dir = freshDir();
     const db = openDatabase(dir);
     ensureFormVersion(db, defaultForm, true);
     const responses = [
@@ -85,8 +87,7 @@ describe('openDatabase', () => {
   });
 
   it('upgrades a database made by the first schema, keeping and counting its responses', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'feedback-db-'));
-    dirs.push(dir);
+    const dir = freshDir();
     const old = new BetterSqlite3(join(dir, 'feedback.sqlite'));
     old.exec(initialSchema);
     old.pragma('user_version = 1');
@@ -105,8 +106,7 @@ describe('openDatabase', () => {
   });
 
   it('rebuilds the reviewers\u2019 comments without a rowid, keeping each, with the day only', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'feedback-db-'));
-    dirs.push(dir);
+    const dir = freshDir();
     const db = openDatabase(dir);
     // As schema 7 had it: a rowid table, and a comment from before only the day was kept.
     db.exec('DROP TABLE draft_comments');
@@ -132,8 +132,7 @@ describe('openDatabase', () => {
   });
 
   it('removes copies of an id stored under other dates before the id became unique, and their counts', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'feedback-db-'));
-    dirs.push(dir);
+    const dir = freshDir();
     const db = openDatabase(dir);
     ensureFormVersion(db, defaultForm, true);
     const kept = makeResponse({ date: '2026-10-05', answers: { day: '4' } });
@@ -164,8 +163,7 @@ describe('openDatabase', () => {
   });
 
   it('leaves the database as it was when a migration fails, and says which one and why', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'feedback-db-'));
-    dirs.push(dir);
+    const dir = freshDir();
     const db = openDatabase(dir);
     ensureFormVersion(db, defaultForm, true);
     storeResponses(db, [makeResponse({ date: '2026-11-23' })], () => defaultForm);
