@@ -1,7 +1,7 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerFactory } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { formCatalog } from './db/forms';
 import { storageUnavailable, type Database } from './db/database';
@@ -43,6 +43,8 @@ export interface AppOptions {
   clock?: () => Date;
   /** Below this much free disk space beside the database, /api/ready answers 503. */
   minFreeDiskBytes?: number;
+  /** Makes the listening server: main.ts gives an HTTPS server when the app speaks TLS itself. */
+  serverFactory?: FastifyServerFactory;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
       },
     },
     trustProxy: options.trustProxy ?? false,
+    ...(options.serverFactory ? { serverFactory: options.serverFactory } : {}),
     bodyLimit: 64 * 1024,
     // Request ids would let log lines be joined up; the server has no need for that.
     genReqId: () => '-',

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import * as z from 'zod/mini';
 import '../src/domain/schema-messages';
 import { DEFAULT_MIN_FREE_DISK_BYTES } from './routes/health';
+import type { CertificateFiles } from './tls/certificate-files';
 
 /** Everything the server reads from its environment, validated once at start and passed down. */
 const environment = z.object({
@@ -12,6 +13,9 @@ const environment = z.object({
   TRUST_PROXY: z._default(z.enum(['true', 'false']), 'false'),
   LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   READY_MIN_FREE_MB: z._default(z.coerce.number().check(z.int(), z.gte(0)), DEFAULT_MIN_FREE_DISK_BYTES / 1024 / 1024),
+  TLS_CERT_FILE: z.optional(z.string().check(z.minLength(1))),
+  TLS_KEY_FILE: z.optional(z.string().check(z.minLength(1))),
+  HTTP_REDIRECT_PORT: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(65535))),
 });
 
 export interface ServerConfig {
@@ -25,12 +29,25 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Below this much free disk space beside the database, /api/ready answers 503. */
   minFreeDiskBytes: number;
+  /** The server speaks HTTPS itself with these files, reloaded when they change; null: plain HTTP. */
+  tls: CertificateFiles | null;
+  /** With TLS: a plain-HTTP port that only redirects to HTTPS. */
+  httpRedirectPort: number | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const result = environment.safeParse(env);
   if (!result.success) throw new Error(`Invalid configuration:\n${z.prettifyError(result.error)}`);
-  const { PORT, HOST, DATA_DIR, STATIC_DIR, LOG_LEVEL, TRUST_PROXY, READY_MIN_FREE_MB } = result.data;
+  const { PORT, HOST, DATA_DIR, STATIC_DIR, LOG_LEVEL, TRUST_PROXY, READY_MIN_FREE_MB, TLS_CERT_FILE, TLS_KEY_FILE, HTTP_REDIRECT_PORT } = result.data;
+  if (Boolean(TLS_CERT_FILE) !== Boolean(TLS_KEY_FILE)) {
+    throw new Error('Invalid configuration:\nTLS_CERT_FILE and TLS_KEY_FILE go together: set both for HTTPS, or neither.');
+  }
+  if (HTTP_REDIRECT_PORT !== undefined && !TLS_CERT_FILE) {
+    throw new Error('Invalid configuration:\nHTTP_REDIRECT_PORT redirects to the server\'s own HTTPS: it needs TLS_CERT_FILE and TLS_KEY_FILE.');
+  }
+  if (HTTP_REDIRECT_PORT !== undefined && HTTP_REDIRECT_PORT === PORT) {
+    throw new Error('Invalid configuration:\nHTTP_REDIRECT_PORT must differ from PORT.');
+  }
   return {
     port: PORT,
     host: HOST,
@@ -39,5 +56,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: LOG_LEVEL,
     trustProxy: TRUST_PROXY === 'true',
     minFreeDiskBytes: READY_MIN_FREE_MB * 1024 * 1024,
+    tls: TLS_CERT_FILE && TLS_KEY_FILE ? { certFile: resolve(TLS_CERT_FILE), keyFile: resolve(TLS_KEY_FILE) } : null,
+    httpRedirectPort: HTTP_REDIRECT_PORT ?? null,
   };
 }

@@ -3,9 +3,12 @@ import { buildApp } from './app';
 import { readConfig } from './config';
 import { openDatabase } from './db/database';
 import { ensureFormVersion } from './db/forms';
+import { serveOverHttps } from './tls/https-server';
 
 const config = readConfig();
 const db = openDatabase(config.dataDir);
+// With a certificate the server speaks HTTPS itself; a renewed one is picked up without a restart.
+const https = config.tls ? serveOverHttps(config.tls) : null;
 // The bundled form is always known, so responses made with it before any sync are accepted.
 ensureFormVersion(db, defaultForm, true);
 const app = await buildApp(db, {
@@ -13,10 +16,12 @@ const app = await buildApp(db, {
   logLevel: config.logLevel,
   trustProxy: config.trustProxy,
   minFreeDiskBytes: config.minFreeDiskBytes,
+  ...(https ? { serverFactory: https.serverFactory } : {}),
 });
 
 const close = async (signal: string) => {
   app.log.info(`${signal}: closing`);
+  https?.close();
   await app.close();
   db.close();
   process.exit(0);
@@ -25,3 +30,8 @@ process.once('SIGINT', () => void close('SIGINT'));
 process.once('SIGTERM', () => void close('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
+if (https) {
+  https.watch(app.log);
+  process.on('SIGHUP', () => https.reload(app.log, 'SIGHUP'));
+  if (config.httpRedirectPort !== null) await https.listenForRedirects(config.httpRedirectPort, config.host, config.port);
+}
