@@ -10,6 +10,7 @@ import previewLinkMaker from './migrations/006-preview-link-maker';
 import responseIdOnce from './migrations/007-response-id-once';
 import commentsWithoutOrder from './migrations/008-comments-without-order';
 import publishedAgeGroups from './migrations/009-published-age-groups';
+import databaseIdentity from './migrations/010-database-identity';
 
 export type Database = BetterSqlite3.Database;
 
@@ -25,7 +26,11 @@ const MIGRATIONS: [name: string, migration: string | ((db: Database) => void)][]
   ['007-response-id-once', responseIdOnce],
   ['008-comments-without-order', commentsWithoutOrder],
   ['009-published-age-groups', publishedAgeGroups],
+  ['010-database-identity', databaseIdentity],
 ];
+
+/** The schema version this release brings a database to: how many migrations it knows. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /**
  * Opens (or creates) the SQLite file in dataDir, in WAL mode so readers never block the

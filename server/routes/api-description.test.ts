@@ -43,6 +43,15 @@ describe('GET /api/openapi.json', () => {
     expect(validate(syncBody([], { waiting: -1 }))).toBe(false);
   });
 
+  it("describes the database identity on the sync answers, as optional (older servers send none)", () => {
+    const answers = description.paths['/api/kiosk/sync']!.post!.responses as Record<string, { content: Record<string, { schema: { properties: Record<string, unknown>; required?: string[] } }> }>;
+    for (const status of ['200', '422']) {
+      const schema = answers[status]!.content['application/json']!.schema;
+      expect(schema.properties.databaseId, status).toMatchObject({ type: 'string' });
+      expect(schema.required ?? [], status).not.toContain('databaseId');
+    }
+  });
+
   it('has an enrollment body schema that needs a pairing code', () => {
     const validate = new Ajv2020({ strict: false }).compile(bodySchema('/api/kiosk/enroll'));
     expect(validate({ pairingCode: 'ABCD-EFGH' })).toBe(true);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { defaultForm } from '../../src/domain/default-form';
 import { openDatabase } from '../db/database';
+import { databaseId, renewDatabaseId } from '../db/database-identity';
 import { ensureFormVersion } from '../db/forms';
 import { countResponses, responsesByIds } from '../db/responses';
 import { revokeKiosk } from '../db/kiosks';
@@ -62,6 +63,17 @@ describe('POST /api/kiosk/sync', () => {
     expect(reply.json().results.map((r: { status: string }) => r.status)).toEqual(['accepted', 'duplicate']);
     expect(countResponses(server.db)).toBe(1);
     expect(server.db.prepare('SELECT sum(count) FROM response_counts').pluck().get()).toBe(1);
+  });
+
+  it("gives the database's identity on every answer with a body, and a new one after it is renewed (as a restore does)", async () => {
+    const id = databaseId(server.db);
+    const accepted = await sync(syncBody([makeResponse()]));
+    expect(accepted.json().databaseId).toBe(id);
+    const refused = await sync(syncBody([makeResponse({ answers: { day: '9' } })]));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().databaseId).toBe(id);
+    const renewed = renewDatabaseId(server.db);
+    expect((await sync(syncBody([]))).json()).toEqual({ results: [], databaseId: renewed });
   });
 
   it('knows a version published a moment ago by another server instance on the same database', async () => {

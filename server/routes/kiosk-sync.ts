@@ -12,6 +12,7 @@ import {
   type SyncRejection,
 } from '../../src/domain/sync-protocol';
 import type { Database } from '../db/database';
+import { databaseId } from '../db/database-identity';
 import type { FormCatalog } from '../db/forms';
 import { createSyncBatchWriter } from '../db/sync-batches';
 import { DEVICE_TOKEN } from './api-description';
@@ -62,6 +63,7 @@ export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormC
         const answer: SyncRejection = {
           error: `${rejected.length} of ${request.body.responses.length} responses cannot be stored; nothing was stored. Send the rest again.`,
           rejected,
+          databaseId: databaseId(db),
         };
         return reply.code(422).send(answer);
       }
@@ -71,7 +73,7 @@ export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormC
         responses: valid,
         state: { at: now, waiting, appVersion, abandoned },
       });
-      const answer: SyncAnswer = { results: valid.map((r, i) => ({ id: r.id, status: outcomes[i]! })) };
+      const answer: SyncAnswer = { results: valid.map((r, i) => ({ id: r.id, status: outcomes[i]! })), databaseId: databaseId(db) };
       return answer;
     },
   );

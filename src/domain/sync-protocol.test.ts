@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultForm } from './default-form';
 import { sampleResponse } from './sample-response';
-import { responseChecker, syncRequest } from './sync-protocol';
+import { responseChecker, syncAnswer, syncRejection, syncRequest } from './sync-protocol';
 
 const find = (id: string, version: number) => (id === defaultForm.id && version === defaultForm.version ? defaultForm : undefined);
 const valid = sampleResponse();
@@ -46,5 +46,17 @@ describe('syncRequest', () => {
     expect(syncRequest.safeParse({ ...request, responses: Array(501).fill(valid) }).success).toBe(false);
     expect(syncRequest.safeParse({ ...request, deviceName: 'x' }).success).toBe(false);
     expect(syncRequest.safeParse({ ...request, abandoned: { yesterday: 1 } }).success).toBe(false);
+  });
+});
+
+describe('syncAnswer and syncRejection', () => {
+  it("carry the server database's identity, and still parse from a server that does not send it", () => {
+    const results = [{ id: valid.id, status: 'accepted' }];
+    expect(syncAnswer.safeParse({ results, databaseId: 'q8Cz1mJ0r1kQ2-Zc3n_4AQ' }).success).toBe(true);
+    expect(syncAnswer.safeParse({ results }).success).toBe(true);
+    expect(syncAnswer.safeParse({ results, databaseId: '' }).success).toBe(false);
+    const rejected = [{ index: 0, id: null, reason: 'x', kind: 'invalid' }];
+    expect(syncRejection.safeParse({ error: 'x', rejected, databaseId: 'q8Cz1mJ0r1kQ2-Zc3n_4AQ' }).success).toBe(true);
+    expect(syncRejection.safeParse({ error: 'x', rejected }).success).toBe(true);
   });
 });

@@ -31,9 +31,18 @@ export type SyncRequest = z.output<typeof syncRequest>;
 export const syncStatus = z.enum(['accepted', 'duplicate']);
 export type SyncStatus = z.output<typeof syncStatus>;
 
+/**
+ * The server database's random identity, on every sync answer. It changes when the server is
+ * restored from a backup: what the server acknowledged since then may be gone, so a kiosk that
+ * sees a new identity sends its kept copies again (each id is stored once). Optional, so an
+ * answer from a server before it still parses.
+ */
+export const databaseIdField = z.optional(z.string().check(z.minLength(1), z.maxLength(64)));
+
 /** 200: every response was valid; each is now stored (accepted) or was already (duplicate). */
 export const syncAnswer = z.strictObject({
   results: z.array(z.strictObject({ id: z.string(), status: syncStatus })),
+  databaseId: databaseIdField,
 });
 export type SyncAnswer = z.output<typeof syncAnswer>;
 
@@ -55,6 +64,7 @@ export type SetAsideKind = Exclude<RejectionKind, 'unknown-version'>;
 /** 422: nothing was stored; these responses cannot be stored, each with why. */
 export const syncRejection = z.strictObject({
   error: z.string(),
+  databaseId: databaseIdField,
   rejected: z.array(
     z.strictObject({
       /** The response's place in the request, for one that has no readable id. */
