@@ -22,3 +22,8 @@ export function auditEntries(db: Database, limit = 200, before?: number): AuditE
     )
     .all(before ?? null, limit) as AuditEntry[];
 }
+
+/** Retention: removes the entries made before `before`; returns how many went. */
+export function removeAuditEntriesBefore(db: Database, before: Date): number {
+  return db.prepare('DELETE FROM audit_log WHERE at < ?').run(before.toISOString()).changes;
+}

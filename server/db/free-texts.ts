@@ -3,6 +3,7 @@ import type { FormDefinition } from '../../src/domain/form-schema';
 import type { Database } from './database';
 import type { Reader } from './export-reader';
 import { responsesBetween } from './export-reader';
+import { allFormVersions } from './forms';
 
 function freeTextQuestions(versions: FormDefinition[]): Set<string> {
   return new Set(versions.flatMap((v) => v.questions.filter((q) => q.type === 'free-text').map((q) => q.id)));
@@ -44,4 +45,36 @@ export function redactFreeText(db: Database, versions: FormDefinition[], id: str
     ).run(row.form_id, row.date, row.form_version, row.language, question);
     return true;
   })();
+}
+
+/**
+ * Retention: removes the free-text answers of every response dated before `before` (YYYY-MM-DD),
+ * from the response itself, as redaction does. The response, its choice answers and every
+ * count stay: the "answered" counts were made when it arrived and describe that. Returns how
+ * many responses lost a text. SQLite's own JSON functions do it in one pass per form version, so
+ * the daily run over years of responses takes milliseconds.
+ */
+export function removeFreeTextsBefore(db: Database, before: string): number {
+  // Question ids are lowercase letters, digits and hyphens, so a quoted JSON path names each safely.
+  const paths = allFormVersions(db).flatMap((form) => {
+    const questions = [...freeTextQuestions([form])].map((question) => `$."${question}"`);
+    return questions.length > 0 ? [{ formId: form.id, version: form.version, questions }] : [];
+  });
+  // The old text's bytes are overwritten in the file, not only unlinked from it.
+  const secureDelete = db.pragma('secure_delete', { simple: true }) as number;
+  db.pragma('secure_delete = ON');
+  try {
+    return db.transaction(() =>
+      paths.reduce((removed, { formId, version, questions }) => {
+        const anyText = questions.map(() => 'json_type(answers, ?) IS NOT NULL').join(' OR ');
+        const removeTexts = `json_remove(answers, ${questions.map(() => '?').join(', ')})`;
+        const result = db
+          .prepare(`UPDATE responses SET answers = ${removeTexts} WHERE date < ? AND form_id = ? AND form_version = ? AND (${anyText})`)
+          .run(...questions, before, formId, version, ...questions);
+        return removed + result.changes;
+      }, 0),
+    )();
+  } finally {
+    db.pragma(`secure_delete = ${secureDelete}`);
+  }
 }

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FeedbackResponse } from '../src/domain/response';
+import { audit, auditEntries } from './db/audit-log';
+import { responsesByIds } from './db/responses';
+import { applyRetention, scheduleRetention } from './retention';
+import { makeResponse, startSignedInServer, syncFromKiosk, type TestServer } from './test-support';
+
+const NOW = new Date('2026-11-23T10:00:00Z');
+const PERIODS = { freeTextMonths: 24, auditYears: 5 };
+const OLD_TEXT = 'Muistan tämän kahvin vielä pitkään';
+
+let server: TestServer;
+let cookie: string;
+let old: FeedbackResponse[];
+let recent: FeedbackResponse[];
+
+/** Five responses in one ISO week (from its Monday), each with a choice answer and a free text. */
+function week(monday: string, text: string): FeedbackResponse[] {
+  const day = Number(monday.slice(8));
+  return Array.from({ length: 5 }, (_, i) =>
+    makeResponse({
+      date: `${monday.slice(0, 8)}${String(day + i).padStart(2, '0')}`,
+      answers: { day: String((i % 5) + 1), needs: ['food'], 'anything-else': `${text} ${i}` },
+    }),
+  );
+}
+
+beforeEach(async () => {
+  ({ server, cookie } = await startSignedInServer({ clock: () => NOW }));
+  // 2024-10-07 is more than 24 months before 2026-11-23; 2025-01-06 is not.
+  old = week('2024-10-07', OLD_TEXT);
+  recent = week('2025-01-06', 'Hyvä ruoka');
+  await syncFromKiosk(server, [...old, ...recent]);
+});
+afterEach(() => server.close());
+
+const get = async (path: string) => {
+  const reply = await server.app.inject({ method: 'GET', url: path, headers: { cookie } });
+  expect(reply.statusCode, reply.body).toBe(200);
+  return reply.json();
+};
+const dashboard = (from: string, to: string) => get(`/api/coordinator/dashboard?form=todays-feedback&from=${from}&to=${to}`);
+const freeTexts = async (from: string, to: string) => ((await get(`/api/coordinator/free-texts?form=todays-feedback&from=${from}&to=${to}`)) as { texts: { text: string }[] }).texts.map((t) => t.text);
+
+describe('retention', () => {
+  it('removes free texts older than 24 months and keeps their choice answers, the counts and newer texts', async () => {
+    const dashboardBefore = await dashboard('2024-10-01', '2025-01-31');
+    const counts = () => server.db.prepare('SELECT * FROM answer_counts ORDER BY date, question_id, option_id').all();
+    const countsBefore = counts();
+    expect(await freeTexts('2024-10-07', '2024-10-13')).toHaveLength(5);
+
+    expect(applyRetention(server.db, PERIODS, NOW)).toEqual({ freeTexts: 5, auditEntries: 0 });
+
+    expect(await freeTexts('2024-10-07', '2024-10-13')).toEqual([]);
+    expect((await freeTexts('2025-01-06', '2025-01-12')).sort()).toEqual(recent.map((r) => r.answers['anything-else']).sort());
+    expect(await dashboard('2024-10-01', '2025-01-31')).toEqual(dashboardBefore);
+    expect(counts()).toEqual(countsBefore);
+    // Every response is still there, with every answer but the free text.
+    expect(responsesByIds(server.db, old.map((r) => r.id))).toEqual(
+      old.map(({ answers: { 'anything-else': _text, ...choices }, ...response }) => ({ ...response, answers: choices })),
+    );
+    expect(responsesByIds(server.db, recent.map((r) => r.id))).toEqual(recent);
+    // Not only unlinked: the bytes are gone from the file once the WAL is written back.
+    server.db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(readFileSync(server.db.name).includes(OLD_TEXT)).toBe(false);
+
+    // A second run finds nothing more to do.
+    expect(applyRetention(server.db, PERIODS, NOW)).toEqual({ freeTexts: 0, auditEntries: 0 });
+  });
+
+  it('keeps a text dated exactly 24 months ago until the next day', async () => {
+    const [edge] = week('2024-11-23', 'Reunalla');
+    await syncFromKiosk(server, [edge!]);
+    expect(applyRetention(server.db, PERIODS, NOW).freeTexts).toBe(5);
+    expect(responsesByIds(server.db, [edge!.id])[0]!.answers['anything-else']).toBe('Reunalla 0');
+    expect(applyRetention(server.db, PERIODS, new Date('2026-11-24T10:00:00Z')).freeTexts).toBe(1);
+    expect(responsesByIds(server.db, [edge!.id])[0]!.answers).toEqual({ day: '1', needs: ['food'] });
+  });
+
+  it('removes audit entries older than five years and keeps newer ones', () => {
+    audit(server.db, 'aino', 'sign-in', '', new Date('2021-11-20T10:00:00Z'));
+    audit(server.db, 'aino', 'sign-in', '', new Date('2021-11-23T10:00:00Z'));
+    const kept = auditEntries(server.db).length - 1;
+    expect(applyRetention(server.db, PERIODS, NOW).auditEntries).toBe(1);
+    expect(auditEntries(server.db)).toHaveLength(kept);
+    expect(auditEntries(server.db).some((e) => e.at === '2021-11-20T10:00:00.000Z')).toBe(false);
+    expect(auditEntries(server.db).some((e) => e.at === '2021-11-23T10:00:00.000Z')).toBe(true);
+  });
+
+  it('removes nothing when both periods are 0', () => {
+    audit(server.db, 'aino', 'sign-in', '', new Date('2001-01-01T10:00:00Z'));
+    expect(applyRetention(server.db, { freeTextMonths: 0, auditYears: 0 }, NOW)).toEqual({ freeTexts: 0, auditEntries: 0 });
+    expect(responsesByIds(server.db, [old[0]!.id])[0]!.answers['anything-else']).toBe(`${OLD_TEXT} 0`);
+  });
+
+  it('runs at once when scheduled, logs what it removed, and logs a failure instead of stopping the server', () => {
+    const lines: { level: string; details: object }[] = [];
+    const log = { info: (details: object) => lines.push({ level: 'info', details }), error: (details: object) => lines.push({ level: 'error', details }) };
+    const stop = scheduleRetention(server.db, PERIODS, log, () => NOW);
+    stop();
+    expect(lines).toEqual([{ level: 'info', details: { freeTexts: 5, auditEntries: 0, ...PERIODS } }]);
+    expect(responsesByIds(server.db, [old[0]!.id])[0]!.answers['anything-else']).toBeUndefined();
+
+    server.db.pragma('query_only = ON');
+    lines.length = 0;
+    scheduleRetention(server.db, { freeTextMonths: 1, auditYears: 1 }, log, () => NOW)();
+    server.db.pragma('query_only = OFF');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.level).toBe('error');
+  });
+});
