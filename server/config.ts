@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import * as z from 'zod/mini';
 import '../src/domain/schema-messages';
+import { DEFAULT_AUDIT_YEARS, DEFAULT_FREE_TEXT_MONTHS, type RetentionPeriods } from '../src/domain/retention';
 import { DEFAULT_MIN_FREE_DISK_BYTES } from './routes/health';
 import type { CertificateFiles } from './tls/certificate-files';
 
@@ -16,6 +17,9 @@ const environment = z.object({
   TLS_CERT_FILE: z.optional(z.string().check(z.minLength(1))),
   TLS_KEY_FILE: z.optional(z.string().check(z.minLength(1))),
   HTTP_REDIRECT_PORT: z.optional(z.coerce.number().check(z.int(), z.gte(1), z.lte(65535))),
+  // Retention periods; 0 keeps the data for good.
+  FREE_TEXT_MONTHS: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(1200)), DEFAULT_FREE_TEXT_MONTHS),
+  AUDIT_YEARS: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(100)), DEFAULT_AUDIT_YEARS),
 });
 
 export interface ServerConfig {
@@ -33,6 +37,8 @@ export interface ServerConfig {
   tls: CertificateFiles | null;
   /** With TLS: a plain-HTTP port that only redirects to HTTPS. */
   httpRedirectPort: number | null;
+  /** How long free texts and audit entries are kept. */
+  retention: RetentionPeriods;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -58,5 +64,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     minFreeDiskBytes: READY_MIN_FREE_MB * 1024 * 1024,
     tls: TLS_CERT_FILE && TLS_KEY_FILE ? { certFile: resolve(TLS_CERT_FILE), keyFile: resolve(TLS_KEY_FILE) } : null,
     httpRedirectPort: HTTP_REDIRECT_PORT ?? null,
+    retention: { freeTextMonths: result.data.FREE_TEXT_MONTHS, auditYears: result.data.AUDIT_YEARS },
   };
 }

@@ -3,6 +3,7 @@ import { buildApp } from './app';
 import { readConfig } from './config';
 import { openDatabase } from './db/database';
 import { ensureFormVersion } from './db/forms';
+import { scheduleRetention } from './retention';
 import { serveOverHttps } from './tls/https-server';
 
 const config = readConfig();
@@ -18,6 +19,8 @@ const app = await buildApp(db, {
   minFreeDiskBytes: config.minFreeDiskBytes,
   ...(https ? { serverFactory: https.serverFactory } : {}),
 });
+// Old free texts and audit entries go now and then daily.
+scheduleRetention(db, config.retention, app.log);
 
 const close = async (signal: string) => {
   app.log.info(`${signal}: closing`);
