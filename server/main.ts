@@ -31,10 +31,11 @@ const close = async (signal: string) => {
 };
 process.once('SIGINT', () => void close('SIGINT'));
 process.once('SIGTERM', () => void close('SIGTERM'));
+// `systemctl reload` sends SIGHUP: it reloads the certificate, and never stops the server.
+process.on('SIGHUP', () => (https ? https.reload(app.log, 'SIGHUP') : app.log.info('SIGHUP: nothing to reload')));
 
 await app.listen({ port: config.port, host: config.host });
 if (https) {
   https.watch(app.log);
-  process.on('SIGHUP', () => https.reload(app.log, 'SIGHUP'));
   if (config.httpRedirectPort !== null) await https.listenForRedirects(config.httpRedirectPort, config.host, config.port);
 }

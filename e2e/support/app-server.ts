@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
@@ -16,7 +17,7 @@ export interface AppServer {
   terminate(): Promise<number | null>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -27,13 +28,24 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilUp(url: string, child: ChildProcess, output: () => string): Promise<void> {
+/** Whether the server answers 200 at `url`; over HTTPS, with a certificate for the name that `ca` signed. */
+function answersOk(url: string, tls: { ca: Buffer; servername: string } | undefined): Promise<boolean> {
+  if (!tls) return fetch(url).then((response) => response.ok);
+  return new Promise((resolve, reject) => {
+    const request = httpsGet(url, { ...tls, agent: false }, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    request.once('error', reject);
+  });
+}
+
+async function waitUntilUp(url: string, child: ChildProcess, output: () => string, tls?: { ca: Buffer; servername: string }): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The app server exited with ${child.exitCode}:\n${output()}`);
     try {
-      const response = await fetch(url);
-      if (response.ok) return;
+      if (await answersOk(url, tls)) return;
     } catch {
       // Not listening yet: try again shortly.
     }
@@ -48,7 +60,19 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
  */
 export async function startAppServer(
   distDir = 'dist',
-  { port: wantedPort, dataDir: givenDataDir }: { port?: number; dataDir?: string } = {},
+  {
+    port: wantedPort,
+    dataDir: givenDataDir,
+    env = {},
+    https,
+  }: {
+    port?: number;
+    dataDir?: string;
+    /** More settings, e.g. TRUST_PROXY or TLS_CERT_FILE. */
+    env?: Record<string, string>;
+    /** The server speaks HTTPS with a certificate for `hostName` that the CA in `caFile` signed. */
+    https?: { hostName: string; caFile: string };
+  } = {},
 ): Promise<AppServer> {
   const port = wantedPort ?? (await freePort());
   // A restarted server keeps its data folder; only a folder made here is removed at stop.
@@ -56,14 +80,16 @@ export async function startAppServer(
   // The flags of `npm start` (package.json): the server as it runs in production.
   const child = spawn(process.execPath, ['--enable-source-maps', '--max-old-space-size=160', 'dist-server/main.mjs'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: resolve(distDir), LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: resolve(distDir), LOG_LEVEL: 'warn', ...env },
   });
   child.stdout?.resume();
   // The last of what it said on stderr, for the error when it does not start.
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)));
-  const url = `http://127.0.0.1:${port}`;
-  await waitUntilUp(`${url}/`, child, () => errors);
+  const url = https ? `https://${https.hostName}:${port}` : `http://127.0.0.1:${port}`;
+  // The name is the certificate's; the probe reaches it on loopback.
+  const probeUrl = https ? `https://127.0.0.1:${port}/` : `${url}/`;
+  await waitUntilUp(probeUrl, child, () => errors, https ? { ca: readFileSync(https.caFile), servername: https.hostName } : undefined);
   return {
     url,
     dataDir,
