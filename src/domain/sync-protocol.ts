@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { answersProblems } from './answers';
 import type { FormDefinition } from './form-schema';
+import { addDays } from './periods';
 import { feedbackResponse, type FeedbackResponse } from './response';
 
 /** At most this many responses in one request; a kiosk sends batches of 100. */
@@ -14,16 +15,34 @@ export const MAX_RESPONSES_PER_REQUEST = 500;
 export const responseToCheck = z.unknown();
 
 /**
+ * A kiosk reports its running totals for the dates of the last this many days; the server keeps
+ * the largest total it has seen for each date, so older dates need no more reports.
+ */
+export const REPORTED_DAYS = 60;
+
+/** The totals of the dates a kiosk reports on `today` (YYYY-MM-DD): the last REPORTED_DAYS days. */
+export function recentTotals(totals: Record<string, number>, today: string): Record<string, number> {
+  const from = addDays(today, -(REPORTED_DAYS - 1));
+  return Object.fromEntries(Object.entries(totals).filter(([date]) => date >= from));
+}
+
+const runningTotals = (what: string) =>
+  z
+    .record(z.iso.date(), z.int().check(z.gte(0), z.lte(100_000)))
+    .check(z.refine((days) => Object.keys(days).length <= 400, `at most 400 dates of ${what} counts`));
+
+/**
  * What a kiosk sends: its state (so coordinators can see a kiosk that went quiet), its running
- * totals of abandoned forms per date, and responses. The responses are checked one by one so
- * that the answer can say which one is wrong and why.
+ * totals per date of abandoned forms and of responses made (so a loss anywhere shows up as
+ * made minus received), and responses. The responses are checked one by one so that the answer
+ * can say which one is wrong and why.
  */
 export const syncRequest = z.strictObject({
   appVersion: z.string().check(z.minLength(1), z.maxLength(40)),
   waiting: z.int().check(z.gte(0), z.lte(10_000_000)),
-  abandoned: z
-    .record(z.iso.date(), z.int().check(z.gte(0), z.lte(100_000)))
-    .check(z.refine((days) => Object.keys(days).length <= 400, 'at most 400 dates of abandoned counts')),
+  abandoned: runningTotals('abandoned'),
+  // Optional: kiosks from before it send none.
+  made: z.optional(runningTotals('made')),
   responses: z.array(responseToCheck).check(z.maxLength(MAX_RESPONSES_PER_REQUEST)),
 });
 export type SyncRequest = z.output<typeof syncRequest>;
@@ -39,10 +58,18 @@ export type SyncStatus = z.output<typeof syncStatus>;
  */
 export const databaseIdField = z.optional(z.string().check(z.minLength(1), z.maxLength(64)));
 
+export const DEFAULT_KEEP_SENT_DAYS = 14;
+export const MAX_KEEP_SENT_DAYS = 90;
+
 /** 200: every response was valid; each is now stored (accepted) or was already (duplicate). */
 export const syncAnswer = z.strictObject({
   results: z.array(z.strictObject({ id: z.string(), status: syncStatus })),
   databaseId: databaseIdField,
+  /**
+   * How many days the kiosk keeps a copy of what was acknowledged (0: none), to send again after
+   * a restore; a server from before it says nothing, and the kiosk keeps DEFAULT_KEEP_SENT_DAYS.
+   */
+  keepSentDays: z.optional(z.int().check(z.gte(0), z.lte(MAX_KEEP_SENT_DAYS))),
 });
 export type SyncAnswer = z.output<typeof syncAnswer>;
 

@@ -34,19 +34,25 @@ async function exclusively(task: () => Promise<void>): Promise<boolean> {
 
 export function startSync(): Promise<SyncEngine> {
   starting ??= (async () => {
-    const [{ createSyncEngine }, outbox, abandoned, enrollment] = await Promise.all([
+    const [{ createSyncEngine }, outbox, abandoned, made, kept, enrollment] = await Promise.all([
       import('../sync/sync-engine'),
       import('../storage/outbox'),
       import('../storage/abandoned'),
+      import('../storage/made'),
+      import('../storage/kept-copies'),
       import('../storage/enrollment'),
     ]);
     engine = createSyncEngine({
       store: {
         takeBatch: outbox.takeBatch,
         acknowledge: outbox.acknowledge,
+        dropExpiredKept: kept.dropExpiredKept,
+        resendKept: kept.resendKept,
+        noteDatabaseId: kept.noteDatabaseId,
         setAside: outbox.setAside,
         countWaiting: outbox.countWaiting,
         abandonedTotals: abandoned.abandonedTotals,
+        madeTotals: made.madeTotals,
         readEnrollment: enrollment.readEnrollment,
         storedFormEtag: async () => readStoredFormEtag(),
         saveForm: async (form, etag) => saveStoredForm(form, etag),

@@ -21,6 +21,23 @@ export interface SetAsideResponse {
   kind?: SetAsideKind;
 }
 
+/** How many responses the kiosk made on a date (its running total): a number, nothing else. */
+export interface MadeDay {
+  date: string;
+  count: number;
+}
+
+/**
+ * A response the server acknowledged, kept until `keepUntil` (ms since the epoch) so that it can
+ * be sent again if the server's database is restored from a backup taken before it arrived.
+ * Never shown anywhere; deleted when it expires.
+ */
+export interface KeptResponse {
+  id: string;
+  response: FeedbackResponse;
+  keepUntil: number;
+}
+
 /** The kiosk's own settings (enrollment), one row per key. */
 export interface KioskSetting {
   key: string;
@@ -49,6 +66,8 @@ export class KioskDatabase extends Dexie {
   setAside!: EntityTable<SetAsideResponse, 'id'>;
   settings!: EntityTable<KioskSetting, 'key'>;
   comments!: EntityTable<QueuedComment, 'id'>;
+  kept!: EntityTable<KeptResponse, 'id'>;
+  made!: EntityTable<MadeDay, 'date'>;
 
   constructor(name = 'day-centre-feedback') {
     // Strict durability: a response is on disk, not only in the OS cache, before the thank-you.
@@ -56,6 +75,7 @@ export class KioskDatabase extends Dexie {
     this.version(1).stores({ outbox: 'id', abandoned: 'date' });
     this.version(2).stores({ setAside: 'id', settings: 'key' });
     this.version(3).stores({ comments: 'id, token' });
+    this.version(4).stores({ kept: 'id, keepUntil', made: 'date' });
   }
 }
 

@@ -8,8 +8,11 @@ import { kioskDb, type SetAsideResponse } from './kiosk-db';
  */
 export async function addResponse(response: FeedbackResponse): Promise<void> {
   const valid = feedbackResponse.parse(response);
-  await kioskDb.transaction('rw', kioskDb.outbox, async () => {
+  await kioskDb.transaction('rw', kioskDb.outbox, kioskDb.made, async () => {
     await kioskDb.outbox.add(valid);
+    // The running total for the date, in the same transaction: made and stored are one event.
+    const day = await kioskDb.made.get(valid.date);
+    await kioskDb.made.put({ date: valid.date, count: (day?.count ?? 0) + 1 });
   });
 }
 
@@ -26,9 +29,18 @@ export async function takeBatch(limit: number, skip: ReadonlySet<string> = new S
   return rows.map((row) => feedbackResponse.parse(row));
 }
 
-/** Deletes what the server has acknowledged: a kiosk keeps only what still waits. */
-export async function acknowledge(ids: string[]): Promise<void> {
-  await kioskDb.outbox.bulkDelete(ids);
+/**
+ * Takes what the server has acknowledged out of the outbox. With `keepUntil` a copy is kept
+ * until then (see KeptResponse); without, it is deleted at once.
+ */
+export async function acknowledge(ids: string[], keepUntil: Date | null = null): Promise<void> {
+  await kioskDb.transaction('rw', kioskDb.outbox, kioskDb.kept, async () => {
+    if (keepUntil) {
+      const responses = (await kioskDb.outbox.bulkGet(ids)).filter((response) => response !== undefined);
+      await kioskDb.kept.bulkPut(responses.map((response) => ({ id: response.id, response, keepUntil: keepUntil.getTime() })));
+    }
+    await kioskDb.outbox.bulkDelete(ids);
+  });
 }
 
 /** Moves responses the server refused out of the outbox, keeping the reason for the staff. */

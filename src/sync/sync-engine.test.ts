@@ -11,9 +11,29 @@ import { UNREACHABLE_RETRY_CAP_MS } from './timing';
 function memoryStore(count: number, enrolled = true) {
   const outbox = new Map(Array.from({ length: count }, () => sampleResponse()).map((r) => [r.id, r]));
   const setAside: { id: string; reason: string; kind: string }[] = [];
+  const kept = new Map<string, { response: FeedbackResponse; keepUntil: Date }>();
+  let databaseId: string | null = null;
   const store: SyncStore = {
     takeBatch: async (limit, skip) => [...outbox.values()].filter((r) => !skip.has(r.id)).slice(0, limit),
-    acknowledge: async (ids) => ids.forEach((id) => outbox.delete(id)),
+    acknowledge: async (ids, keepUntil) =>
+      ids.forEach((id) => {
+        const response = outbox.get(id);
+        if (response && keepUntil) kept.set(id, { response, keepUntil });
+        outbox.delete(id);
+      }),
+    dropExpiredKept: async (now) => [...kept].forEach(([id, copy]) => copy.keepUntil <= now && kept.delete(id)),
+    resendKept: async () => {
+      const count = kept.size;
+      kept.forEach((copy, id) => outbox.set(id, copy.response));
+      kept.clear();
+      return count;
+    },
+    noteDatabaseId: async (id) => {
+      const changed = databaseId !== null && databaseId !== id;
+      databaseId = id;
+      return changed;
+    },
+    madeTotals: async () => ({ '2026-11-23': count, '2026-09-01': 7 }),
     setAside: async (items) => items.forEach((item) => (outbox.delete(item.id), setAside.push(item))),
     countWaiting: async () => outbox.size,
     abandonedTotals: async () => ({ '2026-11-23': 2 }),
@@ -21,7 +41,7 @@ function memoryStore(count: number, enrolled = true) {
     storedFormEtag: async () => null,
     saveForm: async () => undefined,
   };
-  return { store, outbox, setAside, originalOrder: [...outbox.keys()] };
+  return { store, outbox, setAside, kept, originalOrder: [...outbox.keys()] };
 }
 
 type Behaviour = (ids: string[], attempt: number) => 'ok' | 'down' | 'error-500' | 'commit-then-drop' | 'hang' | 'bad-gateway' | 'busy';
@@ -30,8 +50,14 @@ type Behaviour = (ids: string[], attempt: number) => 'ok' | 'down' | 'error-500'
  * A server that stores each id once, like the real one, and can misbehave on request: behind a
  * proxy ('bad-gateway' is what nginx answers while the app is down), or never answering.
  */
-function fakeServer(behaviour: Behaviour = () => 'ok', invalid = new Set<string>(), { unknownVersion = new Set<string>(), date = null as string | null } = {}) {
+function fakeServer(
+  behaviour: Behaviour = () => 'ok',
+  invalid = new Set<string>(),
+  { unknownVersion = new Set<string>(), date = null as string | null, keepSentDays = undefined as number | undefined } = {},
+) {
   const stored = new Map<string, number>();
+  // The database's identity, on every answer; a test restores the database by changing it.
+  const identity = { databaseId: 'database-one' as string | undefined };
   const requests: { ids: string[]; body: Record<string, unknown> }[] = [];
   const fetch = async (url: string | URL | Request, init?: RequestInit) => {
     if (String(url).endsWith('/form')) return Response.json({ error: 'No version is published.' }, { status: 404 });
@@ -56,12 +82,17 @@ function fakeServer(behaviour: Behaviour = () => 'ok', invalid = new Set<string>
     const results = ids.map((id) => ({ id, status: stored.has(id) ? 'duplicate' : 'accepted' }));
     ids.forEach((id) => stored.set(id, (stored.get(id) ?? 0) + 1));
     if (mode === 'commit-then-drop') throw new TypeError('The connection was reset');
-    return Response.json({ results }, date ? { headers: { date } } : {});
+    return Response.json({ results, databaseId: identity.databaseId, keepSentDays }, date ? { headers: { date } } : {});
   };
-  return { fetch: fetch as typeof globalThis.fetch, stored, requests };
+  return { fetch: fetch as typeof globalThis.fetch, stored, requests, identity };
 }
 
-function engineFor(store: SyncStore, server: ReturnType<typeof fakeServer>, exclusively = async (task: () => Promise<void>) => (await task(), true)) {
+function engineFor(
+  store: SyncStore,
+  server: ReturnType<typeof fakeServer>,
+  exclusively = async (task: () => Promise<void>) => (await task(), true),
+  now = () => new Date('2026-11-23T12:00:00Z'),
+) {
   const timers: number[] = [];
   // Every timer that is still set, which a test can run (a request's time limit among them).
   const pending = new Set<{ ms: number; run: () => void }>();
@@ -71,7 +102,7 @@ function engineFor(store: SyncStore, server: ReturnType<typeof fakeServer>, excl
     fetch: server.fetch,
     appVersion: '0.1.0',
     random: () => (seed = (seed * 16807) % 2147483647) / 2147483647,
-    now: () => new Date('2026-11-23T12:00:00Z'),
+    now,
     setTimer: (run, ms) => {
       const timer = { ms, run };
       // `timers` lists the waits between sends; each request's own time limit is not one.
@@ -245,6 +276,85 @@ describe('the sync engine', () => {
     await engine.syncNow();
     expect(server.requests).toHaveLength(0);
     expect(outbox.size).toBe(10);
+  });
+});
+
+describe('kept copies and a restored server', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+
+  it('keeps what the server acknowledged for as long as it says, 14 days when it says nothing, none for 0', async () => {
+    for (const [keepSentDays, expected] of [[undefined, 14], [3, 3], [0, null]] as const) {
+      const { store, outbox, kept } = memoryStore(5);
+      await engineFor(store, fakeServer(() => 'ok', new Set(), { keepSentDays })).engine.syncNow();
+      expect(outbox.size).toBe(0);
+      if (expected === null) expect(kept.size).toBe(0);
+      else {
+        expect(kept.size).toBe(5);
+        for (const copy of kept.values()) expect(copy.keepUntil.getTime()).toBe(Date.parse('2026-11-23T12:00:00Z') + expected * DAY);
+      }
+    }
+  });
+
+  it('drops kept copies once their time is up', async () => {
+    const { store, kept } = memoryStore(3);
+    let at = Date.parse('2026-11-23T12:00:00Z');
+    const { engine } = engineFor(store, fakeServer(), undefined, () => new Date(at));
+    await engine.syncNow();
+    at += 14 * DAY - 1;
+    await engine.syncNow();
+    expect(kept.size).toBe(3);
+    at += 1;
+    await engine.syncNow();
+    expect(kept.size).toBe(0);
+  });
+
+  it('sends every kept copy again when the database identity changes, and the server ends with each once', async () => {
+    const { store, outbox, kept } = memoryStore(150);
+    const server = fakeServer();
+    const { engine } = engineFor(store, server);
+    await engine.syncNow();
+    expect(kept.size).toBe(150);
+
+    // The server is restored from a backup taken before the last 40 arrived.
+    const lost = [...server.stored.keys()].slice(110);
+    for (const id of lost) server.stored.delete(id);
+    server.identity.databaseId = 'database-two';
+    const requestsBefore = server.requests.length;
+    await engine.syncNow();
+
+    expect(outbox.size).toBe(0);
+    expect(server.stored.size).toBe(150);
+    // Every response is in the restored database, the lost ones stored once more.
+    for (const id of lost) expect(server.stored.get(id)).toBe(1);
+    // The first request found the new identity; the copies went in batches after it.
+    expect(server.requests.slice(requestsBefore).flatMap((r) => r.ids).sort()).toEqual([...server.stored.keys()].sort());
+    expect(kept.size).toBe(150);
+
+    // The same identity again: nothing is sent twice.
+    const afterRestore = server.requests.length;
+    await engine.syncNow();
+    expect(server.requests.slice(afterRestore).flatMap((r) => r.ids)).toEqual([]);
+  });
+
+  it('resends nothing the first time it learns an identity, or from a server that has none', async () => {
+    for (const databaseId of [undefined, 'database-one']) {
+      const { store, kept } = memoryStore(4);
+      const server = fakeServer();
+      server.identity.databaseId = databaseId;
+      const { engine } = engineFor(store, server);
+      await engine.syncNow();
+      await engine.syncNow();
+      expect(kept.size).toBe(4);
+      expect(server.requests.flatMap((r) => r.ids)).toHaveLength(4);
+    }
+  });
+
+  it('reports made and abandoned totals for the last 60 days only', async () => {
+    const { store } = memoryStore(2);
+    const server = fakeServer();
+    await engineFor(store, server).engine.syncNow();
+    expect(server.requests[0]!.body).toMatchObject({ made: { '2026-11-23': 2 }, abandoned: { '2026-11-23': 2 } });
+    expect(server.requests[0]!.body.made).not.toHaveProperty('2026-09-01');
   });
 });
 

@@ -1,6 +1,7 @@
 import { parseFormDefinition, type FormDefinition } from '../domain/form-schema';
 import type { FeedbackResponse } from '../domain/response';
-import type { SyncRequest } from '../domain/sync-protocol';
+import { localDay } from '../domain/local-day';
+import { DEFAULT_KEEP_SENT_DAYS, recentTotals, type SyncAnswer, type SyncRequest } from '../domain/sync-protocol';
 import { outcomeOf, retryAfterMs, shuffled, type SetAsideItem } from './batch';
 import { RequestTimeout, withTimeout } from './timed-fetch';
 import {
@@ -18,10 +19,17 @@ import {
 export interface SyncStore {
   /** Up to `limit` waiting responses, leaving out those in `skip`. */
   takeBatch(limit: number, skip: ReadonlySet<string>): Promise<FeedbackResponse[]>;
-  acknowledge(ids: string[]): Promise<void>;
+  /** Takes acknowledged responses out of the outbox, keeping a copy until `keepUntil` if given. */
+  acknowledge(ids: string[], keepUntil: Date | null): Promise<void>;
+  dropExpiredKept(now: Date): Promise<void>;
+  /** Puts every kept copy back in the outbox; returns how many. */
+  resendKept(): Promise<number>;
+  /** Remembers the server database's identity; true when it differs from the one seen before. */
+  noteDatabaseId(id: string): Promise<boolean>;
   setAside(items: SetAsideItem[]): Promise<void>;
   countWaiting(): Promise<number>;
   abandonedTotals(): Promise<Record<string, number>>;
+  madeTotals(): Promise<Record<string, number>>;
   readEnrollment(): Promise<{ token: string } | null>;
   /** ETag of the form kept for offline use, if any. */
   storedFormEtag(): Promise<string | null>;
@@ -97,9 +105,28 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     if (clockOffMs !== status.clockOffMs) update({ clockOffMs });
   }
 
+  /**
+   * A new database identity in an answer means the server was restored from a backup and may
+   * lack what it acknowledged since: the kept copies go back in the outbox. Returns how many.
+   */
+  async function resendIfRestored(answer: unknown): Promise<number> {
+    const id = (answer as { databaseId?: unknown } | null)?.databaseId;
+    if (typeof id !== 'string' || !(await store.noteDatabaseId(id))) return 0;
+    return store.resendKept();
+  }
+
+  /** Until when an acknowledged response is kept, as the server says (null: not kept). */
+  function keepUntil(answer: unknown): Date | null {
+    const days = (answer as Partial<SyncAnswer> | null)?.keepSentDays;
+    const keepDays = typeof days === 'number' && Number.isInteger(days) && days >= 0 ? days : DEFAULT_KEEP_SENT_DAYS;
+    return keepDays > 0 ? new Date(now().getTime() + keepDays * 24 * 60 * 60 * 1000) : null;
+  }
+
   async function sendAll(): Promise<RunResult> {
     const enrollment = await store.readEnrollment();
     if (!enrollment) return { kind: 'not-enrolled', message: 'This kiosk is not enrolled yet.' };
+    await store.dropExpiredKept(now());
+    const today = localDay(now()).date;
     // Responses whose form version the server does not know: kept, and left out until the next
     // send, so that they hold up nothing else.
     const deferred = new Map<string, string>();
@@ -110,7 +137,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const body: SyncRequest = {
         appVersion: deps.appVersion,
         waiting: await store.countWaiting(),
-        abandoned: await store.abandonedTotals(),
+        abandoned: recentTotals(await store.abandonedTotals(), today),
+        made: recentTotals(await store.madeTotals(), today),
         responses: batch,
       };
       let reply: Response;
@@ -128,10 +156,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       }
       checkClock(reply, sentAt);
       const answer: unknown = await reply.json().catch(() => null);
+      // Before this batch is acknowledged, so that only the older copies go again.
+      const resent = await resendIfRestored(answer);
       const outcome = outcomeOf(batch, reply.status, answer, retryAfterMs(reply.headers.get('retry-after'), now()));
       switch (outcome.kind) {
         case 'stored':
-          await store.acknowledge(outcome.done);
+          await store.acknowledge(outcome.done, keepUntil(answer));
           if (outcome.done.length < batch.length) return { kind: 'failed', message: 'The server did not confirm every response.', cap: RETRY_CAP_MS };
           break;
         case 'rejected':
@@ -149,7 +179,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
             ...(outcome.retryAfterMs !== null ? { atLeast: Math.min(outcome.retryAfterMs, MAX_RETRY_AFTER_MS) } : {}),
           };
       }
-      if (batch.length === 0) return finish(enrollment.token, deferred);
+      if (batch.length === 0 && resent === 0) return finish(enrollment.token, deferred);
     }
   }
 
