@@ -59,7 +59,8 @@ export type SyncStatus = z.output<typeof syncStatus>;
 export const databaseIdField = z.optional(z.string().check(z.minLength(1), z.maxLength(64)));
 
 export const DEFAULT_KEEP_SENT_DAYS = 14;
-export const MAX_KEEP_SENT_DAYS = 90;
+/** The privacy notice promises a kept copy lives at most this long. */
+export const MAX_KEEP_SENT_DAYS = 14;
 
 /** 200: every response was valid; each is now stored (accepted) or was already (duplicate). */
 export const syncAnswer = z.strictObject({

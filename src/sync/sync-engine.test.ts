@@ -282,8 +282,8 @@ describe('the sync engine', () => {
 describe('kept copies and a restored server', () => {
   const DAY = 24 * 60 * 60 * 1000;
 
-  it('keeps what the server acknowledged for as long as it says, 14 days when it says nothing, none for 0', async () => {
-    for (const [keepSentDays, expected] of [[undefined, 14], [3, 3], [0, null]] as const) {
+  it('keeps what the server acknowledged for as long as it says up to 14 days, 14 when it says nothing, none for 0', async () => {
+    for (const [keepSentDays, expected] of [[undefined, 14], [3, 3], [0, null], [400, 14]] as const) {
       const { store, outbox, kept } = memoryStore(5);
       await engineFor(store, fakeServer(() => 'ok', new Set(), { keepSentDays })).engine.syncNow();
       expect(outbox.size).toBe(0);

@@ -1,7 +1,7 @@
 import { parseFormDefinition, type FormDefinition } from '../domain/form-schema';
 import type { FeedbackResponse } from '../domain/response';
 import { localDay } from '../domain/local-day';
-import { DEFAULT_KEEP_SENT_DAYS, recentTotals, type SyncAnswer, type SyncRequest } from '../domain/sync-protocol';
+import { DEFAULT_KEEP_SENT_DAYS, MAX_KEEP_SENT_DAYS, recentTotals, type SyncAnswer, type SyncRequest } from '../domain/sync-protocol';
 import { outcomeOf, retryAfterMs, shuffled, type SetAsideItem } from './batch';
 import { RequestTimeout, withTimeout } from './timed-fetch';
 import {
@@ -118,7 +118,8 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   /** Until when an acknowledged response is kept, as the server says (null: not kept). */
   function keepUntil(answer: unknown): Date | null {
     const days = (answer as Partial<SyncAnswer> | null)?.keepSentDays;
-    const keepDays = typeof days === 'number' && Number.isInteger(days) && days >= 0 ? days : DEFAULT_KEEP_SENT_DAYS;
+    // Never longer than the privacy notice promises, whatever a server says.
+    const keepDays = typeof days === 'number' && Number.isInteger(days) && days >= 0 ? Math.min(days, MAX_KEEP_SENT_DAYS) : DEFAULT_KEEP_SENT_DAYS;
     return keepDays > 0 ? new Date(now().getTime() + keepDays * 24 * 60 * 60 * 1000) : null;
   }
 
