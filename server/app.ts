@@ -7,6 +7,8 @@ import { formCatalog } from './db/forms';
 import { storageUnavailable, type Database } from './db/database';
 import { healthRoutes } from './routes/health';
 import { drainBeforeAnswering } from './request-drain';
+import { processPressureLimits, shedLoad, type PressureLimits } from './load-shedding';
+import { createAppMetrics } from './metrics/app-metrics';
 import { defaultForm } from '../src/domain/default-form';
 import { apiDescriptionRoutes } from './routes/api-description';
 import { auditLogRoutes } from './routes/audit-log';
@@ -22,6 +24,7 @@ import { kioskAdminRoutes } from './routes/kiosk-admin';
 import { kioskEnrollRoutes } from './routes/kiosk-enroll';
 import { kioskFormRoutes } from './routes/kiosk-form';
 import { kioskSyncRoutes } from './routes/kiosk-sync';
+import { METRICS_PATH, metricsRoutes } from './routes/metrics';
 import { staticFileRoutes } from './routes/static-files';
 
 /** How long a client is asked to wait when the database cannot store anything (Retry-After). */
@@ -45,6 +48,12 @@ export interface AppOptions {
   minFreeDiskBytes?: number;
   /** Makes the listening server: main.ts gives an HTTPS server when the app speaks TLS itself. */
   serverFactory?: FastifyServerFactory;
+  /** /metrics answers the server machine itself, and anyone who sends this bearer token. */
+  metricsToken?: string | null;
+  /** When the last good backup was made, for the metrics; left out, no backup age is reported. */
+  lastBackupAt?: () => Date | null;
+  /** Past these the server sheds load with 503; by default from this process's memory limits (tests set tiny ones). */
+  pressure?: PressureLimits;
 }
 
 /**
@@ -137,10 +146,14 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   await app.register(rateLimit, { global: false });
 
   await apiDescriptionRoutes(app);
+  // Before memory runs out: the liveness check and the metrics still answer.
+  await shedLoad(app, options.pressure ?? processPressureLimits(), ['/api/health', METRICS_PATH]);
   healthRoutes(app, db, options.minFreeDiskBytes);
   const clock = options.clock ?? (() => new Date());
+  const metrics = createAppMetrics({ db, clock, ...(options.lastBackupAt ? { lastBackupAt: options.lastBackupAt } : {}) });
+  metricsRoutes(app, metrics, options.metricsToken ?? null);
   kioskEnrollRoutes(app, db);
-  kioskSyncRoutes(app, db, formCatalog(db), clock);
+  kioskSyncRoutes(app, db, formCatalog(db), clock, metrics.syncBatch);
   kioskFormRoutes(app, db, defaultForm.id);
   coordinatorSessionRoutes(app, db);
   dayLogRoutes(app, db);

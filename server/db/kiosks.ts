@@ -96,3 +96,8 @@ export function abandonedBetween(db: Database, from: string, to: string): { date
     .prepare('SELECT date, sum(count) AS count FROM abandoned_counts WHERE date BETWEEN ? AND ? GROUP BY date ORDER BY date')
     .all(from, to) as { date: string; count: number }[];
 }
+
+/** When each kiosk in use (not revoked) last synced, null for one that never has; for the metrics. */
+export function lastSyncTimes(db: Database): (string | null)[] {
+  return prepared(db, 'SELECT last_sync_at FROM kiosks WHERE revoked_at IS NULL').pluck().all() as (string | null)[];
+}

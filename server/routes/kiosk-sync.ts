@@ -8,12 +8,14 @@ import {
   syncAnswer,
   syncRejection,
   syncRequest,
+  type RejectionKind,
   type SyncAnswer,
   type SyncRejection,
 } from '../../src/domain/sync-protocol';
-import type { Database } from '../db/database';
+import { storageUnavailable, type Database } from '../db/database';
 import { databaseId } from '../db/database-identity';
 import type { FormCatalog } from '../db/forms';
+import type { StoreOutcome } from '../db/responses';
 import { createSyncBatchWriter } from '../db/sync-batches';
 import { DEVICE_TOKEN } from './api-description';
 import { requireKiosk } from './kiosk-auth';
@@ -21,12 +23,20 @@ import { requireKiosk } from './kiosk-auth';
 // 500 responses with long free texts fit; anything larger is not a kiosk's batch.
 const SYNC_BODY_LIMIT = 3 * 1024 * 1024;
 
+/** What became of a batch, told once its answer is known (for the metrics). */
+export type SyncReport =
+  | { outcome: 'stored'; results: StoreOutcome[] }
+  /** `notStored`: the valid responses of the batch, sent back with it to be sent again. */
+  | { outcome: 'rejected'; rejected: RejectionKind[]; notStored: number }
+  /** unavailable: the database cannot store anything now (503); failed: any other fault (500). */
+  | { outcome: 'unavailable' | 'failed'; responses: number };
+
 /**
  * POST /api/kiosk/sync: a kiosk's batch. All valid: stored in one transaction, 200 with a
  * result per response. Any that cannot be stored: 422 naming each with why and what kind of
  * fault it is (see REJECTION_KINDS), and nothing stored, so a batch is never half in.
  */
-export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormCatalog, clock: () => Date) {
+export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormCatalog, clock: () => Date, report: (batch: SyncReport) => void = () => {}) {
   const storeSyncBatch = createSyncBatchWriter(db, forms.find);
 
   app.withTypeProvider<ZodTypeProvider>().post(
@@ -65,6 +75,7 @@ export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormC
           rejected,
           databaseId: databaseId(db),
         };
+        report({ outcome: 'rejected', rejected: rejected.map((r) => r.kind), notStored: valid.length });
         return reply.code(422).send(answer);
       }
       const { appVersion, waiting, abandoned } = request.body;
@@ -72,7 +83,11 @@ export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormC
         kioskId: request.kiosk!.id,
         responses: valid,
         state: { at: now, waiting, appVersion, abandoned },
+      }).catch((error: unknown) => {
+        report({ outcome: storageUnavailable(error) ? 'unavailable' : 'failed', responses: valid.length });
+        throw error;
       });
+      report({ outcome: 'stored', results: outcomes });
       const answer: SyncAnswer = { results: valid.map((r, i) => ({ id: r.id, status: outcomes[i]! })), databaseId: databaseId(db) };
       return answer;
     },
