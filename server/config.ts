@@ -20,6 +20,8 @@ const environment = z.object({
   // Retention periods; 0 keeps the data for good.
   FREE_TEXT_MONTHS: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(1200)), DEFAULT_FREE_TEXT_MONTHS),
   AUDIT_YEARS: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(100)), DEFAULT_AUDIT_YEARS),
+  // Long enough that it cannot be guessed.
+  METRICS_TOKEN: z.optional(z.string().check(z.minLength(16))),
 });
 
 export interface ServerConfig {
@@ -39,6 +41,8 @@ export interface ServerConfig {
   httpRedirectPort: number | null;
   /** How long free texts and audit entries are kept. */
   retention: RetentionPeriods;
+  /** /metrics is served to the server machine itself, and to anyone who sends this bearer token. */
+  metricsToken: string | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -65,5 +69,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     tls: TLS_CERT_FILE && TLS_KEY_FILE ? { certFile: resolve(TLS_CERT_FILE), keyFile: resolve(TLS_KEY_FILE) } : null,
     httpRedirectPort: HTTP_REDIRECT_PORT ?? null,
     retention: { freeTextMonths: result.data.FREE_TEXT_MONTHS, auditYears: result.data.AUDIT_YEARS },
+    metricsToken: result.data.METRICS_TOKEN ?? null,
   };
 }

@@ -17,6 +17,7 @@ const app = await buildApp(db, {
   logLevel: config.logLevel,
   trustProxy: config.trustProxy,
   minFreeDiskBytes: config.minFreeDiskBytes,
+  metricsToken: config.metricsToken,
   ...(https ? { serverFactory: https.serverFactory } : {}),
 });
 // Old free texts and audit entries go now and then daily.
