@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import * as z from 'zod/mini';
 import '../src/domain/schema-messages';
 import { DEFAULT_AUDIT_YEARS, DEFAULT_FREE_TEXT_MONTHS, type RetentionPeriods } from '../src/domain/retention';
+import type { BackupSchedule } from './backup/backup-schedule';
+import { DEFAULT_ROTATION } from './backup/backup-rotation';
 import { DEFAULT_MIN_FREE_DISK_BYTES } from './routes/health';
 import type { CertificateFiles } from './tls/certificate-files';
 
@@ -22,6 +24,12 @@ const environment = z.object({
   AUDIT_YEARS: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(100)), DEFAULT_AUDIT_YEARS),
   // Long enough that it cannot be guessed.
   METRICS_TOKEN: z.optional(z.string().check(z.minLength(16))),
+  BACKUP_DIR: z._default(z.string().check(z.minLength(1)), './backups'),
+  // Empty counts as unset: backups are then plain SQLite files.
+  BACKUP_PASSPHRASE: z.optional(z.string()),
+  BACKUP_KEEP_DAILY: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), DEFAULT_ROTATION.daily),
+  BACKUP_KEEP_WEEKLY: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(1000)), DEFAULT_ROTATION.weekly),
+  BACKUP_HOUR: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(23)), 3),
 });
 
 export interface ServerConfig {
@@ -43,6 +51,8 @@ export interface ServerConfig {
   retention: RetentionPeriods;
   /** /metrics is served to the server machine itself, and to anyone who sends this bearer token. */
   metricsToken: string | null;
+  /** Nightly backups: where, encrypted with what, how many kept, at which Helsinki hour. */
+  backup: BackupSchedule;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -70,5 +80,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     httpRedirectPort: HTTP_REDIRECT_PORT ?? null,
     retention: { freeTextMonths: result.data.FREE_TEXT_MONTHS, auditYears: result.data.AUDIT_YEARS },
     metricsToken: result.data.METRICS_TOKEN ?? null,
+    backup: {
+      backupDir: resolve(result.data.BACKUP_DIR),
+      passphrase: result.data.BACKUP_PASSPHRASE || null,
+      rotation: { daily: result.data.BACKUP_KEEP_DAILY, weekly: result.data.BACKUP_KEEP_WEEKLY },
+      hour: result.data.BACKUP_HOUR,
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { defaultForm } from '../src/domain/default-form';
 import { buildApp } from './app';
+import { scheduleBackups } from './backup/backup-schedule';
 import { readConfig } from './config';
 import { openDatabase } from './db/database';
 import { ensureFormVersion } from './db/forms';
@@ -22,11 +23,14 @@ const app = await buildApp(db, {
 });
 // Old free texts and audit entries go now and then daily.
 scheduleRetention(db, config.retention, app.log);
+// A checked (and, with BACKUP_PASSPHRASE, encrypted) backup to BACKUP_DIR every night.
+const stopBackups = scheduleBackups(db, config.backup, app.log);
 
 const close = async (signal: string) => {
   app.log.info(`${signal}: closing`);
   https?.close();
   await app.close();
+  await stopBackups();
   db.close();
   process.exit(0);
 };

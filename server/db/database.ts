@@ -14,6 +14,9 @@ import databaseIdentity from './migrations/010-database-identity';
 
 export type Database = BetterSqlite3.Database;
 
+/** The database's file in the data folder. */
+export const DATABASE_FILE = 'feedback.sqlite';
+
 // In order, named as their files; the database's user_version says how many have been applied.
 // A migration is SQL, or a function for one that must also compute (a backfill).
 const MIGRATIONS: [name: string, migration: string | ((db: Database) => void)][] = [
@@ -36,7 +39,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  * Opens (or creates) the SQLite file in dataDir, in WAL mode so readers never block the
  * writer, and applies the migrations it has not had yet, each in its own transaction.
  */
-export function openDatabase(dataDir: string, fileName = 'feedback.sqlite'): Database {
+export function openDatabase(dataDir: string, fileName = DATABASE_FILE): Database {
   mkdirSync(dataDir, { recursive: true });
   const db = new BetterSqlite3(join(dataDir, fileName));
   db.pragma('journal_mode = WAL');

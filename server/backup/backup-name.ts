@@ -1,0 +1,29 @@
+/**
+ * A backup's file name says when it was made (UTC, to the second) and whether it is encrypted:
+ * feedback-2026-12-02T010000Z.sqlite, or feedback-2026-12-02T010000Z.sqlite.enc. The name is
+ * what rotation and the age of the last backup go by, so copying a file keeps its place.
+ */
+const NAME = /^feedback-(\d{4})-(\d{2})-(\d{2})T(\d{2})(\d{2})(\d{2})Z\.sqlite(\.enc)?$/;
+
+export interface BackupName {
+  name: string;
+  /** When the backup was made, to the second. */
+  at: Date;
+  encrypted: boolean;
+}
+
+export function backupFileName(at: Date, encrypted: boolean): string {
+  const stamp = at.toISOString().slice(0, 19).replace(/:/g, '');
+  return `feedback-${stamp}Z.sqlite${encrypted ? '.enc' : ''}`;
+}
+
+/** The time and kind a backup's file name says, or null for a file that is not a backup. */
+export function parseBackupName(name: string): BackupName | null {
+  const match = NAME.exec(name);
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  const at = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  // A name such as feedback-2026-02-31T…: not a time this code writes.
+  if (backupFileName(at, false) !== name.replace(/\.enc$/, '')) return null;
+  return { name, at, encrypted: match[7] !== undefined };
+}

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database } from '../db/database';
+import { checkDatabaseFile, copyDatabase } from '../db/database-file';
+import { PARTIAL_SUFFIX } from './backup-folder';
+import { encryptFile } from './backup-encryption';
+import { backupFileName } from './backup-name';
+
+export interface BackupSettings {
+  backupDir: string;
+  /** Encrypt each backup with a key derived from this; null writes plain SQLite files. */
+  passphrase: string | null;
+}
+
+export interface MadeBackup {
+  file: string;
+  at: Date;
+  bytes: number;
+  encrypted: boolean;
+}
+
+/** Copy this many pages (4 KiB each) between other work when the server backs up its own database. */
+export const SERVER_PAGES_PER_STEP = 1024;
+/** All at once: see copyDatabase. */
+export const ALL_PAGES = 0x7fffffff;
+
+function syncFolder(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Backs up the database into the backup folder: copied with SQLite's online backup API, checked
+ * with PRAGMA integrity_check, encrypted when there is a passphrase, and only then given its
+ * name, by a rename. The folder is made readable by its owner only, and so is every file in it.
+ * A backup that fails leaves no file behind and throws.
+ */
+export async function makeBackup(db: Database, { backupDir, passphrase }: BackupSettings, now: Date, pagesPerStep: number): Promise<MadeBackup> {
+  mkdirSync(backupDir, { recursive: true, mode: 0o700 });
+  const encrypted = passphrase !== null;
+  const name = backupFileName(now, encrypted);
+  const partial = (kind: string) => join(backupDir, `${name}.${kind}-${randomBytes(6).toString('hex')}${PARTIAL_SUFFIX}`);
+  const copy = partial('copy');
+  const sealed = encrypted ? partial('sealed') : copy;
+  try {
+    // Made first with the owner's rights alone: SQLite writes into it and keeps its mode.
+    closeSync(openSync(copy, 'wx', 0o600));
+    await copyDatabase(db, copy, pagesPerStep);
+    const check = checkDatabaseFile(copy);
+    if (check.problem !== null) throw new Error(`The copy failed its integrity check: ${check.problem}`);
+    if (encrypted) {
+      await encryptFile(copy, sealed, passphrase);
+      rmSync(copy);
+    } else {
+      const fd = openSync(copy, 'r+');
+      fsyncSync(fd);
+      closeSync(fd);
+    }
+    chmodSync(sealed, 0o600);
+    const file = join(backupDir, name);
+    renameSync(sealed, file);
+    syncFolder(backupDir);
+    return { file, at: now, bytes: statSync(file).size, encrypted };
+  } catch (error) {
+    for (const path of new Set([copy, `${copy}-journal`, sealed])) rmSync(path, { force: true });
+    throw error;
+  }
+}
