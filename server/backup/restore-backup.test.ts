@@ -1,0 +1,99 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultForm } from '../../src/domain/default-form';
+import { openDatabase, type Database } from '../db/database';
+import { databaseId } from '../db/database-identity';
+import { ensureFormVersion } from '../db/forms';
+import { countResponses, storeResponses } from '../db/responses';
+import { makeResponse } from '../test-support';
+import { ALL_PAGES, makeBackup } from './make-backup';
+import { restoreBackup } from './restore-backup';
+
+const dirs: string[] = [];
+const open: Database[] = [];
+afterEach(() => {
+  open.splice(0).forEach((db) => db.open && db.close());
+  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
+
+function folder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'feedback-restore-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function serverDatabase(dir: string, responses: number): Database {
+  const db = openDatabase(dir);
+  open.push(db);
+  ensureFormVersion(db, defaultForm, true);
+  storeResponses(db, Array.from({ length: responses }, () => makeResponse()), () => defaultForm);
+  return db;
+}
+
+const NOW = new Date('2026-12-02T10:30:00Z');
+
+describe('restoreBackup', () => {
+  it('keeps what a crashed server left in its WAL with the database it replaces', async () => {
+    const dir = folder();
+    const live = serverDatabase(join(dir, 'live'), 30);
+    const { file } = await makeBackup(live, { backupDir: join(dir, 'backups'), passphrase: null }, NOW, ALL_PAGES);
+    storeResponses(live, Array.from({ length: 20 }, () => makeResponse()), () => defaultForm);
+    // The files as a server killed now leaves them: 20 responses only in the WAL.
+    const dataDir = join(dir, 'data');
+    mkdirSync(dataDir);
+    for (const suffix of ['', '-wal']) copyFileSync(join(dir, 'live', `feedback.sqlite${suffix}`), join(dataDir, `feedback.sqlite${suffix}`));
+    expect(statSync(join(dataDir, 'feedback.sqlite-wal')).size).toBeGreaterThan(0);
+
+    const outcome = await restoreBackup(file, { dataDir, passphrase: null }, NOW);
+    expect(outcome).toMatchObject({ restored: true, replacedKeptAs: join(dataDir, 'feedback.sqlite.before-restore-2026-12-02T103000Z'), schemaVersion: 10 });
+    expect(readdirSync(dataDir).sort()).toEqual(['feedback.sqlite', 'feedback.sqlite.before-restore-2026-12-02T103000Z']);
+    const kept = openDatabase(dataDir, 'feedback.sqlite.before-restore-2026-12-02T103000Z');
+    open.push(kept);
+    expect(countResponses(kept)).toBe(50);
+    const restored = openDatabase(dataDir);
+    open.push(restored);
+    expect(countResponses(restored)).toBe(30);
+    expect(databaseId(restored)).not.toBe(databaseId(live));
+  });
+
+  it('restored twice in a second, keeps each database it replaced', async () => {
+    const dir = folder();
+    const live = serverDatabase(join(dir, 'live'), 5);
+    const { file } = await makeBackup(live, { backupDir: join(dir, 'backups'), passphrase: null }, NOW, ALL_PAGES);
+    live.close();
+    const dataDir = join(dir, 'live');
+    const first = await restoreBackup(file, { dataDir, passphrase: null }, NOW);
+    const second = await restoreBackup(file, { dataDir, passphrase: null }, NOW);
+    expect(first).toMatchObject({ restored: true, replacedKeptAs: expect.stringMatching(/before-restore-2026-12-02T103000Z$/) });
+    expect(second).toMatchObject({ restored: true, replacedKeptAs: expect.stringMatching(/before-restore-2026-12-02T103000Z-2$/) });
+    expect(first.restored && second.restored && first.databaseId !== second.databaseId).toBe(true);
+  });
+
+  it('refuses a backup that a migration of this release fails on, and changes nothing', async () => {
+    const dir = folder();
+    const old = serverDatabase(join(dir, 'old'), 5);
+    // As a database at schema 7 on which something already holds the name migration 008 needs.
+    old.pragma('user_version = 7');
+    old.exec('CREATE TABLE draft_comments_by_id (x)');
+    const { file } = await makeBackup(old, { backupDir: join(dir, 'backups'), passphrase: null }, NOW, ALL_PAGES);
+    const dataDir = join(dir, 'data');
+    serverDatabase(dataDir, 3).close();
+    const before = readdirSync(dataDir);
+    const outcome = await restoreBackup(file, { dataDir, passphrase: null }, NOW);
+    expect(outcome).toEqual({ restored: false, refusal: 'cannot-upgrade', message: expect.stringMatching(/cannot be brought up to this release: Migration 008-comments-without-order failed/) });
+    expect(readdirSync(dataDir)).toEqual(before);
+  });
+
+  it('leaves no data folder behind when it refuses to restore into one that did not exist', async () => {
+    const dir = folder();
+    const dataDir = join(dir, 'new', 'data');
+    const outcome = await restoreBackup(join(dir, 'missing.sqlite'), { dataDir, passphrase: null }, NOW);
+    expect(outcome).toMatchObject({ restored: false, refusal: 'not-found' });
+    const copy = join(dir, 'no-database.sqlite');
+    copyFileSync(import.meta.filename, copy);
+    expect(await restoreBackup(copy, { dataDir, passphrase: null }, NOW)).toMatchObject({ restored: false, refusal: 'damaged' });
+    expect(readdirSync(dir)).toEqual(['no-database.sqlite']);
+  });
+});
