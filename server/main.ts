@@ -1,5 +1,6 @@
 import { defaultForm } from '../src/domain/default-form';
 import { buildApp } from './app';
+import { lastBackupAt } from './backup/backup-folder';
 import { scheduleBackups } from './backup/backup-schedule';
 import { readConfig } from './config';
 import { openDatabase } from './db/database';
@@ -19,6 +20,7 @@ const app = await buildApp(db, {
   trustProxy: config.trustProxy,
   minFreeDiskBytes: config.minFreeDiskBytes,
   metricsToken: config.metricsToken,
+  lastBackupAt: () => lastBackupAt(config.backup.backupDir),
   ...(https ? { serverFactory: https.serverFactory } : {}),
 });
 // Old free texts and audit entries go now and then daily.

@@ -193,6 +193,13 @@ describe('npm run backup, with the server running', () => {
     expect(statSync(plainBackup).mode & 0o777).toBe(0o600);
     expect(readDatabase(plainBackup, (db) => db.pragma('integrity_check', { simple: true }))).toBe('ok');
   });
+
+  it("is what the server's metrics give as the age of the last backup", async () => {
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    const age = Number(/^feedback_last_backup_age_seconds (\S+)$/m.exec(metrics)?.[1]);
+    expect(age).toBeGreaterThanOrEqual(0);
+    expect(age).toBeLessThan(60);
+  });
 });
 
 describe('npm run restore refuses, and changes nothing in the data folder', () => {
