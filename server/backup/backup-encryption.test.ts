@@ -74,4 +74,12 @@ describe('backup encryption', () => {
     writeFileSync(file, newer);
     await expect(decryptFile(file, fresh(), 'oikea tunnuslause')).rejects.toMatchObject({ problem: 'unknown-format' });
   });
+
+  it('refuses a header that asks scrypt for more memory than a restore should take', async () => {
+    const greedy = Buffer.from(readFileSync(sealed));
+    greedy[9] = 30;
+    const file = fresh();
+    writeFileSync(file, greedy);
+    await expect(decryptFile(file, fresh(), 'oikea tunnuslause')).rejects.toMatchObject({ problem: 'unknown-format' });
+  });
 });
