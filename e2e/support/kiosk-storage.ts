@@ -42,6 +42,9 @@ async function readStore<T>(page: Page, store: string): Promise<T[]> {
 
 export const readOutbox = (page: Page) => readStore<StoredResponse>(page, 'outbox');
 
+/** The copies of acknowledged responses the kiosk keeps for a while, to send again after a restore. */
+export const readKept = (page: Page) => readStore<{ id: string; response: StoredResponse; keepUntil: number }>(page, 'kept');
+
 /** Reviewers' comments the device still keeps (not yet delivered, or refused). */
 export const readQueuedComments = (page: Page) => readStore<{ id: string; comment: { text: string } }>(page, 'comments');
 
