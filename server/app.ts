@@ -10,6 +10,7 @@ import { drainBeforeAnswering } from './request-drain';
 import { processPressureLimits, shedLoad, type PressureLimits } from './load-shedding';
 import { createAppMetrics } from './metrics/app-metrics';
 import { defaultForm } from '../src/domain/default-form';
+import { DEFAULT_KEEP_SENT_DAYS } from '../src/domain/sync-protocol';
 import { apiDescriptionRoutes } from './routes/api-description';
 import { auditLogRoutes } from './routes/audit-log';
 import { coordinatorSessionRoutes } from './routes/coordinator-session';
@@ -52,6 +53,8 @@ export interface AppOptions {
   metricsToken?: string | null;
   /** When the last good backup was made, for the metrics; left out, no backup age is reported. */
   lastBackupAt?: () => Date | null;
+  /** How many days kiosks keep a copy of what was acknowledged (told in every sync answer). */
+  keepSentDays?: number;
   /** Past these the server sheds load with 503; by default from this process's memory limits (tests set tiny ones). */
   pressure?: PressureLimits;
 }
@@ -153,7 +156,7 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   const metrics = createAppMetrics({ db, clock, ...(options.lastBackupAt ? { lastBackupAt: options.lastBackupAt } : {}) });
   metricsRoutes(app, metrics, options.metricsToken ?? null);
   kioskEnrollRoutes(app, db);
-  kioskSyncRoutes(app, db, formCatalog(db), clock, metrics.syncBatch);
+  kioskSyncRoutes(app, db, formCatalog(db), { clock, keepSentDays: options.keepSentDays ?? DEFAULT_KEEP_SENT_DAYS, report: metrics.syncBatch });
   kioskFormRoutes(app, db, defaultForm.id);
   coordinatorSessionRoutes(app, db);
   dayLogRoutes(app, db);

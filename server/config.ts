@@ -6,6 +6,7 @@ import type { BackupSchedule } from './backup/backup-schedule';
 import { DEFAULT_ROTATION } from './backup/backup-rotation';
 import { DEFAULT_MIN_FREE_DISK_BYTES } from './routes/health';
 import type { CertificateFiles } from './tls/certificate-files';
+import { DEFAULT_KEEP_SENT_DAYS, MAX_KEEP_SENT_DAYS } from '../src/domain/sync-protocol';
 
 /** Everything the server reads from its environment, validated once at start and passed down. */
 const environment = z.object({
@@ -30,6 +31,8 @@ const environment = z.object({
   BACKUP_KEEP_DAILY: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1000)), DEFAULT_ROTATION.daily),
   BACKUP_KEEP_WEEKLY: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(1000)), DEFAULT_ROTATION.weekly),
   BACKUP_HOUR: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(23)), 3),
+  // At most what the kiosk's privacy notice promises; 0: kiosks keep no copies.
+  KEEP_SENT_DAYS: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(MAX_KEEP_SENT_DAYS)), DEFAULT_KEEP_SENT_DAYS),
 });
 
 export interface ServerConfig {
@@ -53,6 +56,8 @@ export interface ServerConfig {
   metricsToken: string | null;
   /** Nightly backups: where, encrypted with what, how many kept, at which Helsinki hour. */
   backup: BackupSchedule;
+  /** How many days kiosks keep a copy of what the server acknowledged, to send again after a restore. */
+  keepSentDays: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -86,5 +91,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       rotation: { daily: result.data.BACKUP_KEEP_DAILY, weekly: result.data.BACKUP_KEEP_WEEKLY },
       hour: result.data.BACKUP_HOUR,
     },
+    keepSentDays: result.data.KEEP_SENT_DAYS,
   };
 }

@@ -20,6 +20,7 @@ const app = await buildApp(db, {
   trustProxy: config.trustProxy,
   minFreeDiskBytes: config.minFreeDiskBytes,
   metricsToken: config.metricsToken,
+  keepSentDays: config.keepSentDays,
   lastBackupAt: () => lastBackupAt(config.backup.backupDir),
   ...(https ? { serverFactory: https.serverFactory } : {}),
 });

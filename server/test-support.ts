@@ -23,7 +23,11 @@ export interface TestServer {
 }
 
 /** A real app on a real SQLite file in a fresh temp folder, with a tiny built app to serve. */
-export async function startTestServer({ trustProxy = false, clock }: { trustProxy?: boolean; clock?: () => Date } = {}): Promise<TestServer> {
+export async function startTestServer({
+  trustProxy = false,
+  clock,
+  keepSentDays,
+}: { trustProxy?: boolean; clock?: () => Date; keepSentDays?: number } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'feedback-server-'));
   const staticDir = join(dir, 'dist');
   mkdirSync(join(staticDir, 'assets'), { recursive: true });
@@ -40,7 +44,7 @@ export async function startTestServer({ trustProxy = false, clock }: { trustProx
       done();
     },
   });
-  const app = await buildApp(db, { staticDir, logStream, logLevel: 'info', trustProxy, ...(clock ? { clock } : {}) });
+  const app = await buildApp(db, { staticDir, logStream, logLevel: 'info', trustProxy, ...(clock ? { clock } : {}), ...(keepSentDays !== undefined ? { keepSentDays } : {}) });
   return {
     app,
     db,

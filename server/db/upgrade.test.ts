@@ -40,7 +40,7 @@ describe('upgrading a database written by an earlier release', () => {
           headers: { authorization: 'Bearer token-for-the-kiosk-Aula' },
           payload: { appVersion: 'test', waiting: 1, abandoned: {}, responses: [stored] },
         });
-        expect(reply.json()).toEqual({ results: [{ id: stored!.id, status: 'duplicate' }], databaseId: expect.stringMatching(/^[\w-]{22}$/) });
+        expect(reply.json()).toEqual({ results: [{ id: stored!.id, status: 'duplicate' }], databaseId: expect.stringMatching(/^[\w-]{22}$/), keepSentDays: 14 });
         expect(releaseContents(db).responses).toEqual(contents.responses);
       } finally {
         await app.close();

@@ -73,7 +73,19 @@ describe('POST /api/kiosk/sync', () => {
     expect(refused.statusCode).toBe(422);
     expect(refused.json().databaseId).toBe(id);
     const renewed = renewDatabaseId(server.db);
-    expect((await sync(syncBody([]))).json()).toEqual({ results: [], databaseId: renewed });
+    expect((await sync(syncBody([]))).json()).toEqual({ results: [], databaseId: renewed, keepSentDays: 14 });
+  });
+
+  it('tells kiosks how long to keep what was acknowledged, as KEEP_SENT_DAYS says', async () => {
+    expect((await sync(syncBody([makeResponse()]))).json().keepSentDays).toBe(14);
+    const off = await startTestServer({ keepSentDays: 0 });
+    try {
+      const kiosk = await enrollKiosk(off);
+      const reply = await off.app.inject({ method: 'POST', url: '/api/kiosk/sync', headers: { authorization: `Bearer ${kiosk.token}` }, payload: syncBody([]) });
+      expect(reply.json().keepSentDays).toBe(0);
+    } finally {
+      await off.close();
+    }
   });
 
   it('knows a version published a moment ago by another server instance on the same database', async () => {

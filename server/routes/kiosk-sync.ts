@@ -36,7 +36,15 @@ export type SyncReport =
  * result per response. Any that cannot be stored: 422 naming each with why and what kind of
  * fault it is (see REJECTION_KINDS), and nothing stored, so a batch is never half in.
  */
-export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormCatalog, clock: () => Date, report: (batch: SyncReport) => void = () => {}) {
+export interface SyncRouteOptions {
+  clock: () => Date;
+  /** Told to kiosks in every answer: how long they keep a copy of what was acknowledged. */
+  keepSentDays: number;
+  /** Told what became of each batch (the metrics). */
+  report?: (batch: SyncReport) => void;
+}
+
+export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormCatalog, { clock, keepSentDays, report = () => {} }: SyncRouteOptions) {
   const storeSyncBatch = createSyncBatchWriter(db, forms.find);
 
   app.withTypeProvider<ZodTypeProvider>().post(
@@ -88,7 +96,7 @@ export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormC
         throw error;
       });
       report({ outcome: 'stored', results: outcomes });
-      const answer: SyncAnswer = { results: valid.map((r, i) => ({ id: r.id, status: outcomes[i]! })), databaseId: databaseId(db) };
+      const answer: SyncAnswer = { results: valid.map((r, i) => ({ id: r.id, status: outcomes[i]! })), databaseId: databaseId(db), keepSentDays };
       return answer;
     },
   );
