@@ -31,6 +31,7 @@ export default defineConfig({
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: 'test-results/e2e-data',
+      BACKUP_DIR: 'test-results/e2e-backups',
       STATIC_DIR: 'dist',
       LOG_LEVEL: 'warn',
     },

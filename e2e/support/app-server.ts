@@ -80,7 +80,7 @@ export async function startAppServer(
   // The flags of `npm start` (package.json): the server as it runs in production.
   const child = spawn(process.execPath, ['--enable-source-maps', '--max-old-space-size=160', 'dist-server/main.mjs'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: resolve(distDir), LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: resolve(distDir), LOG_LEVEL: 'warn', BACKUP_DIR: join(dataDir, 'backups'), ...env },
   });
   child.stdout?.resume();
   // The last of what it said on stderr, for the error when it does not start.
