@@ -47,7 +47,7 @@ describe('makeBackup', () => {
     expect(readdirSync(backupDir)).toEqual(['feedback-2026-12-02T010000Z.sqlite']);
     expect(statSync(backupDir).mode & 0o777).toBe(0o700);
     expect(statSync(made.file).mode & 0o777).toBe(0o600);
-    expect(checkDatabaseFile(made.file)).toEqual({ problem: null, schemaVersion: 10 });
+    expect(checkDatabaseFile(made.file)).toEqual({ problem: null, schemaVersion: 11 });
     const copy = openDatabase(backupDir, 'feedback-2026-12-02T010000Z.sqlite');
     open.push(copy);
     expect(countResponses(copy)).toBe(500);
@@ -82,7 +82,7 @@ describe('makeBackup', () => {
     expect(statSync(made.file).mode & 0o777).toBe(0o600);
     expect(readFileSync(made.file).includes(Buffer.from('SQLite format 3'))).toBe(false);
     await decryptFile(made.file, join(dir, 'plain.sqlite'), 'pitkä ja salainen');
-    expect(checkDatabaseFile(join(dir, 'plain.sqlite'))).toEqual({ problem: null, schemaVersion: 10 });
+    expect(checkDatabaseFile(join(dir, 'plain.sqlite'))).toEqual({ problem: null, schemaVersion: 11 });
   });
 
   it('leaves no file behind when it fails, and says why', async () => {

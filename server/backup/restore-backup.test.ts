@@ -47,7 +47,7 @@ describe('restoreBackup', () => {
     expect(statSync(join(dataDir, 'feedback.sqlite-wal')).size).toBeGreaterThan(0);
 
     const outcome = await restoreBackup(file, { dataDir, passphrase: null }, NOW);
-    expect(outcome).toMatchObject({ restored: true, replacedKeptAs: join(dataDir, 'feedback.sqlite.before-restore-2026-12-02T103000Z'), schemaVersion: 10 });
+    expect(outcome).toMatchObject({ restored: true, replacedKeptAs: join(dataDir, 'feedback.sqlite.before-restore-2026-12-02T103000Z'), schemaVersion: 11 });
     expect(readdirSync(dataDir).sort()).toEqual(['feedback.sqlite', 'feedback.sqlite.before-restore-2026-12-02T103000Z']);
     const kept = openDatabase(dataDir, 'feedback.sqlite.before-restore-2026-12-02T103000Z');
     open.push(kept);

@@ -27,10 +27,10 @@ describe('openDatabase', () => {
     const dir = freshDir();
     const first = openDatabase(dir);
     expect(first.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(first.pragma('user_version', { simple: true })).toBe(10);
+    expect(first.pragma('user_version', { simple: true })).toBe(11);
     first.close();
     const again = openDatabase(dir);
-    expect(again.pragma('user_version', { simple: true })).toBe(10);
+    expect(again.pragma('user_version', { simple: true })).toBe(11);
     again.close();
   });
 
@@ -98,7 +98,7 @@ describe('openDatabase', () => {
     );
     old.close();
     const db = openDatabase(dir);
-    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    expect(db.pragma('user_version', { simple: true })).toBe(11);
     expect(db.prepare('SELECT id FROM responses').pluck().all()).toEqual([response.id]);
     const query = { formId: defaultForm.id, from: '2026-11-23', to: '2026-11-23', language: null };
     expect(answerCountsBetween(db, query).find((r) => r.question === 'day' && r.option === '5')?.count).toBe(1);
@@ -120,7 +120,7 @@ describe('openDatabase', () => {
     db.close();
 
     const upgraded = openDatabase(dir);
-    expect(upgraded.pragma('user_version', { simple: true })).toBe(10);
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(11);
     expect(upgraded.prepare("SELECT sql FROM sqlite_master WHERE name = 'draft_comments'").pluck().get()).toMatch(/WITHOUT ROWID/);
     expect(() => upgraded.prepare('SELECT rowid FROM draft_comments').all()).toThrow(/no such column/);
     // Half past ten in the evening UTC is the next day in Helsinki.

@@ -11,6 +11,7 @@ import responseIdOnce from './migrations/007-response-id-once';
 import commentsWithoutOrder from './migrations/008-comments-without-order';
 import publishedAgeGroups from './migrations/009-published-age-groups';
 import databaseIdentity from './migrations/010-database-identity';
+import madeReceivedCounts from './migrations/011-made-received-counts';
 
 export type Database = BetterSqlite3.Database;
 
@@ -30,6 +31,7 @@ const MIGRATIONS: [name: string, migration: string | ((db: Database) => void)][]
   ['008-comments-without-order', commentsWithoutOrder],
   ['009-published-age-groups', publishedAgeGroups],
   ['010-database-identity', databaseIdentity],
+  ['011-made-received-counts', madeReceivedCounts],
 ];
 
 /** The schema version this release brings a database to: how many migrations it knows. */

@@ -1,4 +1,5 @@
 import { prepared, type Database } from './database';
+import { recordMade } from './made-received-counts';
 
 export interface KioskRow {
   id: string;
@@ -70,10 +71,12 @@ export interface KioskSyncState {
   appVersion: string;
   /** Running totals of abandoned forms per date. */
   abandoned: Record<string, number>;
+  /** Running totals of responses made per date (a kiosk from before them sends none). */
+  made?: Record<string, number>;
 }
 
 /** What a kiosk says of itself at each sync, so a coordinator can see one that went quiet. */
-export function recordSync(db: Database, kioskId: string, { at, waiting, appVersion, abandoned }: KioskSyncState): void {
+export function recordSync(db: Database, kioskId: string, { at, waiting, appVersion, abandoned, made = {} }: KioskSyncState): void {
   const upsertAbandoned = prepared(
     db,
     `INSERT INTO abandoned_counts (kiosk_id, date, count) VALUES (?, ?, ?)
@@ -87,6 +90,7 @@ export function recordSync(db: Database, kioskId: string, { at, waiting, appVers
       kioskId,
     );
     for (const [date, count] of Object.entries(abandoned)) upsertAbandoned.run(kioskId, date, count);
+    recordMade(db, kioskId, made);
   })();
 }
 

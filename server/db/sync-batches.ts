@@ -2,15 +2,17 @@ import type { FeedbackResponse } from '../../src/domain/response';
 import { addToCounts } from './answer-counts';
 import type { Database } from './database';
 import { recordSync, type KioskSyncState } from './kiosks';
+import { addReceived } from './made-received-counts';
 import { accepted, insertResponses, type FindForm, type StoreOutcome } from './responses';
 
 /**
- * A kiosk's sync in one transaction (a savepoint of its group): its responses and what it
- * said of itself land together or not at all.
+ * A kiosk's sync in one transaction (a savepoint of its group): its responses, the count of
+ * those that were new, and what it said of itself land together or not at all.
  */
 function storeSyncBatch(db: Database, kioskId: string, responses: FeedbackResponse[], state: KioskSyncState): StoreOutcome[] {
   return db.transaction(() => {
     const outcomes = insertResponses(db, responses);
+    addReceived(db, kioskId, responses.filter((_, i) => outcomes[i] === 'accepted').map((r) => r.date));
     recordSync(db, kioskId, state);
     return outcomes;
   })();

@@ -57,7 +57,7 @@ export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormC
         description:
           'Stores every response of the batch in one transaction, or none. Each id is stored at most once: ' +
           'a response the server already has is answered as a duplicate, so a batch may be resent safely. ' +
-          'The kiosk also reports its waiting count, app version and running totals of abandoned forms per date.',
+          'The kiosk also reports its waiting count, app version and running totals per date of abandoned forms and of responses made.',
         security: [{ [DEVICE_TOKEN]: [] }],
         body: syncRequest,
         response: { 200: syncAnswer, 400: errorAnswer, 401: errorAnswer, 413: errorAnswer, 422: syncRejection },
@@ -86,11 +86,11 @@ export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormC
         report({ outcome: 'rejected', rejected: rejected.map((r) => r.kind), notStored: valid.length });
         return reply.code(422).send(answer);
       }
-      const { appVersion, waiting, abandoned } = request.body;
+      const { appVersion, waiting, abandoned, made } = request.body;
       const outcomes = await storeSyncBatch({
         kioskId: request.kiosk!.id,
         responses: valid,
-        state: { at: now, waiting, appVersion, abandoned },
+        state: { at: now, waiting, appVersion, abandoned, made },
       }).catch((error: unknown) => {
         report({ outcome: storageUnavailable(error) ? 'unavailable' : 'failed', responses: valid.length });
         throw error;
