@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isQuiet } from '../../src/domain/kiosk-admin';
+import { localDay } from '../../src/domain/local-day';
+import { addDays } from '../../src/domain/periods';
 import { auditEntries } from '../db/audit-log';
-import { SAME_ORIGIN, startSignedInServer, syncBody, type TestServer } from '../test-support';
+import { enrollKiosk, makeResponse, SAME_ORIGIN, startSignedInServer, syncBody, type TestServer } from '../test-support';
 
 let server: TestServer;
 let cookie: string;
@@ -25,7 +27,9 @@ describe('kiosks in the coordinator\u2019s area', () => {
     const { token, kioskId } = enrolled.json();
     const [fresh] = await kiosks();
     expect(fresh).toMatchObject({ id: kioskId, name: 'Aula', lastSyncAt: null, revokedAt: null });
-    expect(isQuiet(fresh, new Date())).toBe(true);
+    // Just enrolled: quiet only once a day has passed without a sync.
+    expect(isQuiet(fresh, new Date())).toBe(false);
+    expect(isQuiet(fresh, new Date(Date.now() + 25 * 3600_000))).toBe(true);
 
     await server.app.inject({ method: 'POST', url: '/api/kiosk/sync', headers: { authorization: `Bearer ${token}` }, payload: syncBody([], { waiting: 7, appVersion: '1.4.0' }) });
     const [synced] = await kiosks();
@@ -37,6 +41,29 @@ describe('kiosks in the coordinator\u2019s area', () => {
     expect(refused.statusCode).toBe(401);
     expect((await kiosks())[0].revokedAt).toEqual(expect.any(String));
     expect(auditEntries(server.db).map((e) => `${e.action} ${e.detail}`).slice(0, 2)).toEqual([`kiosk-revoked ${kioskId}`, 'kiosk-paired Aula']);
+  });
+
+  it('shows per kiosk what it made, what the server received and what is missing, for the last seven days', async () => {
+    const { token } = await enrollKiosk(server, 'Aula');
+    await enrollKiosk(server, 'Ruokasali');
+    const today = localDay(new Date()).date;
+    const yesterday = addDays(today, -1);
+    const sync = (responses: unknown[], made: Record<string, number>, waiting = 0) =>
+      server.app.inject({ method: 'POST', url: '/api/kiosk/sync', headers: { authorization: `Bearer ${token}` }, payload: syncBody(responses, { made, waiting }) });
+    const sent = [makeResponse({ date: yesterday }), makeResponse({ date: yesterday }), makeResponse({ date: today })];
+    expect((await sync(sent, { [yesterday]: 3, [today]: 1 }, 3)).statusCode).toBe(200);
+    // Sent again (its answer was lost): duplicates, not received twice; a total from an older report changes nothing.
+    expect((await sync(sent, { [yesterday]: 2, [today]: 2 }, 4)).statusCode).toBe(200);
+    const [aula, sali] = await kiosks();
+    expect(aula.name).toBe('Aula');
+    expect(aula.days).toHaveLength(7);
+    expect(aula.days.slice(0, 3)).toEqual([
+      { date: today, made: 2, received: 1, missing: 1 },
+      { date: yesterday, made: 3, received: 2, missing: 1 },
+      { date: addDays(today, -2), made: 0, received: 0, missing: 0 },
+    ]);
+    expect(aula.days.at(-1).date).toBe(addDays(today, -6));
+    expect(sali.days.every((day: { made: number; received: number }) => day.made === 0 && day.received === 0)).toBe(true);
   });
 
   it('refuses without a session, from another site, an empty name, and an unknown kiosk', async () => {

@@ -1,23 +1,41 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import { kioskSummary, pairingAnswer, pairingRequest } from '../../src/domain/kiosk-admin';
+import { kioskSummary, pairingAnswer, pairingRequest, RECENT_DAYS, recentDays, type KioskSummary } from '../../src/domain/kiosk-admin';
+import { localDay } from '../../src/domain/local-day';
+import { addDays } from '../../src/domain/periods';
 import { errorAnswer } from '../../src/domain/sync-protocol';
 import { audit } from '../db/audit-log';
 import type { Database } from '../db/database';
 import { listKiosks, revokeKiosk } from '../db/kiosks';
+import { madeReceivedBetween, madeReceivedFrom } from '../db/made-received-counts';
 import { makePairingCode } from '../pairing';
 import { requireCoordinator, sameOriginOnly } from './coordinator-auth';
 
-/** Kiosks for coordinators: their state at last sync, new pairing codes, revocation. */
-export function kioskAdminRoutes(app: FastifyInstance, db: Database) {
+/** Every kiosk with its state at last sync and its made and received for the recent Helsinki dates up to `now`. */
+export function kioskSummaries(db: Database, now: Date): KioskSummary[] {
+  const today = localDay(now).date;
+  const rows = madeReceivedBetween(db, addDays(today, -(RECENT_DAYS - 1)), today);
+  const comparableFrom = madeReceivedFrom(db);
+  return listKiosks(db).map((kiosk) => ({
+    ...kiosk,
+    days: recentDays(
+      rows.filter((row) => row.kioskId === kiosk.id),
+      today,
+      comparableFrom,
+    ),
+  }));
+}
+
+/** Kiosks for coordinators: their state at last sync, made and received, new pairing codes, revocation. */
+export function kioskAdminRoutes(app: FastifyInstance, db: Database, clock: () => Date) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const signedIn = requireCoordinator(db);
 
   api.get(
     '/api/coordinator/kiosks',
     { onRequest: signedIn, schema: { hide: true, response: { 200: z.strictObject({ kiosks: z.array(kioskSummary) }), 401: errorAnswer } } },
-    async () => ({ kiosks: listKiosks(db) }),
+    async () => ({ kiosks: kioskSummaries(db, clock()) }),
   );
 
   api.post(
