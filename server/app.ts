@@ -5,7 +5,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerFac
 import { hasZodFastifySchemaValidationErrors, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { formCatalog } from './db/forms';
 import { storageUnavailable, type Database } from './db/database';
-import { healthRoutes } from './routes/health';
+import { DEFAULT_MIN_FREE_DISK_BYTES, healthRoutes } from './routes/health';
 import { drainBeforeAnswering } from './request-drain';
 import { processPressureLimits, shedLoad, type PressureLimits } from './load-shedding';
 import { createAppMetrics } from './metrics/app-metrics';
@@ -14,6 +14,7 @@ import { DEFAULT_KEEP_SENT_DAYS } from '../src/domain/sync-protocol';
 import { apiDescriptionRoutes } from './routes/api-description';
 import { auditLogRoutes } from './routes/audit-log';
 import { coordinatorSessionRoutes } from './routes/coordinator-session';
+import { coordinatorWarningRoutes } from './routes/coordinator-warnings';
 import { dashboardRoutes } from './routes/dashboard';
 import { dayLogRoutes } from './routes/day-log';
 import { draftRoutes } from './routes/drafts';
@@ -51,7 +52,10 @@ export interface AppOptions {
   serverFactory?: FastifyServerFactory;
   /** /metrics answers the server machine itself, and anyone who sends this bearer token. */
   metricsToken?: string | null;
-  /** When the last good backup was made, for the metrics; left out, no backup age is reported. */
+  /**
+   * When the last good backup was made, for the metrics and the coordinator's warnings; left
+   * out, no backup age is reported and no backup warning given.
+   */
   lastBackupAt?: () => Date | null;
   /** How many days kiosks keep a copy of what was acknowledged (told in every sync answer). */
   keepSentDays?: number;
@@ -151,7 +155,8 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   await apiDescriptionRoutes(app);
   // Before memory runs out: the liveness check and the metrics still answer.
   await shedLoad(app, options.pressure ?? processPressureLimits(), ['/api/health', METRICS_PATH]);
-  healthRoutes(app, db, options.minFreeDiskBytes);
+  const minFreeDiskBytes = options.minFreeDiskBytes ?? DEFAULT_MIN_FREE_DISK_BYTES;
+  healthRoutes(app, db, minFreeDiskBytes);
   const clock = options.clock ?? (() => new Date());
   const metrics = createAppMetrics({ db, clock, ...(options.lastBackupAt ? { lastBackupAt: options.lastBackupAt } : {}) });
   metricsRoutes(app, metrics, options.metricsToken ?? null);
@@ -163,7 +168,8 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   dashboardRoutes(app, db);
   exportRoutes(app, db, clock);
   freeTextRoutes(app, db, clock);
-  kioskAdminRoutes(app, db);
+  kioskAdminRoutes(app, db, clock);
+  coordinatorWarningRoutes(app, db, { clock, minFreeDiskBytes, lastBackupAt: options.lastBackupAt });
   draftRoutes(app, db);
   previewLinkRoutes(app, db, defaultForm.id);
   draftCommentRoutes(app, db);

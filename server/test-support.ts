@@ -23,11 +23,16 @@ export interface TestServer {
 }
 
 /** A real app on a real SQLite file in a fresh temp folder, with a tiny built app to serve. */
-export async function startTestServer({
-  trustProxy = false,
-  clock,
-  keepSentDays,
-}: { trustProxy?: boolean; clock?: () => Date; keepSentDays?: number } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  trustProxy?: boolean;
+  clock?: () => Date;
+  keepSentDays?: number;
+  /** When the last backup was made; left out, the server makes no backups to look at. */
+  lastBackupAt?: () => Date | null;
+  minFreeDiskBytes?: number;
+}
+
+export async function startTestServer({ trustProxy = false, clock, keepSentDays, lastBackupAt, minFreeDiskBytes }: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'feedback-server-'));
   const staticDir = join(dir, 'dist');
   mkdirSync(join(staticDir, 'assets'), { recursive: true });
@@ -44,7 +49,16 @@ export async function startTestServer({
       done();
     },
   });
-  const app = await buildApp(db, { staticDir, logStream, logLevel: 'info', trustProxy, ...(clock ? { clock } : {}), ...(keepSentDays !== undefined ? { keepSentDays } : {}) });
+  const app = await buildApp(db, {
+    staticDir,
+    logStream,
+    logLevel: 'info',
+    trustProxy,
+    ...(clock ? { clock } : {}),
+    ...(keepSentDays !== undefined ? { keepSentDays } : {}),
+    ...(lastBackupAt ? { lastBackupAt } : {}),
+    ...(minFreeDiskBytes !== undefined ? { minFreeDiskBytes } : {}),
+  });
   return {
     app,
     db,
@@ -98,7 +112,7 @@ export async function signIn(server: TestServer, username = 'aino', password = C
 }
 
 /** A test server with a coordinator signed in: the cookie to send with coordinator requests. */
-export async function startSignedInServer(options: { clock?: () => Date } = {}): Promise<{ server: TestServer; cookie: string }> {
+export async function startSignedInServer(options: TestServerOptions = {}): Promise<{ server: TestServer; cookie: string }> {
   const server = await startTestServer(options);
   await addTestCoordinator(server);
   return { server, cookie: await signIn(server) };

@@ -1,9 +1,8 @@
-import { statfs } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { migrationsApplied, writeProblem, type Database } from '../db/database';
+import { freeDiskBytes } from '../db/database-size';
 
 /** Below this much free space where the database lives, the server says it is not ready. */
 export const DEFAULT_MIN_FREE_DISK_BYTES = 500 * 1024 * 1024;
@@ -39,10 +38,8 @@ export function healthRoutes(app: FastifyInstance, db: Database, minFreeDiskByte
     async (request, reply) => {
       const problem = writeProblem(db);
       if (problem) request.log.warn({ problem }, 'the database does not take writes');
-      const free = await statfs(dirname(db.name)).then(
-        (disk) => disk.bavail * disk.bsize,
-        () => 0,
-      );
+      // A disk whose free space cannot be read is not one to take responses on.
+      const free = (await freeDiskBytes(db)) ?? 0;
       if (free < minFreeDiskBytes) request.log.warn({ freeMb: Math.floor(free / 1024 / 1024) }, 'little free disk space');
       const checks = { databaseWritable: problem === null, migrationsApplied: migrationsApplied(db), diskSpace: free >= minFreeDiskBytes };
       const ready = Object.values(checks).every(Boolean);

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import * as z from 'zod/mini';
+import { coordinatorWarning, coordinatorWarnings } from '../../src/domain/coordinator-warnings';
+import { localDay } from '../../src/domain/local-day';
+import { errorAnswer } from '../../src/domain/sync-protocol';
+import type { Database } from '../db/database';
+import { freeDiskBytes } from '../db/database-size';
+import { kioskSummaries } from './kiosk-admin';
+import { requireCoordinator } from './coordinator-auth';
+
+export interface WarningSources {
+  clock: () => Date;
+  /** When the last backup was made (null: none); left out, the server makes none to look at. */
+  lastBackupAt?: () => Date | null;
+  /** The free space /api/ready needs: the disk is nearly full below twice this. */
+  minFreeDiskBytes: number;
+}
+
+/**
+ * GET /api/coordinator/warnings: what a coordinator should pass on to IT or the day centre's
+ * staff now (an old backup, a nearly full disk, a quiet kiosk, responses missing), worked out
+ * afresh on each request.
+ */
+export function coordinatorWarningRoutes(app: FastifyInstance, db: Database, { clock, lastBackupAt, minFreeDiskBytes }: WarningSources) {
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/coordinator/warnings',
+    {
+      onRequest: requireCoordinator(db),
+      schema: { hide: true, response: { 200: z.strictObject({ warnings: z.array(coordinatorWarning) }), 401: errorAnswer } },
+    },
+    async (request) => {
+      const now = clock();
+      const free = await freeDiskBytes(db);
+      const backup = lastBackupAt ? { lastBackupAt: lastBackupOrNone(lastBackupAt, request.log) } : {};
+      const warnings = coordinatorWarnings({
+        now,
+        today: localDay(now).date,
+        ...backup,
+        ...(free !== null ? { disk: { freeBytes: free, minFreeBytes: minFreeDiskBytes } } : {}),
+        kiosks: kioskSummaries(db, now),
+      });
+      return { warnings };
+    },
+  );
+}
+
+/** A backup folder that cannot be read holds no backup this server can count on: warn as if none. */
+function lastBackupOrNone(lastBackupAt: () => Date | null, log: FastifyInstance['log']): Date | null {
+  try {
+    return lastBackupAt();
+  } catch (error) {
+    log.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'the backup folder cannot be read');
+    return null;
+  }
+}
