@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../server/free-port';
 
 const UNIT_FILE = resolve('deploy/day-centre-feedback.service');
 
@@ -76,12 +76,7 @@ describe('the shipped systemd unit', () => {
 
     beforeAll(async () => {
       folder = mkdtempSync(join(tmpdir(), 'feedback-unit-run-'));
-      port = await new Promise<number>((done) => {
-        const probe = createServer().listen(0, '127.0.0.1', () => {
-          const address = probe.address();
-          probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
-        });
-      });
+      port = await freePort();
       // The unit's own settings, with its folders moved under a temp folder and a free port.
       const moved = (path: string) => join(folder, path);
       const env: Record<string, string> = { ...environment, PORT: String(port), STATIC_DIR: moved('dist'), DATA_DIR: moved('data'), BACKUP_DIR: moved('backups') };

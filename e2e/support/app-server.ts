@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createServer } from 'node:net';
+import { freePort } from '../../server/free-port';
 
 export interface AppServer {
   url: string;
@@ -17,16 +17,6 @@ export interface AppServer {
   terminate(): Promise<number | null>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** Whether the server answers 200 at `url`; over HTTPS, with a certificate for the name that `ca` signed. */
 function answersOk(url: string, tls: { ca: Buffer; servername: string } | undefined): Promise<boolean> {

@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultForm } from '../../src/domain/default-form';
 import { openDatabase, type Database } from '../db/database';
 import { checkDatabaseFile } from '../db/database-file';
@@ -9,21 +8,11 @@ import { databaseId } from '../db/database-identity';
 import { ensureFormVersion } from '../db/forms';
 import { countResponses, storeResponses } from '../db/responses';
 import { makeResponse } from '../test-support';
+import { testFolders } from './test-folders';
 import { decryptFile } from './backup-encryption';
 import { ALL_PAGES, makeBackup, SERVER_PAGES_PER_STEP } from './make-backup';
 
-const dirs: string[] = [];
-const open: Database[] = [];
-afterEach(() => {
-  open.splice(0).forEach((db) => db.open && db.close());
-  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
-});
-
-function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'feedback-backup-'));
-  dirs.push(dir);
-  return dir;
-}
+const { folder, open } = testFolders('feedback-backup-');
 
 /** A server's database with responses in it, some still only in the WAL. */
 function databaseWith(responses: number): { db: Database; dir: string } {

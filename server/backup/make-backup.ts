@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { syncFolder } from './sync-folder';
 import { join } from 'node:path';
 import type { Database } from '../db/database';
 import { checkDatabaseFile, copyDatabase } from '../db/database-file';
@@ -24,15 +25,6 @@ export interface MadeBackup {
 export const SERVER_PAGES_PER_STEP = 1024;
 /** All at once: see copyDatabase. */
 export const ALL_PAGES = 0x7fffffff;
-
-function syncFolder(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /**
  * Backs up the database into the backup folder: copied with SQLite's online backup API, checked

@@ -1,28 +1,17 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultForm } from '../../src/domain/default-form';
 import { openDatabase, type Database } from '../db/database';
 import { databaseId } from '../db/database-identity';
 import { ensureFormVersion } from '../db/forms';
 import { countResponses, storeResponses } from '../db/responses';
 import { makeResponse } from '../test-support';
+import { testFolders } from './test-folders';
 import { ALL_PAGES, makeBackup } from './make-backup';
 import { restoreBackup } from './restore-backup';
 
-const dirs: string[] = [];
-const open: Database[] = [];
-afterEach(() => {
-  open.splice(0).forEach((db) => db.open && db.close());
-  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
-});
-
-function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'feedback-restore-'));
-  dirs.push(dir);
-  return dir;
-}
+const { folder, open } = testFolders('feedback-restore-');
 
 function serverDatabase(dir: string, responses: number): Database {
   const db = openDatabase(dir);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, closeSync, copyFileSync, constants, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, constants, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { syncFolder } from './sync-folder';
 import { basename, join } from 'node:path';
 import { DATABASE_FILE, openDatabase, SCHEMA_VERSION } from '../db/database';
 import { checkDatabaseFile, databaseInUse, useRollbackJournal } from '../db/database-file';
@@ -28,15 +29,6 @@ class Refused extends Error {
     message: string,
   ) {
     super(message);
-  }
-}
-
-function syncFolder(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
   }
 }
 

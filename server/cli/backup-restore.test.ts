@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chownSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -9,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleResponse } from '../../src/domain/sample-response';
 import type { FeedbackResponse } from '../../src/domain/response';
 import { decryptFile } from '../backup/backup-encryption';
+import { freePort } from '../free-port';
 
 const PASSPHRASE = 'kolme pientä porsasta ja susi';
 
@@ -70,16 +70,6 @@ function readDatabase<T>(file: string, read: (db: BetterSqlite3.Database) => T):
 const idsIn = (file: string) => new Set(readDatabase(file, (db) => db.prepare('SELECT id FROM responses').pluck().all() as string[]));
 const identityOf = (file: string) => readDatabase(file, (db) => db.prepare('SELECT id FROM database_identity').pluck().get() as string);
 
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
 
 let server: ChildProcess | null = null;
 let base = '';

@@ -1,5 +1,5 @@
-import { feedbackResponse } from '../domain/response';
 import { kioskDb } from './kiosk-db';
+import { putBackInOutbox } from './outbox';
 
 /** Deletes the kept copies whose time is up. */
 export async function dropExpiredKept(now: Date): Promise<void> {
@@ -13,14 +13,9 @@ export async function dropExpiredKept(now: Date): Promise<void> {
  */
 export async function resendKept(): Promise<number> {
   return kioskDb.transaction('rw', kioskDb.outbox, kioskDb.kept, async () => {
-    const copies = await kioskDb.kept.toArray();
-    const valid = copies.flatMap((copy) => {
-      const parsed = feedbackResponse.safeParse(copy.response);
-      return parsed.success ? [parsed.data] : [];
-    });
-    await kioskDb.outbox.bulkPut(valid);
+    const resent = await putBackInOutbox(await kioskDb.kept.toArray());
     await kioskDb.kept.clear();
-    return valid.length;
+    return resent.length;
   });
 }
 

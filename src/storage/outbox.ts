@@ -65,14 +65,23 @@ export async function setAside(items: Omit<SetAsideResponse, 'response'>[]): Pro
 export async function sendSetAsideAgain(): Promise<{ back: number; stayed: number }> {
   return kioskDb.transaction('rw', kioskDb.outbox, kioskDb.setAside, async () => {
     const items = await kioskDb.setAside.toArray();
-    const valid = items.flatMap((item) => {
-      const parsed = feedbackResponse.safeParse(item.response);
-      return parsed.success ? [parsed.data] : [];
-    });
-    await kioskDb.outbox.bulkPut(valid);
+    const valid = await putBackInOutbox(items);
     await kioskDb.setAside.bulkDelete(valid.map((response) => response.id));
     return { back: valid.length, stayed: items.length - valid.length };
   });
+}
+
+/**
+ * Puts kept responses back in the outbox (inside a transaction over it), each read again as a
+ * response on the way; returns those that were. One that no longer reads as a response stays out.
+ */
+export async function putBackInOutbox(records: { response: unknown }[]): Promise<FeedbackResponse[]> {
+  const valid = records.flatMap((record) => {
+    const parsed = feedbackResponse.safeParse(record.response);
+    return parsed.success ? [parsed.data] : [];
+  });
+  await kioskDb.outbox.bulkPut(valid);
+  return valid;
 }
 
 /** What the staff menu shows of a set-aside response: its date (if it still reads as one), why, and what kind of fault. */
