@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { defaultForm } from '../../src/domain/default-form';
+import { localDay } from '../../src/domain/local-day';
 import { openDatabase } from '../db/database';
 import { databaseId, renewDatabaseId } from '../db/database-identity';
 import { ensureFormVersion } from '../db/forms';
 import { countResponses, responsesByIds } from '../db/responses';
 import { revokeKiosk } from '../db/kiosks';
+import { madeReceivedBetween } from '../db/made-received-counts';
 import { enrollKiosk, makeResponse, startTestServer, syncBody, type TestServer } from '../test-support';
 
 let server: TestServer;
@@ -161,6 +163,13 @@ describe('POST /api/kiosk/sync', () => {
     const kiosk = server.db.prepare('SELECT waiting_at_sync AS waiting, app_version AS version, last_sync_at AS at FROM kiosks').get();
     expect(kiosk).toMatchObject({ waiting: 0, version: '1.2.4', at: expect.any(String) });
     expect(server.db.prepare('SELECT date, count FROM abandoned_counts').all()).toEqual([{ date: '2026-11-23', count: 4 }]);
+  });
+
+  it('records as waiting what is left on the kiosk once the batch is stored, and its running totals made', async () => {
+    const today = localDay(new Date()).date;
+    await sync(syncBody([makeResponse({ date: today }), makeResponse({ date: today })], { waiting: 5, made: { [today]: 5 } }));
+    expect(server.db.prepare('SELECT waiting_at_sync FROM kiosks').pluck().get()).toBe(3);
+    expect(madeReceivedBetween(server.db, today, today)).toEqual([{ kioskId: expect.any(String), date: today, made: 5, received: 2 }]);
   });
 
   it('refuses a revoked kiosk', async () => {

@@ -90,7 +90,8 @@ export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormC
       const outcomes = await storeSyncBatch({
         kioskId: request.kiosk!.id,
         responses: valid,
-        state: { at: now, waiting, appVersion, abandoned, made },
+        // The kiosk counts what waits with this batch still in it; once stored, the rest waits.
+        state: { at: now, waiting: Math.max(0, waiting - valid.length), appVersion, abandoned, made },
       }).catch((error: unknown) => {
         report({ outcome: storageUnavailable(error) ? 'unavailable' : 'failed', responses: valid.length });
         throw error;
