@@ -97,6 +97,20 @@ export class CoordinatorPage {
     return this.page.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name, exact: true }) });
   }
 
+  /** What needs attention, at the top of every section. */
+  warnings(): Locator {
+    return this.page.getByRole('region', { name: 'Huomioitavaa' });
+  }
+
+  /** A kiosk's day ("ti 24.11.") in the made-and-received table: its cells, made, received and missing. */
+  madeAndReceived(kiosk: string, day: string): Locator {
+    return this.page
+      .getByRole('table', { name: `${kiosk}: tehdyt ja saapuneet vastaukset` })
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: day, exact: true }) })
+      .getByRole('cell');
+  }
+
   async revokeKiosk(name: string) {
     await this.page.getByRole('button', { name: `Poista ${name} käytöstä`, exact: true }).click();
     await this.page.getByRole('button', { name: `Poista ${name} käytöstä nyt` }).click();

@@ -1,4 +1,5 @@
 import type { CoordinatorSession, AuditEntry, FreeTextList } from '../domain/coordinator-api';
+import type { CoordinatorWarning } from '../domain/coordinator-warnings';
 import type { Dashboard } from '../domain/dashboard';
 import type { DashboardQuery } from '../domain/dashboard-query';
 import type { DayLogEntry } from '../domain/day-log';
@@ -82,6 +83,7 @@ export const api = {
   kiosks: () => call<{ kiosks: KioskSummary[] }>('GET', '/api/coordinator/kiosks'),
   pair: (name: string) => call<{ code: string; name: string; expiresAt: string }>('POST', '/api/coordinator/kiosks/pairing-codes', { name }),
   revoke: (id: string) => call<void>('POST', `/api/coordinator/kiosks/${encodeURIComponent(id)}/revoke`),
+  warnings: () => call<{ warnings: CoordinatorWarning[] }>('GET', '/api/coordinator/warnings'),
   auditLog: (before?: number) =>
     call<{ entries: AuditEntry[] }>('GET', `/api/coordinator/audit-log${before ? `?before=${before}` : ''}`),
 };

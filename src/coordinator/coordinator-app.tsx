@@ -9,6 +9,7 @@ import { DownloadsView } from './downloads-view';
 import { FormsView } from './forms-view';
 import { KiosksView } from './kiosks-view';
 import { SignIn } from './sign-in';
+import { WarningsPanel } from './warnings-panel';
 
 // The charts library comes with the dashboard, fetched when it is first shown.
 const DashboardView = lazy(() => import('./dashboard-view'));
@@ -83,6 +84,7 @@ export function CoordinatorApp() {
         </ul>
       </nav>
       <main>
+        <WarningsPanel section={view} />
         {view === 'dashboard' && (
           <Suspense fallback={<p>{t('app.loading')}</p>}>
             <DashboardView />

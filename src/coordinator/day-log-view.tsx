@@ -5,6 +5,7 @@ import { MAX_MEALS, MAX_NOTE_LENGTH, PROFESSIONALS, type DayLogEntry, type Profe
 import { localDay } from '../domain/local-day';
 import { useHeadingFocus } from '../ui/use-heading-focus';
 import { api, messageOf } from './api';
+import { dayIn } from './dates';
 import { datesOfMonth, monthOf, shiftMonth } from './month';
 import { ErrorMessage } from './error-message';
 
@@ -32,8 +33,7 @@ export function DayLogView() {
   }, [month]);
   useEffect(load, [load]);
 
-  const dayName = (date: string) =>
-    new Intl.DateTimeFormat(i18n.language, { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T12:00:00Z`));
+  const dayName = (date: string) => dayIn(i18n.language, date);
   const monthName = new Intl.DateTimeFormat(i18n.language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-15T12:00:00Z`));
 
   return (

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { isQuiet, type KioskSummary } from '../domain/kiosk-admin';
 import { useHeadingFocus } from '../ui/use-heading-focus';
 import { api, messageOf } from './api';
-import { dateTimeIn } from './dates';
+import { dateTimeIn, dayIn } from './dates';
 
-/** Enrolled kiosks and their state at last sync; a pairing code for a new one; revocation. */
+/** Enrolled kiosks and their state at last sync; made and received per day; a pairing code for a new one; revocation. */
 export function KiosksView() {
   const { t, i18n } = useTranslation();
   const heading = useHeadingFocus<HTMLHeadingElement>('kiosks');
@@ -99,6 +99,7 @@ export function KiosksView() {
           </tbody>
         </table>
       ) : null}
+      {kiosks && kiosks.length > 0 ? <MadeAndReceived kiosks={kiosks} /> : null}
 
       <h2>{t('kiosks.pairHeading')}</h2>
       <p>{t('kiosks.pairIntro')}</p>
@@ -119,5 +120,46 @@ export function KiosksView() {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * Per kiosk, its recent days: responses made on the tablet, received by the server, and missing.
+ * A real table per kiosk, so a screen reader reads each number with its day and column. A revoked
+ * kiosk shows only while its days hold something.
+ */
+function MadeAndReceived({ kiosks }: { kiosks: KioskSummary[] }) {
+  const { t, i18n } = useTranslation();
+  const shown = kiosks.filter((kiosk) => kiosk.days.length > 0 && (!kiosk.revokedAt || kiosk.days.some((day) => day.made > 0 || day.received > 0)));
+  return (
+    <>
+      <h2>{t('kiosks.madeHeading')}</h2>
+      <p>{t('kiosks.madeIntro')}</p>
+      <p>{t('kiosks.madeWaiting')}</p>
+      {shown.length === 0 ? <p>{t('kiosks.madeNothing')}</p> : null}
+      {shown.map((kiosk) => (
+        <table key={kiosk.id} className="made-received">
+          <caption>{t('kiosks.madeCaption', { name: kiosk.name })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('kiosks.date')}</th>
+              <th scope="col">{t('kiosks.made')}</th>
+              <th scope="col">{t('kiosks.received')}</th>
+              <th scope="col">{t('kiosks.missing')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {kiosk.days.map((day) => (
+              <tr key={day.date}>
+                <th scope="row">{dayIn(i18n.language, day.date)}</th>
+                <td>{day.made}</td>
+                <td>{day.received}</td>
+                <td>{day.missing > 0 ? <strong>{day.missing}</strong> : day.missing}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </>
   );
 }
