@@ -22,7 +22,7 @@ export interface NginxSite {
  * certificate and loopback-only listening. Each change must find its text, so the test fails
  * when the shipped file changes shape instead of testing something else.
  */
-export function shippedSiteFor(site: NginxSite): string {
+export function shippedSiteFor(site: NginxSite, logFolder: string): string {
   let text = readFileSync(resolve('deploy/nginx.conf'), 'utf8');
   const replace = (from: RegExp, to: string) => {
     if (!from.test(text)) throw new Error(`deploy/nginx.conf no longer has ${from}: update the test's rewrite of it`);
@@ -33,6 +33,7 @@ export function shippedSiteFor(site: NginxSite): string {
   replace(/listen 80;/, `listen 127.0.0.1:${site.httpPort};`);
   replace(/listen 443 ssl http2;/, `listen 127.0.0.1:${site.httpsPort} ssl http2;`);
   replace(/server_name feedback\.example\.fi;/g, `server_name ${site.serverName};`);
+  replace(/error_log \/var\/log\/nginx\/error\.log crit;/, `error_log ${join(logFolder, 'site-error.log')} crit;`);
   replace(/server 127\.0\.0\.1:8080;/, `server 127.0.0.1:${site.upstreamPort};`);
   replace(/ssl_certificate \/etc\/ssl\/day-centre-feedback\/fullchain\.pem;/, `ssl_certificate ${site.certFile};`);
   replace(/ssl_certificate_key \/etc\/ssl\/day-centre-feedback\/privkey\.pem;/, `ssl_certificate_key ${site.keyFile};`);
@@ -67,7 +68,7 @@ export async function startNginx(site: NginxSite): Promise<Nginx> {
   const temp = join(prefix, 'temp');
   mkdirSync(temp, { mode: 0o777 });
   chmodSync(temp, 0o777);
-  writeFileSync(join(prefix, 'site.conf'), shippedSiteFor(site));
+  writeFileSync(join(prefix, 'site.conf'), shippedSiteFor(site, prefix));
   writeFileSync(
     join(prefix, 'nginx.conf'),
     [

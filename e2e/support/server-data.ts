@@ -51,6 +51,19 @@ export function publishNewTitle(dataDir: string, finnishTitle: string): number {
   }
 }
 
+/** Made and received as the coordinator's kiosk list counts them, summed over kiosks and dates. */
+export function madeAndReceived(dataDir: string): { made: number; received: number } {
+  const db = new BetterSqlite3(resolve(dataDir, 'feedback.sqlite'), { readonly: true });
+  try {
+    return db.prepare('SELECT coalesce(sum(made), 0) AS made, coalesce(sum(received), 0) AS received FROM made_received_counts').get() as {
+      made: number;
+      received: number;
+    };
+  } finally {
+    db.close();
+  }
+}
+
 export function storedFormVersions(dataDir: string): number[] {
   const db = new BetterSqlite3(resolve(dataDir, 'feedback.sqlite'), { readonly: true });
   try {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { syncFolder } from './sync-folder';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Database } from '../db/database';
 import { checkDatabaseFile, copyDatabase } from '../db/database-file';
 import { PARTIAL_SUFFIX } from './backup-folder';
@@ -36,9 +36,11 @@ export async function makeBackup(db: Database, { backupDir, passphrase }: Backup
   mkdirSync(backupDir, { recursive: true, mode: 0o700 });
   const encrypted = passphrase !== null;
   const name = backupFileName(now, encrypted);
-  const partial = (kind: string) => join(backupDir, `${name}.${kind}-${randomBytes(6).toString('hex')}${PARTIAL_SUFFIX}`);
-  const copy = partial('copy');
-  const sealed = encrypted ? partial('sealed') : copy;
+  const partial = (folder: string, kind: string) => join(folder, `${name}.${kind}-${randomBytes(6).toString('hex')}${PARTIAL_SUFFIX}`);
+  // A copy to be encrypted is made beside the database, never in the backup folder: that may be
+  // a network share or snapshotted, and must only ever hold encrypted files.
+  const copy = partial(encrypted ? dirname(db.name) : backupDir, 'copy');
+  const sealed = encrypted ? partial(backupDir, 'sealed') : copy;
   try {
     // Made first with the owner's rights alone: SQLite writes into it and keeps its mode.
     closeSync(openSync(copy, 'wx', 0o600));

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { forgetPreviousServer } from './kept-copies';
 import { kioskDb } from './kiosk-db';
 
 /** What a kiosk keeps of its enrollment: the server's device token and the staff PIN's hash. */
@@ -16,6 +17,11 @@ export async function readEnrollment(): Promise<Enrollment | null> {
   return parsed.success ? parsed.data : null;
 }
 
+/** Saves a new enrollment, forgetting in the same transaction what belonged to the one before. */
 export async function saveEnrollment(value: Enrollment): Promise<void> {
-  await kioskDb.settings.put({ key: 'enrollment', value: enrollment.parse(value) });
+  const valid = enrollment.parse(value);
+  await kioskDb.transaction('rw', kioskDb.settings, kioskDb.kept, kioskDb.made, async () => {
+    await forgetPreviousServer();
+    await kioskDb.settings.put({ key: 'enrollment', value: valid });
+  });
 }

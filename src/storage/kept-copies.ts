@@ -1,35 +1,42 @@
 import { kioskDb } from './kiosk-db';
 import { putBackInOutbox } from './outbox';
 
-/** Deletes the kept copies whose time is up. */
-export async function dropExpiredKept(now: Date): Promise<void> {
-  await kioskDb.kept.where('keepUntil').belowOrEqual(now.getTime()).delete();
+/** Deletes the kept copies whose last day is before `today` (YYYY-MM-DD). */
+export async function dropExpiredKept(today: string): Promise<void> {
+  await kioskDb.kept.where('keepUntil').below(today).delete();
 }
 
+const DATABASE_ID = 'serverDatabaseId';
+
 /**
- * Puts every kept copy back in the outbox, to be sent again: the server's database was restored
- * and may lack them. The server stores each id once, so what it still has comes back as a
- * duplicate. A copy that no longer reads as a response is dropped. Returns how many went back.
+ * Remembers the identity of the server's database from a sync answer. When it differs from the
+ * one seen before (the server was restored from a backup and may lack what it acknowledged
+ * since), every kept copy goes back in the outbox, to be sent again: the server stores each id
+ * once, so what it still has comes back as a duplicate. Both in one transaction, so a reload
+ * or a full disk between them cannot leave the new identity remembered and the copies unsent.
+ * The first identity seen is no change. Returns how many copies went back.
  */
-export async function resendKept(): Promise<number> {
-  return kioskDb.transaction('rw', kioskDb.outbox, kioskDb.kept, async () => {
+export async function resendIfDatabaseChanged(id: string): Promise<number> {
+  return kioskDb.transaction('rw', kioskDb.settings, kioskDb.outbox, kioskDb.kept, async () => {
+    const known = (await kioskDb.settings.get(DATABASE_ID))?.value;
+    if (known === id) return 0;
+    await kioskDb.settings.put({ key: DATABASE_ID, value: id });
+    if (typeof known !== 'string') return 0;
     const resent = await putBackInOutbox(await kioskDb.kept.toArray());
     await kioskDb.kept.clear();
     return resent.length;
   });
 }
 
-const DATABASE_ID = 'serverDatabaseId';
-
 /**
- * Remembers the identity of the server's database from a sync answer, and says whether it
- * differs from the one seen before (a restore); the first one seen is no change.
+ * Forgets what belongs to the server the kiosk was enrolled with before: its database identity,
+ * the copies it acknowledged and the running totals of responses made. A tablet moved to
+ * another server (from a pilot to production, to another welfare area) must never send the old
+ * one's responses there, and its totals would read as missing under its new enrollment.
+ * Runs inside the enrollment's transaction.
  */
-export async function noteDatabaseId(id: string): Promise<boolean> {
-  return kioskDb.transaction('rw', kioskDb.settings, async () => {
-    const known = (await kioskDb.settings.get(DATABASE_ID))?.value;
-    if (known === id) return false;
-    await kioskDb.settings.put({ key: DATABASE_ID, value: id });
-    return typeof known === 'string';
-  });
+export async function forgetPreviousServer(): Promise<void> {
+  await kioskDb.settings.delete(DATABASE_ID);
+  await kioskDb.kept.clear();
+  await kioskDb.made.clear();
 }

@@ -28,14 +28,16 @@ export interface MadeDay {
 }
 
 /**
- * A response the server acknowledged, kept until `keepUntil` (ms since the epoch) so that it can
- * be sent again if the server's database is restored from a backup taken before it arrived.
- * Never shown anywhere; deleted when it expires.
+ * A response the server acknowledged, kept through the date `keepUntil` (YYYY-MM-DD) so that it
+ * can be sent again if the server's database is restored from a backup taken before it arrived.
+ * The date is counted from the response's own date, never from when it was sent: a time of
+ * sending would tell, within a sync's quarter of an hour, when the visitor answered. Never
+ * shown anywhere; deleted when it expires.
  */
 export interface KeptResponse {
   id: string;
   response: FeedbackResponse;
-  keepUntil: number;
+  keepUntil: string;
 }
 
 /** The kiosk's own settings (enrollment), one row per key. */

@@ -1,3 +1,4 @@
+import { addDays } from '../domain/periods';
 import { feedbackResponse, type FeedbackResponse } from '../domain/response';
 import type { SetAsideKind } from '../domain/sync-protocol';
 import { kioskDb, type SetAsideResponse } from './kiosk-db';
@@ -30,14 +31,16 @@ export async function takeBatch(limit: number, skip: ReadonlySet<string> = new S
 }
 
 /**
- * Takes what the server has acknowledged out of the outbox. With `keepUntil` a copy is kept
- * until then (see KeptResponse); without, it is deleted at once.
+ * Takes what the server has acknowledged out of the outbox. A copy of each is kept for
+ * `keepDays` days after the response's own date (see KeptResponse), when that is not already
+ * past on `today`; with 0 none is kept.
  */
-export async function acknowledge(ids: string[], keepUntil: Date | null = null): Promise<void> {
+export async function acknowledge(ids: string[], keepDays = 0, today = ''): Promise<void> {
   await kioskDb.transaction('rw', kioskDb.outbox, kioskDb.kept, async () => {
-    if (keepUntil) {
+    if (keepDays > 0) {
       const responses = (await kioskDb.outbox.bulkGet(ids)).filter((response) => response !== undefined);
-      await kioskDb.kept.bulkPut(responses.map((response) => ({ id: response.id, response, keepUntil: keepUntil.getTime() })));
+      const copies = responses.map((response) => ({ id: response.id, response, keepUntil: addDays(response.date, keepDays) }));
+      await kioskDb.kept.bulkPut(copies.filter((copy) => copy.keepUntil >= today));
     }
     await kioskDb.outbox.bulkDelete(ids);
   });
