@@ -5,33 +5,34 @@ import type { FeedbackResponse } from '../domain/response';
 import { createSyncEngine, type SyncStore } from './sync-engine';
 import { REQUEST_TIMEOUT_MS } from './timed-fetch';
 import { UNREACHABLE_RETRY_CAP_MS } from './timing';
+import { addDays } from '../domain/periods';
 
 
 /** An outbox in memory, in insertion order (the real one is in random-id order). */
 function memoryStore(count: number, enrolled = true) {
   const outbox = new Map(Array.from({ length: count }, () => sampleResponse()).map((r) => [r.id, r]));
   const setAside: { id: string; reason: string; kind: string }[] = [];
-  const kept = new Map<string, { response: FeedbackResponse; keepUntil: Date }>();
+  const kept = new Map<string, { response: FeedbackResponse; keepUntil: string }>();
   let databaseId: string | null = null;
+  // As src/storage keeps them: through a day counted from the response's own date.
   const store: SyncStore = {
     takeBatch: async (limit, skip) => [...outbox.values()].filter((r) => !skip.has(r.id)).slice(0, limit),
-    acknowledge: async (ids, keepUntil) =>
+    acknowledge: async (ids, keepDays, today) =>
       ids.forEach((id) => {
         const response = outbox.get(id);
-        if (response && keepUntil) kept.set(id, { response, keepUntil });
+        const keepUntil = response && addDays(response.date, keepDays);
+        if (response && keepDays > 0 && keepUntil! >= today) kept.set(id, { response, keepUntil: keepUntil! });
         outbox.delete(id);
       }),
-    dropExpiredKept: async (now) => [...kept].forEach(([id, copy]) => copy.keepUntil <= now && kept.delete(id)),
-    resendKept: async () => {
-      const count = kept.size;
-      kept.forEach((copy, id) => outbox.set(id, copy.response));
-      kept.clear();
-      return count;
-    },
-    noteDatabaseId: async (id) => {
+    dropExpiredKept: async (today) => [...kept].forEach(([id, copy]) => copy.keepUntil < today && kept.delete(id)),
+    resendIfDatabaseChanged: async (id) => {
       const changed = databaseId !== null && databaseId !== id;
       databaseId = id;
-      return changed;
+      if (!changed) return 0;
+      const count = kept.size;
+      kept.forEach((copy, keptId) => outbox.set(keptId, copy.response));
+      kept.clear();
+      return count;
     },
     madeTotals: async () => ({ '2026-11-23': count, '2026-09-01': 7 }),
     setAside: async (items) => items.forEach((item) => (outbox.delete(item.id), setAside.push(item))),
@@ -282,29 +283,53 @@ describe('the sync engine', () => {
 describe('kept copies and a restored server', () => {
   const DAY = 24 * 60 * 60 * 1000;
 
-  it('keeps what the server acknowledged for as long as it says up to 14 days, 14 when it says nothing, none for 0', async () => {
-    for (const [keepSentDays, expected] of [[undefined, 14], [3, 3], [0, null], [400, 14]] as const) {
+  it('keeps what the server acknowledged for as many days after its date as it says up to 14, 14 when it says nothing, none for 0', async () => {
+    for (const [keepSentDays, expected] of [[undefined, 14], [3, 3], [0, 0], [400, 14]] as const) {
       const { store, outbox, kept } = memoryStore(5);
-      await engineFor(store, fakeServer(() => 'ok', new Set(), { keepSentDays })).engine.syncNow();
+      let told = -1;
+      const { engine } = engineFor(
+        { ...store, acknowledge: (ids, days, today) => ((told = days), store.acknowledge(ids, days, today)) },
+        fakeServer(() => 'ok', new Set(), { keepSentDays }),
+      );
+      await engine.syncNow();
       expect(outbox.size).toBe(0);
-      if (expected === null) expect(kept.size).toBe(0);
-      else {
-        expect(kept.size).toBe(5);
-        for (const copy of kept.values()) expect(copy.keepUntil.getTime()).toBe(Date.parse('2026-11-23T12:00:00Z') + expected * DAY);
-      }
+      expect(told).toBe(expected);
+      expect(kept.size).toBe(expected === 0 ? 0 : 5);
     }
   });
 
-  it('drops kept copies once their time is up', async () => {
-    const { store, kept } = memoryStore(3);
-    let at = Date.parse('2026-11-23T12:00:00Z');
-    const { engine } = engineFor(store, fakeServer(), undefined, () => new Date(at));
+  it("asks storage to drop kept copies by the kiosk's Helsinki date, before each send", async () => {
+    const { store } = memoryStore(3);
+    const days: string[] = [];
+    let at = Date.parse('2026-12-07T21:59:00Z');
+    const { engine } = engineFor({ ...store, dropExpiredKept: async (today) => void days.push(today) }, fakeServer(), undefined, () => new Date(at));
     await engine.syncNow();
-    at += 14 * DAY - 1;
+    at += 2 * 60_000;
+    await engine.syncNow();
+    // 23:59 and 00:01 in Helsinki (UTC+2 in December).
+    expect(days).toEqual(['2026-12-07', '2026-12-08']);
+  });
+
+  it('drops kept copies the day after their last day, counted from the answer, never from the send', async () => {
+    const { store, kept } = memoryStore(3);
+    let at = Date.parse('2026-11-30T12:00:00Z');
+    const { engine } = engineFor(store, fakeServer(), undefined, () => new Date(at));
+    // Answered on the 23rd, sent a week later: kept through 7 December all the same.
+    await engine.syncNow();
+    expect([...kept.values()].map((copy) => copy.keepUntil)).toEqual(['2026-12-07', '2026-12-07', '2026-12-07']);
+    at = Date.parse('2026-12-07T12:00:00Z');
     await engine.syncNow();
     expect(kept.size).toBe(3);
-    at += 1;
+    at += DAY;
     await engine.syncNow();
+    expect(kept.size).toBe(0);
+  });
+
+  it('keeps no copy of a response sent only after its days were over', async () => {
+    const { store, kept, outbox } = memoryStore(2);
+    const { engine } = engineFor(store, fakeServer(), undefined, () => new Date('2026-12-10T12:00:00Z'));
+    await engine.syncNow();
+    expect(outbox.size).toBe(0);
     expect(kept.size).toBe(0);
   });
 

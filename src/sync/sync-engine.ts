@@ -19,13 +19,18 @@ import {
 export interface SyncStore {
   /** Up to `limit` waiting responses, leaving out those in `skip`. */
   takeBatch(limit: number, skip: ReadonlySet<string>): Promise<FeedbackResponse[]>;
-  /** Takes acknowledged responses out of the outbox, keeping a copy until `keepUntil` if given. */
-  acknowledge(ids: string[], keepUntil: Date | null): Promise<void>;
-  dropExpiredKept(now: Date): Promise<void>;
-  /** Puts every kept copy back in the outbox; returns how many. */
-  resendKept(): Promise<number>;
-  /** Remembers the server database's identity; true when it differs from the one seen before. */
-  noteDatabaseId(id: string): Promise<boolean>;
+  /**
+   * Takes acknowledged responses out of the outbox, keeping a copy of each through `keepDays`
+   * days after its own date unless that is already before `today`.
+   */
+  acknowledge(ids: string[], keepDays: number, today: string): Promise<void>;
+  /** Deletes kept copies whose last day is before `today`. */
+  dropExpiredKept(today: string): Promise<void>;
+  /**
+   * Remembers the server database's identity; when it differs from the one seen before, puts
+   * every kept copy back in the outbox. Returns how many went back.
+   */
+  resendIfDatabaseChanged(id: string): Promise<number>;
   setAside(items: SetAsideItem[]): Promise<void>;
   countWaiting(): Promise<number>;
   abandonedTotals(): Promise<Record<string, number>>;
@@ -111,23 +116,21 @@ export function createSyncEngine(deps: SyncEngineDeps) {
    */
   async function resendIfRestored(answer: unknown): Promise<number> {
     const id = (answer as { databaseId?: unknown } | null)?.databaseId;
-    if (typeof id !== 'string' || !(await store.noteDatabaseId(id))) return 0;
-    return store.resendKept();
+    return typeof id === 'string' ? store.resendIfDatabaseChanged(id) : 0;
   }
 
-  /** Until when an acknowledged response is kept, as the server says (null: not kept). */
-  function keepUntil(answer: unknown): Date | null {
+  /** How many days after its date an acknowledged response is kept, as the server says (0: none). */
+  function keepDays(answer: unknown): number {
     const days = (answer as Partial<SyncAnswer> | null)?.keepSentDays;
     // Never longer than the privacy notice promises, whatever a server says.
-    const keepDays = typeof days === 'number' && Number.isInteger(days) && days >= 0 ? Math.min(days, MAX_KEEP_SENT_DAYS) : DEFAULT_KEEP_SENT_DAYS;
-    return keepDays > 0 ? new Date(now().getTime() + keepDays * 24 * 60 * 60 * 1000) : null;
+    return typeof days === 'number' && Number.isInteger(days) && days >= 0 ? Math.min(days, MAX_KEEP_SENT_DAYS) : DEFAULT_KEEP_SENT_DAYS;
   }
 
   async function sendAll(): Promise<RunResult> {
     const enrollment = await store.readEnrollment();
     if (!enrollment) return { kind: 'not-enrolled', message: 'This kiosk is not enrolled yet.' };
-    await store.dropExpiredKept(now());
     const today = localDay(now()).date;
+    await store.dropExpiredKept(today);
     // Responses whose form version the server does not know: kept, and left out until the next
     // send, so that they hold up nothing else.
     const deferred = new Map<string, string>();
@@ -162,7 +165,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       const outcome = outcomeOf(batch, reply.status, answer, retryAfterMs(reply.headers.get('retry-after'), now()));
       switch (outcome.kind) {
         case 'stored':
-          await store.acknowledge(outcome.done, keepUntil(answer));
+          await store.acknowledge(outcome.done, keepDays(answer), today);
           if (outcome.done.length < batch.length) return { kind: 'failed', message: 'The server did not confirm every response.', cap: RETRY_CAP_MS };
           break;
         case 'rejected':
