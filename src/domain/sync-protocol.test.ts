@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultForm } from './default-form';
 import { sampleResponse } from './sample-response';
-import { responseChecker, syncAnswer, syncRejection, syncRequest } from './sync-protocol';
+import { keptThrough, recentTotals, responseChecker, syncAnswer, syncRejection, syncRequest } from './sync-protocol';
 
 const find = (id: string, version: number) => (id === defaultForm.id && version === defaultForm.version ? defaultForm : undefined);
 const valid = sampleResponse();
@@ -58,5 +58,20 @@ describe('syncAnswer and syncRejection', () => {
     const rejected = [{ index: 0, id: null, reason: 'x', kind: 'invalid' }];
     expect(syncRejection.safeParse({ error: 'x', rejected, databaseId: 'q8Cz1mJ0r1kQ2-Zc3n_4AQ' }).success).toBe(true);
     expect(syncRejection.safeParse({ error: 'x', rejected }).success).toBe(true);
+  });
+});
+
+describe('keptThrough', () => {
+  it("keeps a copy for the given days from the answer's own day, that day included, across months", () => {
+    expect(keptThrough('2026-11-23', 14)).toBe('2026-12-06');
+    expect(keptThrough('2026-12-25', 14)).toBe('2027-01-07');
+    expect(keptThrough('2026-11-23', 1)).toBe('2026-11-23');
+  });
+});
+
+describe('recentTotals', () => {
+  it('keeps the dates of the last 60 days, today included, and nothing older', () => {
+    const totals = { '2026-11-23': 4, '2026-09-25': 2, '2026-09-24': 9, '2025-11-23': 1 };
+    expect(recentTotals(totals, '2026-11-23')).toEqual({ '2026-11-23': 4, '2026-09-25': 2 });
   });
 });

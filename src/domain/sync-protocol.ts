@@ -62,6 +62,15 @@ export const DEFAULT_KEEP_SENT_DAYS = 14;
 /** The privacy notice promises a kept copy lives at most this long. */
 export const MAX_KEEP_SENT_DAYS = 14;
 
+/**
+ * The last date a kiosk keeps the copy of an acknowledged response dated `date`: `keepDays`
+ * days counted from the answer's own day, that day included; deleted from the next day on. Never
+ * from the moment it was sent, which would tell when someone answered more closely than its date.
+ */
+export function keptThrough(date: string, keepDays: number): string {
+  return addDays(date, keepDays - 1);
+}
+
 /** 200: every response was valid; each is now stored (accepted) or was already (duplicate). */
 export const syncAnswer = z.strictObject({
   results: z.array(z.strictObject({ id: z.string(), status: syncStatus })),

@@ -1,6 +1,5 @@
-import { addDays } from '../domain/periods';
 import { feedbackResponse, type FeedbackResponse } from '../domain/response';
-import type { SetAsideKind } from '../domain/sync-protocol';
+import { keptThrough, type SetAsideKind } from '../domain/sync-protocol';
 import { kioskDb, type SetAsideResponse } from './kiosk-db';
 
 /**
@@ -39,7 +38,7 @@ export async function acknowledge(ids: string[], keepDays = 0, today = ''): Prom
   await kioskDb.transaction('rw', kioskDb.outbox, kioskDb.kept, async () => {
     if (keepDays > 0) {
       const responses = (await kioskDb.outbox.bulkGet(ids)).filter((response) => response !== undefined);
-      const copies = responses.map((response) => ({ id: response.id, response, keepUntil: addDays(response.date, keepDays) }));
+      const copies = responses.map((response) => ({ id: response.id, response, keepUntil: keptThrough(response.date, keepDays) }));
       await kioskDb.kept.bulkPut(copies.filter((copy) => copy.keepUntil >= today));
     }
     await kioskDb.outbox.bulkDelete(ids);

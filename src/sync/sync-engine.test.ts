@@ -5,7 +5,7 @@ import type { FeedbackResponse } from '../domain/response';
 import { createSyncEngine, type SyncStore } from './sync-engine';
 import { REQUEST_TIMEOUT_MS } from './timed-fetch';
 import { UNREACHABLE_RETRY_CAP_MS } from './timing';
-import { addDays } from '../domain/periods';
+import { keptThrough } from '../domain/sync-protocol';
 
 
 /** An outbox in memory, in insertion order (the real one is in random-id order). */
@@ -20,7 +20,7 @@ function memoryStore(count: number, enrolled = true) {
     acknowledge: async (ids, keepDays, today) =>
       ids.forEach((id) => {
         const response = outbox.get(id);
-        const keepUntil = response && addDays(response.date, keepDays);
+        const keepUntil = response && keptThrough(response.date, keepDays);
         if (response && keepDays > 0 && keepUntil! >= today) kept.set(id, { response, keepUntil: keepUntil! });
         outbox.delete(id);
       }),
@@ -301,23 +301,23 @@ describe('kept copies and a restored server', () => {
   it("asks storage to drop kept copies by the kiosk's Helsinki date, before each send", async () => {
     const { store } = memoryStore(3);
     const days: string[] = [];
-    let at = Date.parse('2026-12-07T21:59:00Z');
+    let at = Date.parse('2026-12-06T21:59:00Z');
     const { engine } = engineFor({ ...store, dropExpiredKept: async (today) => void days.push(today) }, fakeServer(), undefined, () => new Date(at));
     await engine.syncNow();
     at += 2 * 60_000;
     await engine.syncNow();
     // 23:59 and 00:01 in Helsinki (UTC+2 in December).
-    expect(days).toEqual(['2026-12-07', '2026-12-08']);
+    expect(days).toEqual(['2026-12-06', '2026-12-07']);
   });
 
   it('drops kept copies the day after their last day, counted from the answer, never from the send', async () => {
     const { store, kept } = memoryStore(3);
     let at = Date.parse('2026-11-30T12:00:00Z');
     const { engine } = engineFor(store, fakeServer(), undefined, () => new Date(at));
-    // Answered on the 23rd, sent a week later: kept through 7 December all the same.
+    // Answered on the 23rd, sent a week later: kept through 6 December (14 days) all the same.
     await engine.syncNow();
-    expect([...kept.values()].map((copy) => copy.keepUntil)).toEqual(['2026-12-07', '2026-12-07', '2026-12-07']);
-    at = Date.parse('2026-12-07T12:00:00Z');
+    expect([...kept.values()].map((copy) => copy.keepUntil)).toEqual(['2026-12-06', '2026-12-06', '2026-12-06']);
+    at = Date.parse('2026-12-06T12:00:00Z');
     await engine.syncNow();
     expect(kept.size).toBe(3);
     at += DAY;
