@@ -1,5 +1,5 @@
 // Runs every check the project has, in order, and totals them: lint, type check, unit tests
-// (Vitest), the production build of the app and the server, and the end-to-end tests
+// (Vitest), the production build of the app (precompressed) and the server, and the end-to-end tests
 // (Playwright, real Chromium, against the built server).
 // Prints "ci: N passed, N failed" last and writes it to test-results/totals.txt for .ci/run.
 import { spawnSync } from 'node:child_process';
@@ -44,7 +44,7 @@ if (unit) {
 }
 if (!unitOk && (!unit || unit.numFailedTests === 0)) totals.failed += 1;
 
-if (step('build', ['vite', 'build']) && step('server build', ['node', 'scripts/build-server.mjs'])) {
+if (step('build', ['vite', 'build']) && step('precompress', ['node', 'scripts/precompress.mjs']) && step('server build', ['node', 'scripts/build-server.mjs'])) {
   const e2eReport = `${out}/e2e.json`;
   rmSync(e2eReport, { force: true });
   const e2eOk = run('end-to-end tests', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eReport });

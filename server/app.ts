@@ -7,6 +7,7 @@ import { formCatalog } from './db/forms';
 import { storageUnavailable, type Database } from './db/database';
 import { DEFAULT_MIN_FREE_DISK_BYTES, healthRoutes } from './routes/health';
 import { drainBeforeAnswering } from './request-drain';
+import { compression } from './compression';
 import { processPressureLimits, shedLoad, type PressureLimits } from './load-shedding';
 import { createAppMetrics } from './metrics/app-metrics';
 import { defaultForm } from '../src/domain/default-form';
@@ -148,6 +149,7 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
     return reply.code(500).send({ error: 'The server could not handle this request. Nothing was stored; try again later.' });
   });
 
+  await compression(app);
   await app.register(cookie);
   // Only where a route asks for it (sign-in); kiosks and signed-in coordinators are not limited.
   await app.register(rateLimit, { global: false });

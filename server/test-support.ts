@@ -30,9 +30,11 @@ export interface TestServerOptions {
   /** When the last backup was made; left out, the server makes no backups to look at. */
   lastBackupAt?: () => Date | null;
   minFreeDiskBytes?: number;
+  /** More files of the built app (path under it: content), there before the server starts, as a build's are. */
+  staticFiles?: Record<string, string | Buffer>;
 }
 
-export async function startTestServer({ trustProxy = false, clock, keepSentDays, lastBackupAt, minFreeDiskBytes }: TestServerOptions = {}): Promise<TestServer> {
+export async function startTestServer({ trustProxy = false, clock, keepSentDays, lastBackupAt, minFreeDiskBytes, staticFiles = {} }: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'feedback-server-'));
   const staticDir = join(dir, 'dist');
   mkdirSync(join(staticDir, 'assets'), { recursive: true });
@@ -40,6 +42,7 @@ export async function startTestServer({ trustProxy = false, clock, keepSentDays,
   writeFileSync(join(staticDir, 'coordinator.html'), '<!doctype html><title>coordinator</title>');
   writeFileSync(join(staticDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   writeFileSync(join(staticDir, 'assets', 'index-abc123.js'), 'console.log(1);');
+  for (const [path, content] of Object.entries(staticFiles)) writeFileSync(join(staticDir, path), content);
   const db = openDatabase(join(dir, 'data'));
   ensureFormVersion(db, defaultForm, true);
   let logged = '';

@@ -6,6 +6,7 @@ import { errorAnswer } from '../../src/domain/sync-protocol';
 import { auditEntries } from '../db/audit-log';
 import type { Database } from '../db/database';
 import { requireCoordinator } from './coordinator-auth';
+import { COMPRESSED } from '../compression';
 
 /** GET /api/coordinator/audit-log: who did what and when, newest first, 100 at a time. */
 export function auditLogRoutes(app: FastifyInstance, db: Database) {
@@ -13,6 +14,7 @@ export function auditLogRoutes(app: FastifyInstance, db: Database) {
     '/api/coordinator/audit-log',
     {
       onRequest: requireCoordinator(db),
+      compress: COMPRESSED,
       schema: {
         hide: true,
         querystring: z.strictObject({ before: z.optional(z.coerce.number().check(z.int(), z.gte(1))) }),

@@ -11,6 +11,7 @@ import { dayLogBetween } from '../db/day-log';
 import { formList, formVersions } from '../db/forms';
 import { abandonedBetween } from '../db/kiosks';
 import { requireCoordinator } from './coordinator-auth';
+import { COMPRESSED } from '../compression';
 
 /** The forms to choose from, and the dashboard of one form over a date range, language and version. */
 export function dashboardRoutes(app: FastifyInstance, db: Database) {
@@ -30,6 +31,7 @@ export function dashboardRoutes(app: FastifyInstance, db: Database) {
     '/api/coordinator/dashboard',
     {
       onRequest: signedIn,
+      compress: COMPRESSED,
       schema: {
         hide: true,
         querystring: dashboardQuery,

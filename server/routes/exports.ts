@@ -32,6 +32,7 @@ import { formVersions } from '../db/forms';
 import { freeTextsBetween } from '../db/free-texts';
 import { publishedAgeGroups, storeAgeGroups } from '../db/published-age-groups';
 import { requireCoordinator } from './coordinator-auth';
+import { COMPRESSED } from '../compression';
 
 // The day log's column names in the file's label language; the coordinator's area has them too.
 const PROFESSIONAL_LABELS: Record<string, Record<string, string>> = {
@@ -46,6 +47,7 @@ export function exportRoutes(app: FastifyInstance, db: Database, clock: () => Da
     '/api/coordinator/exports/:file',
     {
       onRequest: requireCoordinator(db),
+      compress: COMPRESSED,
       schema: {
         hide: true,
         params: z.strictObject({ file: z.enum(EXPORT_FILES.map((f) => `${f}.csv`) as [string, ...string[]]) }),

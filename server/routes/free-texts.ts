@@ -15,6 +15,7 @@ import { formVersions } from '../db/forms';
 import { freeTextsBetween, redactFreeText } from '../db/free-texts';
 import { requireCoordinator, sameOriginOnly } from './coordinator-auth';
 import { secureRandom } from './exports';
+import { COMPRESSED } from '../compression';
 
 /**
  * Free texts for the dashboard, as in the download (shownFreeTexts): only from whole ISO weeks
@@ -31,6 +32,7 @@ export function freeTextRoutes(app: FastifyInstance, db: Database, clock: () => 
     '/api/coordinator/free-texts',
     {
       onRequest: signedIn,
+      compress: COMPRESSED,
       schema: {
         hide: true,
         querystring: dashboardQuery,

@@ -7,6 +7,7 @@ import type { Database } from '../db/database';
 import { publishedForm } from '../db/forms';
 import { DEVICE_TOKEN } from './api-description';
 import { requireKiosk } from './kiosk-auth';
+import { COMPRESSED } from '../compression';
 
 export const formEtag = (form: Pick<FormDefinition, 'id' | 'version'>) => `"${form.id}-${form.version}"`;
 
@@ -19,6 +20,7 @@ export function kioskFormRoutes(app: FastifyInstance, db: Database, formId: stri
     '/api/kiosk/form',
     {
       onRequest: requireKiosk(db),
+      compress: COMPRESSED,
       schema: {
         summary: 'Fetch the published form',
         description:

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { startTestServer, type TestServer } from '../test-support';
 
 let server: TestServer;
@@ -25,6 +26,44 @@ describe('static files', () => {
       expect(reply.headers['cache-control'], url).toBe('no-cache');
     }
     for (const url of ['/coordinators', '/day-log', '/']) expect((await get(url)).body, url).toContain('<title>kiosk</title>');
+  });
+
+  it('sends the brotli or gzip copy the build made to a browser that takes it, the original to one that does not', async () => {
+    const script = 'console.log("the start screen");'.repeat(50);
+    await server.close();
+    server = await startTestServer({
+      staticFiles: { 'assets/start-abc123.js': script, 'assets/start-abc123.js.br': brotliCompressSync(script), 'assets/start-abc123.js.gz': gzipSync(script) },
+    });
+    const fetch = (encoding?: string) =>
+      server.app.inject({ method: 'GET', url: '/assets/start-abc123.js', headers: encoding ? { 'accept-encoding': encoding } : {} });
+
+    const brotli = await fetch('gzip, deflate, br, zstd');
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(script);
+    const gzip = await fetch('gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(script);
+    const plain = await fetch();
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(script);
+    for (const reply of [brotli, gzip, plain]) {
+      expect(String(reply.headers.vary)).toMatch(/accept-encoding/i);
+      expect(reply.headers['content-type']).toMatch(/javascript/);
+      expect(reply.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
+    // Each representation has its own ETag, so a cache never answers one with the other.
+    expect(new Set([brotli, gzip, plain].map((reply) => reply.headers.etag)).size).toBe(3);
+  });
+
+  it('sends the pages precompressed too, still never cached without a check', async () => {
+    await server.close();
+    server = await startTestServer({ staticFiles: { 'index.html.br': brotliCompressSync('<!doctype html><title>kiosk</title>') } });
+    for (const url of ['/', '/some/deep/link']) {
+      const reply = await server.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } });
+      expect(reply.headers['content-encoding'], url).toBe('br');
+      expect(brotliDecompressSync(reply.rawPayload).toString(), url).toContain('<title>kiosk</title>');
+      expect(reply.headers['cache-control'], url).toBe('no-cache');
+    }
   });
 
   it('keeps hashed assets for a year', async () => {

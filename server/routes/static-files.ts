@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 // keep an old version for a year; hashed assets never change under their name.
 const ALWAYS_REVALIDATE = new Set(['/sw.js', '/index.html', '/coordinator.html', '/manifest.webmanifest', '/registerSW.js']);
 
-/** Serves the built kiosk app with caching that fits each kind of file. */
+/** Serves the built kiosk app, precompressed, with caching that fits each kind of file. */
 export async function staticFileRoutes(app: FastifyInstance, staticDir: string) {
   if (!existsSync(join(staticDir, 'index.html'))) {
     throw new Error(`No built app in ${staticDir}: run "npm run build" first.`);
@@ -16,9 +16,13 @@ export async function staticFileRoutes(app: FastifyInstance, staticDir: string) 
     root: staticDir,
     wildcard: false,
     index: ['index.html'],
+    // The build writes .br and .gz beside each text file (scripts/precompress.mjs): sent to a
+    // browser that accepts them, with Vary: Accept-Encoding; nothing is compressed per request.
+    preCompressed: true,
     cacheControl: false,
     setHeaders(res, path) {
-      const url = path.slice(staticDir.length).replace(/\\/g, '/');
+      // The file sent may be the precompressed copy: its headers are the original's.
+      const url = path.slice(staticDir.length).replace(/\\/g, '/').replace(/\.(br|gz)$/, '');
       if (ALWAYS_REVALIDATE.has(url)) res.header('cache-control', 'no-cache');
       else if (url.startsWith('/assets/')) res.header('cache-control', 'public, max-age=31536000, immutable');
       else res.header('cache-control', 'public, max-age=3600');
