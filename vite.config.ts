@@ -53,6 +53,17 @@ export default defineConfig({
         inlineWorkboxRuntime: true,
       },
     }),
+    {
+      // The PWA plugin links the kiosk's manifest from every page; installing the coordinator's
+      // page would then install the kiosk. The coordinator's area is no app to install.
+      name: 'coordinator-page-without-manifest',
+      enforce: 'post',
+      apply: 'build',
+      transformIndexHtml: {
+        order: 'post',
+        handler: (html, context) => (context.filename.endsWith('coordinator.html') ? html.replace(/<link rel="manifest"[^>]*>/g, '') : html),
+      },
+    },
   ],
   build: {
     rollupOptions: {

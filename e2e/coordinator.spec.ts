@@ -83,6 +83,14 @@ test('the kiosk never loads or precaches the coordinator\u2019s code', async ({ 
   }
 });
 
+test("the coordinator's page links no manifest, so installing it never installs the kiosk; the kiosk's page does", async ({ page }) => {
+  await page.goto(`${server.url}/coordinator`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Kirjaudu sisään' })).toBeVisible();
+  await expect(page.locator('link[rel="manifest"]')).toHaveCount(0);
+  await page.goto(server.url);
+  await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/manifest.webmanifest');
+});
+
 test('a coordinator pairs a kiosk from the area, sees its last sync, and revokes it; the kiosk\u2019s staff menu says so', async ({ browser }) => {
   const page = await browser.newPage();
   const coordinator = new CoordinatorPage(page);
