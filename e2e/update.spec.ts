@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,8 @@ test('a new app version waits while someone is answering and is applied on the s
 
     // A new version is published while the visitor is answering.
     appendFileSync(join(dist, 'sw.js'), '\n// next version\n');
+    // As every build does: its compressed copies too, which are what a browser is sent.
+    execFileSync(process.execPath, ['scripts/precompress.mjs', dist]);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
     await page.waitForFunction(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting));
 
