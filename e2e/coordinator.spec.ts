@@ -83,10 +83,13 @@ test('the kiosk never loads or precaches the coordinator\u2019s code', async ({ 
   }
 });
 
-test("the coordinator's page links no manifest, so installing it never installs the kiosk; the kiosk's page does", async ({ page }) => {
+test("the coordinator's page, signed out, logs no error and links no manifest (installing it never installs the kiosk); the kiosk's page does link one", async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
   await page.goto(`${server.url}/coordinator`);
   await expect(page.getByRole('heading', { level: 1, name: 'Kirjaudu sisään' })).toBeVisible();
   await expect(page.locator('link[rel="manifest"]')).toHaveCount(0);
+  expect(errors).toEqual([]);
   await page.goto(server.url);
   await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/manifest.webmanifest');
 });

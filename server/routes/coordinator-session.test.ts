@@ -107,6 +107,22 @@ describe('cross-site requests', () => {
   });
 });
 
+describe('who is signed in', () => {
+  it('is nobody without a session or with a forged or ended one, answered 200 so the page logs no error', async () => {
+    for (const cookie of [undefined, 'coordinator_session=forged']) {
+      const reply = await server.app.inject({ method: 'GET', url: '/api/coordinator/whoami', headers: cookie ? { cookie } : {} });
+      expect(reply.statusCode).toBe(200);
+      expect(reply.json()).toEqual({ username: null });
+    }
+  });
+
+  it('is the coordinator whose session the cookie carries', async () => {
+    const cookie = await signIn(server);
+    const reply = await server.app.inject({ method: 'GET', url: '/api/coordinator/whoami', headers: { cookie } });
+    expect(reply.json()).toEqual({ username: 'aino' });
+  });
+});
+
 describe('without a session', () => {
   it.each([
     ['GET', '/api/coordinator/session'],

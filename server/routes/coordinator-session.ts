@@ -10,6 +10,7 @@ import type { Database } from '../db/database';
 import { createSession, endOtherSessions, endSession, removeExpiredSessions } from '../db/sessions';
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords';
 import {
+  sessionCoordinator,
   clearSessionCookie,
   newSessionId,
   requireCoordinator,
@@ -79,6 +80,14 @@ export function coordinatorSessionRoutes(app: FastifyInstance, db: Database) {
     '/api/coordinator/session',
     { onRequest: signedIn, schema: { ...hide, response: { 200: coordinatorSession, 401: errorAnswer } } },
     async (request) => ({ username: request.coordinator!.username }),
+  );
+
+  // The page asks this first: signed out is an answer, not an error (a 401 here would be a
+  // console error on every visit to the sign-in page).
+  api.get(
+    '/api/coordinator/whoami',
+    { schema: { ...hide, response: { 200: z.strictObject({ username: z.nullable(z.string()) }) } } },
+    async (request, reply) => ({ username: sessionCoordinator(db, request, reply)?.username ?? null }),
   );
 
   api.delete(

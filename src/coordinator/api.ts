@@ -67,6 +67,8 @@ function dashboardParams({ form, from, to, language, version }: DashboardQuery):
 
 export const api = {
   session: () => call<CoordinatorSession>('GET', '/api/coordinator/session'),
+  /** Who is signed in on this browser, null when nobody is (never a 401). */
+  whoAmI: () => call<{ username: string | null }>('GET', '/api/coordinator/whoami'),
   signIn: (username: string, password: string) => call<CoordinatorSession>('POST', '/api/coordinator/session', { username, password }),
   signOut: () => call<void>('DELETE', '/api/coordinator/session'),
   changePassword: (currentPassword: string, newPassword: string) =>

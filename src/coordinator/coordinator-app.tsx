@@ -34,8 +34,8 @@ export function CoordinatorApp() {
 
   useEffect(() => {
     whenSignedOut(() => setSession({ kind: 'signed-out', ended: true }));
-    api.session().then(
-      ({ username }) => setSession({ kind: 'signed-in', username }),
+    api.whoAmI().then(
+      ({ username }) => setSession(username === null ? { kind: 'signed-out', ended: false } : { kind: 'signed-in', username }),
       () => setSession({ kind: 'signed-out', ended: false }),
     );
   }, []);
