@@ -10,6 +10,7 @@ import { drainBeforeAnswering } from './request-drain';
 import { compression } from './compression';
 import { processPressureLimits, shedLoad, type PressureLimits } from './load-shedding';
 import { createAppMetrics } from './metrics/app-metrics';
+import { lastBackupOrNone } from './backup/backup-folder';
 import { defaultForm } from '../src/domain/default-form';
 import { DEFAULT_KEEP_SENT_DAYS } from '../src/domain/sync-protocol';
 import { apiDescriptionRoutes } from './routes/api-description';
@@ -160,7 +161,11 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   const minFreeDiskBytes = options.minFreeDiskBytes ?? DEFAULT_MIN_FREE_DISK_BYTES;
   healthRoutes(app, db, minFreeDiskBytes);
   const clock = options.clock ?? (() => new Date());
-  const metrics = createAppMetrics({ db, clock, ...(options.lastBackupAt ? { lastBackupAt: options.lastBackupAt } : {}) });
+  // One reader for the metrics and the warnings: a backup folder that cannot be read holds no
+  // backup this server can count on, so it reads as none (and says why in the log), never a 500.
+  const readBackup = options.lastBackupAt;
+  const lastBackupAt = readBackup ? () => lastBackupOrNone(readBackup, app.log) : undefined;
+  const metrics = createAppMetrics({ db, clock, ...(lastBackupAt ? { lastBackupAt } : {}) });
   metricsRoutes(app, metrics, options.metricsToken ?? null);
   kioskEnrollRoutes(app, db);
   kioskSyncRoutes(app, db, formCatalog(db), { clock, keepSentDays: options.keepSentDays ?? DEFAULT_KEEP_SENT_DAYS, report: metrics.syncBatch });
@@ -171,7 +176,7 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   exportRoutes(app, db, clock);
   freeTextRoutes(app, db, clock);
   kioskAdminRoutes(app, db, clock);
-  coordinatorWarningRoutes(app, db, { clock, minFreeDiskBytes, lastBackupAt: options.lastBackupAt });
+  coordinatorWarningRoutes(app, db, { clock, minFreeDiskBytes, ...(lastBackupAt ? { lastBackupAt } : {}) });
   draftRoutes(app, db);
   previewLinkRoutes(app, db, defaultForm.id);
   draftCommentRoutes(app, db);

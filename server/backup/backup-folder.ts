@@ -40,6 +40,16 @@ export function lastBackupAt(backupDir: string): Date | null {
   return listBackups(backupDir)[0]?.at ?? null;
 }
 
+/** Reads the last backup's time; a folder that cannot be read counts as holding none, with a log line. */
+export function lastBackupOrNone(read: () => Date | null, log: { warn(details: object, message: string): void }): Date | null {
+  try {
+    return read();
+  } catch (error) {
+    log.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'the backup folder cannot be read');
+    return null;
+  }
+}
+
 /** Deletes the backups the rotation does not keep, and partial files left by a killed process; returns the names deleted. */
 export function pruneBackups(backupDir: string, rotation: Rotation, now: Date): string[] {
   const backups = listBackups(backupDir);

@@ -31,11 +31,6 @@ export type SyncReport =
   /** unavailable: the database cannot store anything now (503); failed: any other fault (500). */
   | { outcome: 'unavailable' | 'failed'; responses: number };
 
-/**
- * POST /api/kiosk/sync: a kiosk's batch. All valid: stored in one transaction, 200 with a
- * result per response. Any that cannot be stored: 422 naming each with why and what kind of
- * fault it is (see REJECTION_KINDS), and nothing stored, so a batch is never half in.
- */
 export interface SyncRouteOptions {
   clock: () => Date;
   /** Told to kiosks in every answer: how long they keep a copy of what was acknowledged. */
@@ -44,6 +39,11 @@ export interface SyncRouteOptions {
   report?: (batch: SyncReport) => void;
 }
 
+/**
+ * POST /api/kiosk/sync: a kiosk's batch. All valid: stored in one transaction, 200 with a
+ * result per response. Any that cannot be stored: 422 naming each with why and what kind of
+ * fault it is (see REJECTION_KINDS), and nothing stored, so a batch is never half in.
+ */
 export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormCatalog, { clock, keepSentDays, report = () => {} }: SyncRouteOptions) {
   const storeSyncBatch = createSyncBatchWriter(db, forms.find);
 

@@ -51,16 +51,17 @@ export function coordinatorWarnings({ now, today, lastBackupAt, disk, kiosks }: 
     warnings.push({ kind: 'backup-old', lastBackupAt: lastBackupAt?.toISOString() ?? null });
   }
   if (disk && disk.freeBytes < DISK_WARNING_FACTOR * disk.minFreeBytes) warnings.push({ kind: 'disk-nearly-full', freeBytes: disk.freeBytes });
-  const inUse = kiosks.filter((kiosk) => kiosk.revokedAt === null);
-  for (const kiosk of inUse) {
-    if (isQuiet(kiosk, now)) warnings.push({ kind: 'kiosk-quiet', kiosk: kiosk.name, lastSyncAt: kiosk.lastSyncAt });
-  }
   const beforeYesterday = addDays(today, -2);
-  for (const kiosk of inUse) {
-    if (isQuiet(kiosk, now)) continue;
+  const quiet: CoordinatorWarning[] = [];
+  const missing: CoordinatorWarning[] = [];
+  for (const kiosk of kiosks.filter((kiosk) => kiosk.revokedAt === null)) {
+    if (isQuiet(kiosk, now)) {
+      quiet.push({ kind: 'kiosk-quiet', kiosk: kiosk.name, lastSyncAt: kiosk.lastSyncAt });
+      continue;
+    }
     const missingBefore = kiosk.days.filter((day) => day.date <= beforeYesterday).reduce((sum, day) => sum + day.missing, 0);
-    const missing = missingBefore - (kiosk.waitingAtSync ?? 0);
-    if (missing > 0) warnings.push({ kind: 'responses-missing', kiosk: kiosk.name, missing });
+    const lost = missingBefore - (kiosk.waitingAtSync ?? 0);
+    if (lost > 0) missing.push({ kind: 'responses-missing', kiosk: kiosk.name, missing: lost });
   }
-  return warnings;
+  return [...warnings, ...quiet, ...missing];
 }
