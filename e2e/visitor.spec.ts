@@ -290,12 +290,12 @@ test.describe('when the visit cannot load', () => {
   test.use({ serviceWorkers: 'block' });
 
   test('the kiosk says so calmly and can start again, instead of going blank', async ({ page }) => {
-    await page.route(/\/assets\/visit-[^/]+\.js$/, (route) => route.abort());
+    await page.route(/\/assets\/later-[^/]+\.js$/, (route) => route.abort());
     const kiosk = new KioskPage(page);
     await kiosk.open();
     await kiosk.startButton().click();
     await expect(page.getByRole('alert')).toHaveText(/Jokin meni vikaan\. Vastauksia ei tallennettu\./);
-    await page.unroute(/\/assets\/visit-[^/]+\.js$/);
+    await page.unroute(/\/assets\/later-[^/]+\.js$/);
     await page.getByRole('button', { name: 'Aloita alusta' }).click();
     await kiosk.giveFeedback();
     await kiosk.expectQuestion('Millainen päivä päiväkeskuksessa oli tänään?');

@@ -30,6 +30,7 @@ import { kioskFormRoutes } from './routes/kiosk-form';
 import { kioskSyncRoutes } from './routes/kiosk-sync';
 import { METRICS_PATH, metricsRoutes } from './routes/metrics';
 import { staticFileRoutes } from './routes/static-files';
+import { inlineStyleSources } from './inline-styles';
 
 /** How long a client is asked to wait when the database cannot store anything (Retry-After). */
 const STORAGE_RETRY_AFTER_S = 60;
@@ -97,7 +98,7 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        styleSrc: ["'self'", ...inlineStyleSources(options.staticDir)],
         imgSrc: ["'self'"],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],

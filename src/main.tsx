@@ -1,33 +1,44 @@
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-ext-400.css';
-import '@fontsource/noto-sans/latin-700.css';
-import '@fontsource/noto-sans/latin-ext-700.css';
 import './ui/kiosk.css';
 import { lazy, StrictMode, Suspense } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { defaultForm } from './domain/default-form';
 import { setUpI18n } from './i18n/setup';
 import { KioskApp } from './kiosk/kiosk-app';
 import { registerServiceWorker } from './kiosk/app-update';
+import { loadLater } from './kiosk/load-later';
+import { showsTheSameStartScreen } from './kiosk/prerendered';
 import { readStoredForm } from './storage/kiosk-form';
 import { requestPersistentStorage } from './storage/persist';
 
-// A preview link (/preview/TOKEN) opens a draft instead of the kiosk; its code is its own chunk.
-const PreviewApp = lazy(() => import('./preview/preview-app'));
+// A preview link (/preview/TOKEN) opens a draft instead of the kiosk; its code comes later.
+const PreviewApp = lazy(() => loadLater().then(async (later) => {
+  await later.setUpPreview();
+  return { default: later.PreviewApp };
+}));
 const previewToken = /^\/preview\/([A-Za-z0-9_-]{43})$/.exec(location.pathname)?.[1];
 
 setUpI18n();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    {previewToken ? (
+const root = document.getElementById('root')!;
+if (previewToken) {
+  createRoot(root).render(
+    <StrictMode>
       <Suspense fallback={null}>
         <PreviewApp token={previewToken} fromKiosk={new URLSearchParams(location.search).has('kiosk')} />
       </Suspense>
-    ) : (
-      // The published form kept from the last sync, else the bundled one.
-      <KioskApp form={readStoredForm()?.form ?? defaultForm} />
-    )}
-  </StrictMode>,
-);
+    </StrictMode>,
+  );
+} else {
+  // The published form kept from the last sync, else the bundled one. index.html already shows the
+  // start screen of the bundled form (prerendered at build): React takes over that markup when the
+  // kept form shows the same start screen, and replaces it in one step when it does not.
+  const form = (await readStoredForm(() => loadLater().then((later) => later.parseFormDefinition)))?.form ?? defaultForm;
+  const app = (
+    <StrictMode>
+      <KioskApp form={form} />
+    </StrictMode>
+  );
+  if (root.hasChildNodes() && showsTheSameStartScreen(form, defaultForm)) hydrateRoot(root, app);
+  else createRoot(root).render(app);
+}
 registerServiceWorker();
 requestPersistentStorage().catch((error: unknown) => console.warn('Persistent storage was not granted:', error));

@@ -20,6 +20,18 @@ export class KioskPage {
   async open(url = '/') {
     await this.page.goto(url);
     await expect(this.startButton()).toBeVisible();
+    await this.ready();
+  }
+
+  /**
+   * The start screen is painted from index.html before any script runs; a tap starts a visit once
+   * React has taken the button over (React keeps its fiber on the element). Polled from here: a
+   * test's fake clock (page.clock) stops the page's own timers and fakes its performance entries.
+   */
+  async ready() {
+    await expect
+      .poll(() => this.startButton().evaluate((button) => Object.keys(button).some((key) => key.startsWith('__reactFiber$'))))
+      .toBe(true);
   }
 
   startButton(): Locator {
@@ -32,6 +44,7 @@ export class KioskPage {
   }
 
   async giveFeedback() {
+    await this.ready();
     await this.startButton().click();
     await expect(this.page.getByText(this.ui.question.progress.replace('{{current}}', '1').split('{{')[0]!)).toBeVisible();
   }

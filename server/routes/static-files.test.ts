@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { startTestServer, type TestServer } from '../test-support';
 
@@ -78,6 +79,16 @@ describe('static files', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
+  });
+
+  it('allows the page’s own inline stylesheet by its hash, and no other inline style', async () => {
+    await server.close();
+    const css = '.start{display:flex}';
+    server = await startTestServer({ staticFiles: { 'index.html': `<!doctype html><style>${css}</style><title>kiosk</title>` } });
+    const csp = String((await get('/')).headers['content-security-policy']);
+    const styleSrc = /style-src ([^;]*)/.exec(csp)![1]!.split(' ');
+    expect(styleSrc).toEqual(["'self'", `'sha256-${createHash('sha256').update(css).digest('base64')}'`]);
+    expect(csp).not.toContain('unsafe-inline');
   });
 
   it('answers an unknown API path with a JSON 404', async () => {

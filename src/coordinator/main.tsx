@@ -1,7 +1,3 @@
-import '@fontsource/noto-sans/latin-400.css';
-import '@fontsource/noto-sans/latin-ext-400.css';
-import '@fontsource/noto-sans/latin-700.css';
-import '@fontsource/noto-sans/latin-ext-700.css';
 import './coordinator.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

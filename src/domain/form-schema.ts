@@ -2,6 +2,10 @@ import * as z from 'zod/mini';
 import type { $RefinementCtx } from 'zod/v4/core';
 import { PICTURE_NAMES } from './pictures';
 import './schema-messages';
+import { isChoiceQuestion } from './form-text';
+
+// The helpers that need no validation live apart, so the start screen loads without zod.
+export { isChoiceQuestion, localize, shownLanguages } from './form-text';
 
 /** Ids of forms, questions and options: short, stable, safe in CSV headers and URLs. */
 export const identifier = z.string().check(
@@ -123,15 +127,6 @@ export type Question = FormDefinition['questions'][number];
 export type ChoiceQuestion = Exclude<Question, { type: 'free-text' }>;
 export type LocalizedText = z.output<typeof localizedText>;
 
-/** The languages a kiosk may show: those of the form whose wording has been reviewed. */
-export function shownLanguages(form: Pick<FormDefinition, 'languages' | 'reviewed'>): string[] {
-  return form.languages.filter((language) => !form.reviewed || form.reviewed.includes(language));
-}
-
-export function isChoiceQuestion(q: Question): q is ChoiceQuestion {
-  return q.type !== 'free-text';
-}
-
 /** Rules that span several fields: unique ids, complete translations, show-if references. */
 function checkConsistency(form: z.output<typeof formObject>, ctx: $RefinementCtx<z.output<typeof formObject>>) {
   const report = (message: string, path: (string | number)[]) =>
@@ -203,9 +198,4 @@ export function parseFormDefinition(input: unknown): FormDefinition {
   const result = formDefinition.safeParse(input);
   if (!result.success) throw new Error(`Invalid form definition:\n${z.prettifyError(result.error)}`);
   return result.data;
-}
-
-/** The text in the wanted language; the form's first language if it lacks one. */
-export function localize(text: LocalizedText, language: string, form: Pick<FormDefinition, 'languages'>): string {
-  return text[language] ?? text[form.languages[0] ?? ''] ?? '';
 }

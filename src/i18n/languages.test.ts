@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Resource } from 'i18next';
 import { coordinatorLanguages, coordinatorResources } from './coordinator-setup';
-import { languageName, resources, uiLanguages } from './languages';
+import { languageName, uiLanguages } from './languages';
 import { previewResources } from './preview-setup';
 
 type Tree = { [key: string]: string | Tree };
@@ -15,6 +15,10 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   }
   return out;
 }
+
+// Every language's texts, read here from the files (the kiosk fetches one language at a time).
+const files = import.meta.glob<Resource[string]['translation']>('./locales/*.json', { eager: true, import: 'default' });
+const resources: Resource = Object.fromEntries(Object.entries(files).map(([path, strings]) => [path.replace(/^.*\/(.+)\.json$/, '$1'), { translation: strings }]));
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 let areaResources: Resource = resources;
@@ -39,8 +43,15 @@ function requiredKeys(code: string): string[] {
 
 describe('language resources', () => {
   it('include Finnish, Swedish and English, named in themselves, Finnish first', () => {
+    expect([...uiLanguages].sort()).toEqual(Object.keys(resources).sort());
     expect(uiLanguages.slice(0, 3)).toEqual(['fi', 'sv', 'en']);
     expect(uiLanguages.map(languageName).slice(0, 3)).toEqual(['Suomi', 'Svenska', 'English']);
+  });
+
+  it('name each language as its own texts do, so the switch shows it before they are loaded', () => {
+    for (const code of uiLanguages) {
+      expect(languageName(code)).toBe((resources[code]!.translation as { language: { name: string } }).language.name);
+    }
   });
 
 });

@@ -1,6 +1,8 @@
 import { useSyncExternalStore } from 'react';
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { UPDATE_CHECK_EVERY_MS } from './timing';
+import { loadLater } from './load-later';
+import { whenIdle } from './when-idle';
 
 /**
  * The one place the service worker is registered. A new version waits until the kiosk says
@@ -21,9 +23,16 @@ const logFailure = (what: string) => (error: unknown) =>
   // Offline for days is normal for a kiosk: a failed check is reported, not thrown.
   console.warn(`Service worker ${what} failed:`, error instanceof Error ? error.name : error);
 
+/** Registers once the first screen is up: workbox-window is no part of the first screen's code. */
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  workbox = new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL });
+  whenIdle(() => {
+    loadLater().then(({ Workbox }) => register(new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })), logFailure('loading'));
+  });
+}
+
+function register(registering: Workbox): void {
+  workbox = registering;
   workbox.addEventListener('waiting', () => setState('waiting'));
   // Reload only when this page asked for the update. The first install takes control quietly
   // (clientsClaim); workbox's own isUpdate flag is false for updates found later in a page that

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shownLanguages, type FormDefinition } from '../domain/form-schema';
+import type { FormDefinition } from '../domain/form-schema';
+import { shownLanguages } from '../domain/form-text';
 import { localDay } from '../domain/local-day';
 import { DEFAULT_LANGUAGE, uiLanguages } from '../i18n/languages';
 import { stopSpeaking } from '../ui/speech';
@@ -12,20 +13,20 @@ import { InfoScreen, type InfoTopic } from './info-screen';
 import { StartScreen } from './start-screen';
 import { ThanksScreen } from './thanks-screen';
 import { IDLE_WARNING_AFTER_MS, IDLE_WARNING_FOR_MS, START_GUARD_MS, UPDATE_WHEN_QUIET_MS } from './timing';
+import { loadLater } from './load-later';
 import { useQuietTimer } from './use-quiet-timer';
+import { whenIdle } from './when-idle';
 
-// The visit (react-hook-form, Dexie, scrubbing) is not needed to show the start screen: it is a
-// separate chunk, precached like everything else and fetched as soon as the browser is idle.
-const loadVisit = () => import('./visit');
-const Visit = lazy(() => loadVisit().then((module) => ({ default: module.Visit })));
-// Only staff ever open the menu: it is loaded when they do.
-const StaffMenu = lazy(() => import('./staff/staff-menu'));
+// The visit (react-hook-form, Dexie, scrubbing) and the staff menu are not needed to show the
+// start screen: they come later, precached like everything else and fetched when the browser is idle.
+const Visit = lazy(() => loadLater().then((later) => ({ default: later.Visit })));
+const StaffMenu = lazy(() => loadLater().then((later) => ({ default: later.StaffMenu })));
 
 type Screen = { name: 'start' } | { name: 'visit' } | { name: 'thanks' } | { name: 'info'; topic: InfoTopic } | { name: 'staff' };
 
 function recordAbandoned() {
-  import('../storage/abandoned')
-    .then(({ countAbandoned }) => countAbandoned(localDay(new Date()).date))
+  loadLater()
+    .then(({ abandoned }) => abandoned.countAbandoned(localDay(new Date()).date))
     .catch((error: unknown) => console.error('Could not count an abandoned form:', error instanceof Error ? error.name : error));
 }
 
@@ -46,12 +47,10 @@ export function KioskApp({ form: firstForm }: { form: FormDefinition }) {
   useEffect(() => {
     performance.mark('kiosk:start-screen');
     const prefetch = () => {
-      void loadVisit();
+      void loadLater();
       startSync().catch((error: unknown) => console.error('Sync could not start:', error instanceof Error ? error.name : error));
     };
-    // Safari has no requestIdleCallback.
-    if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(prefetch, { timeout: 2000 });
-    else setTimeout(prefetch, 500);
+    whenIdle(prefetch);
   }, []);
 
   /** Ends the visit for the next person: new empty visit, Finnish, nothing selected or spoken. */

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import type { FormDefinition } from '../domain/form-schema';
 import { readStoredFormEtag, saveStoredForm } from '../storage/kiosk-form';
 import { browserTimer } from '../sync/browser-timer';
+import { loadLater } from './load-later';
 import type { SyncEngine, SyncStatus } from '../sync/sync-engine';
 
 /**
@@ -34,14 +35,7 @@ async function exclusively(task: () => Promise<void>): Promise<boolean> {
 
 export function startSync(): Promise<SyncEngine> {
   starting ??= (async () => {
-    const [{ createSyncEngine }, outbox, abandoned, made, kept, enrollment] = await Promise.all([
-      import('../sync/sync-engine'),
-      import('../storage/outbox'),
-      import('../storage/abandoned'),
-      import('../storage/made'),
-      import('../storage/kept-copies'),
-      import('../storage/enrollment'),
-    ]);
+    const { createSyncEngine, outbox, abandoned, made, kept, enrollment } = await loadLater();
     engine = createSyncEngine({
       store: {
         takeBatch: outbox.takeBatch,
@@ -84,10 +78,7 @@ const commentSenders = new Map<string, { sendNow(): Promise<void> }>();
  */
 async function sendLeftoverComments(): Promise<void> {
   try {
-    const [{ tokensWithComments }, { browserCommentSender }] = await Promise.all([
-      import('../storage/comment-outbox'),
-      import('../sync/browser-comment-sender'),
-    ]);
+    const { tokensWithComments, browserCommentSender } = await loadLater();
     for (const token of await tokensWithComments()) {
       let sender = commentSenders.get(token);
       if (!sender) commentSenders.set(token, (sender = browserCommentSender(token)));

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { localize, type FormDefinition } from '../domain/form-schema';
+import type { FormDefinition } from '../domain/form-schema';
+import { localize } from '../domain/form-text';
 import { sentencesForSpeech } from '../ui/speech';
 import { KioskFrame } from './kiosk-frame';
 import { useHeadingFocus } from '../ui/use-heading-focus';

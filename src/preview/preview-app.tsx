@@ -2,7 +2,7 @@ import './preview.css';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addPreviewTexts } from '../i18n/preview-setup';
-import { DEFAULT_LANGUAGE, uiLanguages } from '../i18n/languages';
+import { DEFAULT_LANGUAGE, loadLanguage, uiLanguages } from '../i18n/languages';
 import { useQuietTimer } from '../kiosk/use-quiet-timer';
 import { loadDraft, type DraftLoad } from './load-draft';
 import { PreviewBanner, type PreviewView } from './preview-banner';
@@ -10,7 +10,11 @@ import { PreviewKiosk } from './preview-kiosk';
 import { SideBySide } from './side-by-side';
 import { useCommentSender } from './use-comment-sender';
 
-addPreviewTexts();
+/** The preview shows every language side by side: it loads them all before its first screen. */
+export async function setUpPreview(): Promise<void> {
+  await Promise.all(uiLanguages.map(loadLanguage));
+  addPreviewTexts();
+}
 
 /** A preview opened from a kiosk that nobody touches goes back to the kiosk after this. */
 const KIOSK_PREVIEW_IDLE_MS = 5 * 60_000;

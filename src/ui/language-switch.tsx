@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { languageName } from '../i18n/languages';
+import { languageName, switchLanguage } from '../i18n/languages';
 
 /** Always visible; each language is named in itself and marked with its own lang. */
 export function LanguageSwitch({ languages }: { languages: string[] }) {
@@ -13,7 +13,7 @@ export function LanguageSwitch({ languages }: { languages: string[] }) {
           lang={code}
           className="button button--language"
           aria-pressed={i18n.language === code}
-          onClick={() => void i18n.changeLanguage(code)}
+          onClick={() => switchLanguage(code).catch((error: unknown) => console.error('Could not load the language:', error))}
         >
           {languageName(code)}
         </button>

@@ -1,15 +1,16 @@
 import type { PictureName } from '../domain/pictures';
 
-// Bundled files, precached by the service worker: no picture ever comes from the network.
-const urls = import.meta.glob<string>('./pictures/*.svg', { eager: true, query: '?url', import: 'default' });
+// The bundled pictures' markup, inside the visit's code: no picture is a file of its own to fetch
+// or precache, and none ever comes from the network. They are the project's own files.
+const markup = import.meta.glob<string>('./pictures/*.svg', { eager: true, query: '?raw', import: 'default' });
 
-export function pictureUrl(name: PictureName): string {
-  const url = urls[`./pictures/${name}.svg`];
-  if (!url) throw new Error(`No bundled picture "${name}"`);
-  return url;
+export function pictureMarkup(name: PictureName): string {
+  const svg = markup[`./pictures/${name}.svg`];
+  if (!svg) throw new Error(`No bundled picture "${name}"`);
+  return svg;
 }
 
 /** Decorative: the words beside a picture always say the same thing. */
 export function Picture({ name, className = 'picture' }: { name: PictureName; className?: string }) {
-  return <img className={className} src={pictureUrl(name)} alt="" width={64} height={64} draggable={false} />;
+  return <span className={className} aria-hidden="true" dangerouslySetInnerHTML={{ __html: pictureMarkup(name) }} />;
 }

@@ -1,4 +1,3 @@
-import './text-hints.css';
 import { useTranslation } from 'react-i18next';
 import { MAX_PLAIN_SENTENCE_WORDS, textHints } from '../domain/readability';
 
