@@ -47,8 +47,14 @@ test('a kiosk visited once works from a cold start with the server gone, and kee
       await expect(kiosk.startButton()).toBeVisible();
     }
 
-    await page.reload();
+    // Each other language's texts are a file of their own, fetched when picked: precached too.
+    await kiosk.chooseLanguage('Svenska');
     await expect(kiosk.startButton()).toBeVisible();
+    await kiosk.giveFeedback();
+    await kiosk.expectQuestion('Hur var dagen på dagcentret i dag?');
+
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Anna palautetta' })).toBeVisible();
     const stored = await readOutbox(page);
     expect(stored.map((r) => r.answers.day).sort()).toEqual(['1', '3', '5']);
     await context.close();

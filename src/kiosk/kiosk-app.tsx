@@ -13,14 +13,15 @@ import { InfoScreen, type InfoTopic } from './info-screen';
 import { StartScreen } from './start-screen';
 import { ThanksScreen } from './thanks-screen';
 import { IDLE_WARNING_AFTER_MS, IDLE_WARNING_FOR_MS, START_GUARD_MS, UPDATE_WHEN_QUIET_MS } from './timing';
-import { loadLater } from './load-later';
+import { laterIfLoaded, loadLater } from './load-later';
 import { useQuietTimer } from './use-quiet-timer';
 import { whenIdle } from './when-idle';
 
 // The visit (react-hook-form, Dexie, scrubbing) and the staff menu are not needed to show the
-// start screen: they come later, precached like everything else and fetched when the browser is idle.
-const Visit = lazy(() => loadLater().then((later) => ({ default: later.Visit })));
-const StaffMenu = lazy(() => loadLater().then((later) => ({ default: later.StaffMenu })));
+// start screen: they come later, precached like everything else and fetched when the browser is
+// idle. Once they are here they render at once; the lazy forms are for when they are not.
+const LazyVisit = lazy(() => loadLater().then((later) => ({ default: later.Visit })));
+const LazyStaffMenu = lazy(() => loadLater().then((later) => ({ default: later.StaffMenu })));
 
 type Screen = { name: 'start' } | { name: 'visit' } | { name: 'thanks' } | { name: 'info'; topic: InfoTopic } | { name: 'staff' };
 
@@ -105,10 +106,18 @@ export function KioskApp({ form: firstForm }: { form: FormDefinition }) {
   const shown = inVisitOrThanks ? form : (nextForm ?? form);
   const languages = uiLanguages.filter((code) => shownLanguages(shown).includes(code));
   const startVisit = () => {
-    setForm(shown);
-    setNextForm(null);
-    setScreen({ name: 'visit' });
+    const start = () => {
+      setForm(shown);
+      setNextForm(null);
+      setScreen({ name: 'visit' });
+    };
+    // A tap before the visit's code has arrived waits for it on the start screen (a failure to
+    // load it shows in the visit's error boundary).
+    if (laterIfLoaded()) start();
+    else loadLater().then(start, start);
   };
+  const Visit = laterIfLoaded()?.Visit ?? LazyVisit;
+  const StaffMenu = laterIfLoaded()?.StaffMenu ?? LazyStaffMenu;
 
   let content;
   switch (screen.name) {
