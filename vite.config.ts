@@ -120,8 +120,9 @@ export default defineConfig({
       },
       workbox: {
         // Everything the kiosk needs offline, from the first visit: the page, its code, fonts and
-        // texts, and the favicon. The PNG icons only matter when installing, which is online.
-        globPatterns: ['index.html', 'manifest.webmanifest', 'icons/icon.svg', 'assets/*.{js,css,woff2,json}'],
+        // texts, and the favicon (the plugin adds the manifest). The PNG icons only matter when
+        // installing, which is online.
+        globPatterns: ['index.html', 'icons/icon.svg', 'assets/*.{js,css,woff2,json}'],
         // The coordinator's area is not the kiosk's: a tablet never downloads it.
         globIgnores: ['coordinator.html', 'assets/coordinator/**'],
         navigateFallback: '/index.html',
