@@ -10,7 +10,7 @@ const isCoordinatorModule = (id: string) => /\/src\/coordinator\/|\/src\/i18n\/c
  * The kiosk's code in few files, because its service worker fetches them one after another and
  * a slow link makes each request cost half a second: the start screen's own code (the entry), the
  * libraries both pages use, and one chunk for everything the kiosk loads later (the visit, storage,
- * sync, the staff menu, the validator, the update check). Which modules the start screen needs,
+ * sync, the staff menu, the preview, the validator, the update check). Which modules the start screen needs,
  * and which the coordinator's area also uses, is read from the module graph, not listed by hand.
  */
 const kioskGraph = { start: new Set<string>(), kiosk: new Set<string>(), coordinator: new Set<string>() };
@@ -37,9 +37,9 @@ const kioskModuleGraph: Plugin = {
   },
 };
 // What both pages load first: the libraries, and the few small modules the start screen shares
-// with the coordinator's area.
+// with the coordinator's area. (The bundler's runtime stays a small file of its own.)
 const isFramework = (id: string) =>
-  /\/node_modules\/(react|react-dom|scheduler|i18next|react-i18next)\/|rolldown[\\/]runtime|vite\/(preload-helper|modulepreload-polyfill)/.test(id) ||
+  /\/node_modules\/(react|react-dom|scheduler|i18next|react-i18next)\/|vite\/(preload-helper|modulepreload-polyfill)/.test(id) ||
   (kioskGraph.start.has(id) && kioskGraph.coordinator.has(id));
 const isKioskStart = (id: string) => kioskGraph.start.has(id) && !kioskGraph.coordinator.has(id);
 // Loaded later by the kiosk (see src/kiosk/later.ts) and used by the coordinator's area too: the

@@ -20,6 +20,8 @@ const previewToken = /^\/preview\/([A-Za-z0-9_-]{43})$/.exec(location.pathname)?
 setUpI18n();
 const root = document.getElementById('root')!;
 if (previewToken) {
+  // index.html paints the kiosk's start screen, which is not what a preview link opens.
+  root.replaceChildren();
   createRoot(root).render(
     <StrictMode>
       <Suspense fallback={null}>
