@@ -7,16 +7,19 @@ import { makePairingCode, publishNewTitle } from './support/server-data';
 // Requests served by a service worker pass by page.route: these tests hold the page's own.
 test.use({ serviceWorkers: 'block' });
 
-/** Holds the kiosk's entry script until `release`: meanwhile the page is what index.html painted (and its DOMContentLoaded, which waits for module scripts, does not come). */
-async function holdKioskScript(page: Page): Promise<{ release: () => void }> {
+/** Holds the script files whose path matches until `release`. */
+async function holdScript(page: Page, path: RegExp): Promise<{ release: () => void }> {
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/kiosk-[^/]+\.js$/, async (route: Route) => {
+  await page.route(path, async (route: Route) => {
     await released;
     await route.continue();
   });
   return { release };
 }
+
+/** Holds the kiosk's entry script: meanwhile the page is what index.html painted (and its DOMContentLoaded, which waits for module scripts, does not come). */
+const holdKioskScript = (page: Page) => holdScript(page, /\/assets\/kiosk-[^/]+\.js$/);
 
 /** Console errors and CSP violations, which a mismatched hydration or a blocked style would log. */
 function watchConsole(page: Page): string[] {
@@ -119,6 +122,29 @@ test('a kiosk that keeps a newer published form shows it once the page runs, wit
     expect(await start.boundingBox()).toEqual(before);
     expect(await layoutShift(page)).toBe(0);
     expect(problems).toEqual([]);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('a tap on the staff menu before the later code has arrived opens it once it has, and it keeps its state', async ({ page }) => {
+  const server = await startAppServer();
+  try {
+    const later = await holdScript(page, /\/assets\/later-[^/]+\.js$/);
+    const kiosk = new KioskPage(page);
+    const staff = new StaffMenuPage(page);
+    await kiosk.open(server.url);
+    await staff.open();
+    await expect(page.getByRole('heading', { name: 'Ota laite käyttöön' })).toBeHidden();
+    later.release();
+    await staff.enroll(makePairingCode(server.dataDir, 'Aula'), '2468');
+    await expect(page.getByText('Aula', { exact: true })).toBeVisible();
+    // A new form arriving re-renders the whole kiosk; the unlocked menu stays unlocked.
+    publishNewTitle(server.dataDir, 'Kerro päivästäsi');
+    await staff.sendNow();
+    await expect(staff.waiting()).toHaveText('0');
+    await staff.close();
+    await expect(page.getByRole('heading', { level: 1, name: 'Kerro päivästäsi' })).toBeVisible();
   } finally {
     await server.stop();
   }

@@ -23,6 +23,15 @@ import { whenIdle } from './when-idle';
 const LazyVisit = lazy(() => loadLater().then((later) => ({ default: later.Visit })));
 const LazyStaffMenu = lazy(() => loadLater().then((later) => ({ default: later.StaffMenu })));
 
+/**
+ * Runs `open` once the later code is here: a tap before it has arrived waits on the start screen.
+ * If it cannot load, `open` runs anyway and the lazy component shows the failure.
+ */
+function afterLaterCode(open: () => void) {
+  if (laterIfLoaded()) open();
+  else loadLater().then(open, open);
+}
+
 type Screen = { name: 'start' } | { name: 'visit' } | { name: 'thanks' } | { name: 'info'; topic: InfoTopic } | { name: 'staff' };
 
 function recordAbandoned() {
@@ -105,17 +114,15 @@ export function KioskApp({ form: firstForm }: { form: FormDefinition }) {
   const inVisitOrThanks = screen.name === 'visit' || screen.name === 'thanks';
   const shown = inVisitOrThanks ? form : (nextForm ?? form);
   const languages = uiLanguages.filter((code) => shownLanguages(shown).includes(code));
-  const startVisit = () => {
-    const start = () => {
+  const startVisit = () =>
+    afterLaterCode(() => {
       setForm(shown);
       setNextForm(null);
       setScreen({ name: 'visit' });
-    };
-    // A tap before the visit's code has arrived waits for it on the start screen (a failure to
-    // load it shows in the visit's error boundary).
-    if (laterIfLoaded()) start();
-    else loadLater().then(start, start);
-  };
+    });
+  // Chosen once the code is here and the same on every render after: a component that changed
+  // from the lazy one to the loaded one would be mounted afresh, losing its state (an unlocked
+  // staff menu would lock again).
   const Visit = laterIfLoaded()?.Visit ?? LazyVisit;
   const StaffMenu = laterIfLoaded()?.StaffMenu ?? LazyStaffMenu;
 
@@ -129,7 +136,7 @@ export function KioskApp({ form: firstForm }: { form: FormDefinition }) {
           resting={resting || update === 'applying'}
           onStart={startVisit}
           onInfo={(topic) => setScreen({ name: 'info', topic })}
-          onStaff={() => setScreen({ name: 'staff' })}
+          onStaff={() => afterLaterCode(() => setScreen({ name: 'staff' }))}
         />
       );
       break;
