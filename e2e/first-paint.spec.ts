@@ -3,6 +3,7 @@ import { KioskPage } from './pages/kiosk-page';
 import { StaffMenuPage } from './pages/staff-menu-page';
 import { startAppServer } from './support/app-server';
 import { makePairingCode, publishNewTitle } from './support/server-data';
+import bundledForm from '../src/domain/todays-feedback.form.json' with { type: 'json' };
 
 // Requests served by a service worker pass by page.route: these tests hold the page's own.
 test.use({ serviceWorkers: 'block' });
@@ -148,4 +149,22 @@ test('a tap on the staff menu before the later code has arrived opens it once it
   } finally {
     await server.stop();
   }
+});
+
+test('a kiosk upgraded from a release that kept its form unmarked checks the form once, shows it and works', async ({ page }) => {
+  // As the release before kept a published form: no mark of the schema that validated it.
+  const kept = { definition: { ...bundledForm, title: { ...bundledForm.title, fi: 'Aiemmin julkaistu lomake' } }, etag: '"w/1"' };
+  await page.addInitScript(
+    ([key, value]) => {
+      if (!localStorage.getItem(key)) localStorage.setItem(key, value);
+    },
+    ['kiosk:published-form', JSON.stringify(kept)] as const,
+  );
+  const kiosk = new KioskPage(page);
+  await kiosk.open();
+  await expect(page.getByRole('heading', { level: 1, name: 'Aiemmin julkaistu lomake' })).toBeVisible();
+  await kiosk.giveFeedback();
+  await kiosk.expectQuestion('Millainen päivä päiväkeskuksessa oli tänään?');
+  // Checked by this release's validator, and marked so the next start need not load it.
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem('kiosk:published-form')!).schema)).toBe(1);
 });

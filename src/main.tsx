@@ -30,9 +30,17 @@ if (previewToken) {
     </StrictMode>,
   );
 } else {
-  // The published form kept from the last sync, else the bundled one. index.html already shows the
-  // start screen of the bundled form (prerendered at build): React takes over that markup when the
-  // kept form shows the same start screen, and replaces it in one step when it does not.
+  void startKiosk();
+}
+
+/**
+ * The published form kept from the last sync, else the bundled one. index.html already shows the
+ * start screen of the bundled form (prerendered at build): React takes over that markup when the
+ * kept form shows the same start screen, and replaces it in one step when it does not. Not a
+ * top-level await: checking a form kept by an older schema loads later.ts, which imports this
+ * entry module, and an entry still waiting at its top level would wait for it for ever.
+ */
+async function startKiosk() {
   const form = (await readStoredForm(() => loadLater().then((later) => later.parseFormDefinition)))?.form ?? defaultForm;
   const app = (
     <StrictMode>

@@ -46,10 +46,18 @@ export async function loadLanguage(code: string): Promise<void> {
   i18next.addResourceBundle(code, 'translation', await textsOf(code), true, false);
 }
 
-/** Shows the kiosk in another language, once its texts are there. */
+let wanted = 0;
+
+/**
+ * Shows the kiosk in another language, once its texts are there. The last call wins: a switch
+ * whose texts arrive after a later switch (or after the reset to Finnish for the next person) is
+ * dropped, so a slow file never changes the language under someone.
+ */
 export async function switchLanguage(code: string): Promise<void> {
-  await loadLanguage(code);
-  await i18next.changeLanguage(code);
+  const ticket = (wanted += 1);
+  // Texts already here switch at once, in this same turn (the reset for the next person does).
+  if (!i18next.hasResourceBundle(code, 'translation')) await loadLanguage(code);
+  if (ticket === wanted) await i18next.changeLanguage(code);
 }
 
 /** Every language's texts: for the preview, which shows them side by side. */

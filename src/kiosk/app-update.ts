@@ -23,12 +23,24 @@ const logFailure = (what: string) => (error: unknown) =>
   // Offline for days is normal for a kiosk: a failed check is reported, not thrown.
   console.warn(`Service worker ${what} failed:`, error instanceof Error ? error.name : error);
 
-/** Registers once the first screen is up: workbox-window is no part of the first screen's code. */
+/**
+ * Registers once the first screen is up: workbox-window is no part of the first screen's code. It
+ * comes with the later code; if that cannot be fetched (a first visit on failing Wi-Fi), it is
+ * tried again, less and less often, so that the kiosk still becomes ready for offline use.
+ */
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  whenIdle(() => {
-    loadLater().then(({ Workbox }) => register(new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })), logFailure('loading'));
-  });
+  whenIdle(() => loadAndRegister(0));
+}
+
+function loadAndRegister(failures: number): void {
+  loadLater().then(
+    ({ Workbox }) => register(new Workbox(`${import.meta.env.BASE_URL}sw.js`, { scope: import.meta.env.BASE_URL })),
+    (error: unknown) => {
+      logFailure('loading')(error);
+      window.setTimeout(() => loadAndRegister(failures + 1), Math.min(10 * 60_000, 15_000 * 2 ** failures));
+    },
+  );
 }
 
 function register(registering: Workbox): void {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FormDefinition } from '../domain/form-schema';
 import { shownLanguages } from '../domain/form-text';
 import { localDay } from '../domain/local-day';
-import { DEFAULT_LANGUAGE, uiLanguages } from '../i18n/languages';
+import { DEFAULT_LANGUAGE, switchLanguage, uiLanguages } from '../i18n/languages';
 import { stopSpeaking } from '../ui/speech';
 import { applyUpdate, useUpdateState } from './app-update';
 import { onNewForm, startSync } from './kiosk-sync';
@@ -70,7 +70,7 @@ export function KioskApp({ form: firstForm }: { form: FormDefinition }) {
       setWarning(false);
       setVisitNumber((n) => n + 1);
       setScreen({ name: 'start' });
-      void i18n.changeLanguage(DEFAULT_LANGUAGE);
+      void switchLanguage(DEFAULT_LANGUAGE);
       (document.activeElement as HTMLElement | null)?.blur();
       window.getSelection()?.removeAllRanges();
       if (rest) {
@@ -78,7 +78,7 @@ export function KioskApp({ form: firstForm }: { form: FormDefinition }) {
         window.setTimeout(() => setResting(false), START_GUARD_MS);
       }
     },
-    [i18n],
+    [],
   );
 
   // Back from the first question: the same person is still there, so their language stays
@@ -106,7 +106,7 @@ export function KioskApp({ form: firstForm }: { form: FormDefinition }) {
   );
   // On the start screen nobody's answers are at stake: the language simply goes back to Finnish.
   useQuietTimer(onStart && i18n.language !== DEFAULT_LANGUAGE ? IDLE_WARNING_AFTER_MS : null, () =>
-    void i18n.changeLanguage(DEFAULT_LANGUAGE),
+    void switchLanguage(DEFAULT_LANGUAGE),
   );
   useQuietTimer(onStart && update === 'waiting' ? UPDATE_WHEN_QUIET_MS : null, applyUpdate);
 
@@ -114,11 +114,14 @@ export function KioskApp({ form: firstForm }: { form: FormDefinition }) {
   const inVisitOrThanks = screen.name === 'visit' || screen.name === 'thanks';
   const shown = inVisitOrThanks ? form : (nextForm ?? form);
   const languages = uiLanguages.filter((code) => shownLanguages(shown).includes(code));
+  // A screen opened once the later code has come opens only if the start screen is still up: a
+  // tap meanwhile on something else (or a second tap) has the last word.
+  const fromStartTo = (next: Screen) => setScreen((current) => (current.name === 'start' ? next : current));
   const startVisit = () =>
     afterLaterCode(() => {
       setForm(shown);
       setNextForm(null);
-      setScreen({ name: 'visit' });
+      fromStartTo({ name: 'visit' });
     });
   // Chosen once the code is here and the same on every render after: a component that changed
   // from the lazy one to the loaded one would be mounted afresh, losing its state (an unlocked
@@ -136,7 +139,7 @@ export function KioskApp({ form: firstForm }: { form: FormDefinition }) {
           resting={resting || update === 'applying'}
           onStart={startVisit}
           onInfo={(topic) => setScreen({ name: 'info', topic })}
-          onStaff={() => afterLaterCode(() => setScreen({ name: 'staff' }))}
+          onStaff={() => afterLaterCode(() => fromStartTo({ name: 'staff' }))}
         />
       );
       break;

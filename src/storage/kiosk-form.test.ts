@@ -60,6 +60,12 @@ describe('reading the kept form', () => {
     expect(items.has(KEY)).toBe(false);
   });
 
+  it('keeps a form kept by an older schema when the validator cannot be loaded now', async () => {
+    items.set(KEY, JSON.stringify({ definition: defaultForm, etag: '"v7"' }));
+    expect(await readStoredForm(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')))).toBeNull();
+    expect(JSON.parse(items.get(KEY)!)).toEqual({ definition: defaultForm, etag: '"v7"' });
+  });
+
   it('does not take a damaged entry as a form, even under the current schema', async () => {
     items.set(KEY, JSON.stringify({ definition: { title: 'x' }, etag: '"v7"', schema: FORM_SCHEMA_VERSION }));
     expect(await readStoredForm(loadParser)).toBeNull();

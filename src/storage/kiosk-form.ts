@@ -55,8 +55,17 @@ export async function readStoredForm(
   const kept = readKept();
   if (!kept || typeof kept.etag !== 'string') return null;
   if (kept.schema === FORM_SCHEMA_VERSION && looksLikeForm(kept.definition)) return { form: kept.definition, etag: kept.etag };
+  let parse: (input: unknown) => FormDefinition;
   try {
-    const form = (await loadParser())(kept.definition);
+    parse = await loadParser();
+  } catch (error) {
+    // The validator could not be loaded (offline with its file evicted): the kept form stays for
+    // a later start, and this one shows the bundled form.
+    console.warn('The stored form could not be checked now:', error instanceof Error ? error.name : error);
+    return null;
+  }
+  try {
+    const form = parse(kept.definition);
     saveStoredForm(form, kept.etag);
     return { form, etag: kept.etag };
   } catch (error) {
