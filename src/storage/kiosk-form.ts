@@ -10,7 +10,9 @@ const KEY = 'kiosk:published-form';
 /**
  * Which form schema validated the kept form. The sync validates a form before it keeps it, so a
  * kept form is shown on the start screen without loading the validator again, unless the app has
- * since changed its schema. Raise this when the schema changes (its fingerprint test says when).
+ * since changed its schema. Raise this when the schema changes: its fingerprint test says when the
+ * shape changes; a cross-field rule tightened in form-schema.ts (checkConsistency) needs it raised
+ * by hand.
  */
 export const FORM_SCHEMA_VERSION = 1;
 
