@@ -40,8 +40,7 @@ test('a kiosk makes answers and sends them, and the coordinator sees as many rec
   for (const face of ['Hyvä', 'Huono', 'Tosi hyvä']) await kiosk.giveOnlyAFace(face);
   await staff.open();
   await staff.unlock('2468');
-  await staff.sendNow();
-  await expect(staff.waiting()).toHaveText('0');
+  await staff.sendAll();
 
   const coordinator = new CoordinatorPage(page);
   await coordinator.open(server.url, '/kiosks');

@@ -111,8 +111,7 @@ test('a coordinator pairs a kiosk from the area, sees its last sync, and revokes
   await staff.open();
   await staff.enroll(code, '2468');
   await expect(kioskPage.getByText('Aula', { exact: true })).toBeVisible();
-  await staff.sendNow();
-  await expect(staff.waiting()).toHaveText('0');
+  await staff.sendAll();
 
   await page.reload();
   await expect(coordinator.kioskRow('Aula')).toContainText('Käytössä');

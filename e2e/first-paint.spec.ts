@@ -98,12 +98,10 @@ test('a kiosk that keeps a newer published form shows it once the page runs, wit
     const kiosk = new KioskPage(page);
     const staff = new StaffMenuPage(page);
     await kiosk.open(server.url);
-    await staff.open();
-    await staff.enroll(makePairingCode(server.dataDir, 'Aula'), '2468');
+    await staff.enrollAs('Aula', makePairingCode(server.dataDir, 'Aula'), { close: false });
     // Long enough to take two lines where the bundled title takes one.
     publishNewTitle(server.dataDir, NEW_TITLE);
-    await staff.sendNow();
-    await expect(staff.waiting()).toHaveText('0');
+    await staff.sendAll();
     await staff.close();
     await expect(page.getByRole('heading', { level: 1, name: NEW_TITLE })).toBeVisible();
 
@@ -142,8 +140,7 @@ test('a tap on the staff menu before the later code has arrived opens it once it
     await expect(page.getByText('Aula', { exact: true })).toBeVisible();
     // A new form arriving re-renders the whole kiosk; the unlocked menu stays unlocked.
     publishNewTitle(server.dataDir, 'Kerro päivästäsi');
-    await staff.sendNow();
-    await expect(staff.waiting()).toHaveText('0');
+    await staff.sendAll();
     await staff.close();
     await expect(page.getByRole('heading', { level: 1, name: 'Kerro päivästäsi' })).toBeVisible();
   } finally {

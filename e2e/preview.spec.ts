@@ -103,8 +103,7 @@ test('a draft is reviewed in preview, commented on offline, published, and reach
   await kiosk.open(server.url);
   await expect(kioskPage.getByRole('button', { name: 'Davvisámegiella' })).toHaveCount(0);
   await staff.enrollAs('Aula', makePairingCode(server.dataDir, 'Aula'), { close: false });
-  await staff.sendNow();
-  await expect(staff.waiting()).toHaveText('0');
+  await staff.sendAll();
   await staff.close();
   await server.stop();
   await kioskPage.reload();

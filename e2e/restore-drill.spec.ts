@@ -34,8 +34,7 @@ async function openKiosk(browser: Browser, server: AppServer, name: string) {
     async sendNow() {
       await staff.open();
       await staff.unlock('2468');
-      await staff.sendNow();
-      await expect(staff.waiting()).toHaveText('0');
+      await staff.sendAll();
       await staff.close();
     },
     close: () => context.close(),

@@ -179,8 +179,7 @@ test.describe('a real kiosk in Chromium, behind a proxy that fails its sync requ
     const { staff } = await kioskWithFiveWaiting(page);
     const waitingIds = (await readOutbox(page)).map((r) => r.id).sort();
     proxy.arm('send-twice');
-    await staff.sendNow();
-    await expect(staff.waiting()).toHaveText('0');
+    await staff.sendAll();
     const [first, second] = proxy.serverAnswers().slice(-2).map((a) => a.body as { results: { status: string }[] });
     expect(first!.results.map((r) => r.status)).toEqual(Array(5).fill('accepted'));
     expect(second!.results.map((r) => r.status)).toEqual(Array(5).fill('duplicate'));
@@ -194,8 +193,7 @@ test.describe('a real kiosk in Chromium, behind a proxy that fails its sync requ
     // As a response written by an older app version, or damaged on the device, would sit there.
     const [template] = await readOutbox(page);
     await putInOutbox(page, { ...template, id: '3b241101-e2bb-4255-8caf-4136c566a962', answers: { day: '9' } });
-    await staff.sendNow();
-    await expect(staff.waiting()).toHaveText('0');
+    await staff.sendAll();
     await expect(page.getByRole('listitem').filter({ hasText: '"9" is not an option' })).toBeVisible();
     expect(storedIds()).toEqual(waitingIds);
     expect(await readOutbox(page)).toEqual([]);
@@ -247,8 +245,7 @@ test.describe('a real kiosk in Chromium, behind a proxy that fails its sync requ
     await putInSetAside(page, { id: refusedEarlier.id, response: refusedEarlier, reason: "dated 2026-12-01, but the server's date is 2026-11-28", kind: 'clock' });
     // And a record damaged on the device: listed, never in the way of the others.
     await putInSetAside(page, { id: 'damaged', response: null, reason: 'an answer that no longer fits' });
-    await staff.sendNow();
-    await expect(staff.waiting()).toHaveText('0');
+    await staff.sendAll();
     const clockProblem = page.getByRole('listitem').filter({ hasText: 'Laitteen kello oli väärässä ajassa' });
     await expect(clockProblem.filter({ hasText: 'dated 2099-01-01' })).toBeVisible();
     expect(storedIds()).toEqual(waitingIds);
@@ -281,8 +278,7 @@ test('the browser closes IndexedDB under the app: the next answer reopens it and
     await staff.open();
     await staff.unlock('2468');
     await expect(staff.waiting()).toHaveText('3');
-    await staff.sendNow();
-    await expect(staff.waiting()).toHaveText('0');
+    await staff.sendAll();
     expect(storedResponses(server.dataDir).map((r) => r.answers.day).sort()).toEqual(['2', '4', '5']);
   } finally {
     await server.stop();

@@ -28,8 +28,7 @@ test('staff enroll the kiosk with a pairing code; what visitors give reaches the
     await staff.open();
     await staff.unlock('2468');
     await expect(staff.waiting()).toHaveText('3');
-    await staff.sendNow();
-    await expect(staff.waiting()).toHaveText('0');
+    await staff.sendAll();
     await expect.poll(() => storedResponses(server.dataDir).map((r) => r.answers.day).sort()).toEqual(['2', '4', '5']);
     expect(await readOutbox(page)).toEqual([]);
   } finally {
@@ -130,8 +129,7 @@ test('a newly published form reaches the kiosk at its next send, stays for offli
     await expect(page.getByText('Aula', { exact: true })).toBeVisible();
 
     const version = publishNewTitle(server.dataDir, 'Kerro päivästäsi');
-    await staff.sendNow();
-    await expect(staff.waiting()).toHaveText('0');
+    await staff.sendAll();
     await staff.close();
     await expect(page.getByRole('heading', { level: 1, name: 'Kerro päivästäsi' })).toBeVisible();
 

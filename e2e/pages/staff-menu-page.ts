@@ -37,6 +37,12 @@ export class StaffMenuPage {
     await this.page.getByRole('button', { name: 'Lähetä nyt' }).click();
   }
 
+  /** Send now, until nothing waits: the sync has also fetched a newly published form. */
+  async sendAll() {
+    await this.sendNow();
+    await expect(this.waiting()).toHaveText('0');
+  }
+
   async close() {
     await this.page.getByRole('button', { name: 'Sulje' }).click();
   }

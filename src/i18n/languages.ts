@@ -59,9 +59,3 @@ export async function switchLanguage(code: string): Promise<void> {
   if (!i18next.hasResourceBundle(code, 'translation')) await loadLanguage(code);
   if (ticket === wanted) await i18next.changeLanguage(code);
 }
-
-/** Every language's texts: for the preview, which shows them side by side. */
-export async function allResources(): Promise<Resource> {
-  const texts = await Promise.all(uiLanguages.map(async (code) => [code, { translation: await textsOf(code) }] as const));
-  return Object.fromEntries(texts);
-}
