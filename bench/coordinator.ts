@@ -56,13 +56,13 @@ const dataDir = mkdtempSync(join(tmpdir(), 'feedback-bench-coordinator-'));
 try {
   const generating = performance.now();
   const db = openDatabase(dataDir);
-  db.pragma('synchronous = OFF'); // only for filling the benchmark's database
-  ensureFormVersion(db, defaultForm, true);
-  addCoordinator(db, 'bench', await hashPassword(PASSWORD), new Date());
+  db.sqlite!.connection.pragma('synchronous = OFF'); // only for filling the benchmark's database
+  await ensureFormVersion(db, defaultForm, true);
+  await addCoordinator(db, 'bench', await hashPassword(PASSWORD), new Date());
   const random = seeded(42);
-  fillWithResponses(db, RESPONSES, random);
-  for (const date of YEAR) saveDayLog(db, { date, mealsServed: 40 + Math.floor(random() * 25), professionals: random() < 0.4 ? ['health-station'] : [], note: '' }, 'bench', new Date());
-  db.close();
+  await fillWithResponses(db, RESPONSES, random);
+  for (const date of YEAR) await saveDayLog(db, { date, mealsServed: 40 + Math.floor(random() * 25), professionals: random() < 0.4 ? ['health-station'] : [], note: '' }, 'bench', new Date());
+  await db.close();
   console.log(`generated ${RESPONSES.toLocaleString('en')} responses over ${YEAR.length} days in ${((performance.now() - generating) / 1000).toFixed(1)} s`);
 
   const range = 'form=todays-feedback&from=2026-01-01&to=2026-12-31';

@@ -39,9 +39,9 @@ export function seeded(seed: number): () => number {
 }
 
 /** Stores `count` generated responses, 10,000 to a transaction, with their running counts. */
-export function fillWithResponses(db: Database, count: number, random: () => number): void {
+export async function fillWithResponses(db: Database, count: number, random: () => number): Promise<void> {
   for (let start = 0; start < count; start += 10_000) {
     const batch = Array.from({ length: Math.min(10_000, count - start) }, (_, i) => generated(start + i, random));
-    storeResponses(db, batch, () => defaultForm);
+    await storeResponses(db, batch, () => defaultForm);
   }
 }

@@ -64,10 +64,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'feedback-bench-server-'));
 if (PREFILL > 0) {
   const filling = performance.now();
   const db = openDatabase(dataDir);
-  db.pragma('synchronous = OFF'); // only for filling the benchmark's database
-  ensureFormVersion(db, defaultForm, true);
-  fillWithResponses(db, PREFILL, seeded(42));
-  db.close();
+  db.sqlite!.connection.pragma('synchronous = OFF'); // only for filling the benchmark's database
+  await ensureFormVersion(db, defaultForm, true);
+  await fillWithResponses(db, PREFILL, seeded(42));
+  await db.close();
   console.log(`filled with ${PREFILL.toLocaleString('en')} responses in ${((performance.now() - filling) / 1000).toFixed(1)} s`);
 }
 const server = await startAppServer('dist', { dataDir });

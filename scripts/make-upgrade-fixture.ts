@@ -29,33 +29,33 @@ const work = mkdtempSync(join(tmpdir(), 'feedback-fixture-'));
 try {
   const db = openDatabase(work);
   const at = new Date('2026-11-30T10:00:00Z');
-  ensureFormVersion(db, defaultForm, true);
+  await ensureFormVersion(db, defaultForm, true);
   // 400 responses over the year, with their running counts (a small file to commit).
-  fillWithResponses(db, 400, seeded(7));
-  addCoordinator(db, 'aino', 'scrypt$fixture$not-a-real-hash', at);
+  await fillWithResponses(db, 400, seeded(7));
+  await addCoordinator(db, 'aino', 'scrypt$fixture$not-a-real-hash', at);
   for (const [kiosk, revoke] of [['Aula', false], ['Ruokasali', true]] as const) {
-    addPairingCode(db, hashSecret(`code-${kiosk}`), kiosk, new Date('2027-01-01T00:00:00Z'));
-    const row = enrollWithPairingCode(db, { codeHash: hashSecret(`code-${kiosk}`), kioskId: randomUuidV4(), tokenHash: hashSecret(`token-for-the-kiosk-${kiosk}`), now: at });
-    recordSync(db, row!.id, { at, waiting: 0, appVersion: '0.1.0', abandoned: { '2026-11-23': 2, '2026-11-24': 1 } });
-    if (revoke) revokeKiosk(db, row!.id, at);
+    await addPairingCode(db, hashSecret(`code-${kiosk}`), kiosk, new Date('2027-01-01T00:00:00Z'));
+    const row = await enrollWithPairingCode(db, { codeHash: hashSecret(`code-${kiosk}`), kioskId: randomUuidV4(), tokenHash: hashSecret(`token-for-the-kiosk-${kiosk}`), now: at });
+    await recordSync(db, row!.id, { at, waiting: 0, appVersion: '0.1.0', abandoned: { '2026-11-23': 2, '2026-11-24': 1 } });
+    if (revoke) await revokeKiosk(db, row!.id, at);
   }
-  saveDayLog(db, { date: '2026-11-23', mealsServed: 52, professionals: ['health-station'], note: 'Sauna rikki' }, 'aino', at);
-  saveDayLog(db, { date: '2026-11-24', mealsServed: null, professionals: [], note: '' }, 'aino', at);
+  await saveDayLog(db, { date: '2026-11-23', mealsServed: 52, professionals: ['health-station'], note: 'Sauna rikki' }, 'aino', at);
+  await saveDayLog(db, { date: '2026-11-24', mealsServed: null, professionals: [], note: '' }, 'aino', at);
   // A published version 2, and a draft of version 3 with a preview link and comments.
-  startDraft(db, defaultForm.id, 'aino', at);
-  publishDraft(db, defaultForm.id, { ...defaultForm, version: 2, title: { ...defaultForm.title, fi: 'Kerro päivästäsi' } }, at);
-  startDraft(db, defaultForm.id, 'aino', at);
-  addPreviewLink(db, defaultForm.id, hashSecret('preview-token'), 'aino', at);
-  addComments(db, defaultForm.id, [{ id: randomUuidV4(), question: 'day', language: 'fi', text: 'Selkeä kysymys' }], at);
-  storeAgeGroups(db, defaultForm.id, new Map([['2026-10', { question: 'age-group', counts: new Map([['under-30', 40], ['30-49', 60], ['50-or-over', 90], ['prefer-not-to-say', 12], ['', 30]]), total: 232 }]]));
-  audit(db, 'aino', 'sign-in', '', at);
-  audit(db, 'command line', 'kiosk-paired', 'Aula', at);
+  await startDraft(db, defaultForm.id, 'aino', at);
+  await publishDraft(db, defaultForm.id, { ...defaultForm, version: 2, title: { ...defaultForm.title, fi: 'Kerro päivästäsi' } }, at);
+  await startDraft(db, defaultForm.id, 'aino', at);
+  await addPreviewLink(db, defaultForm.id, hashSecret('preview-token'), 'aino', at);
+  await addComments(db, defaultForm.id, [{ id: randomUuidV4(), question: 'day', language: 'fi', text: 'Selkeä kysymys' }], at);
+  await storeAgeGroups(db, defaultForm.id, new Map([['2026-10', { question: 'age-group', counts: new Map([['under-30', 40], ['30-49', 60], ['50-or-over', 90], ['prefer-not-to-say', 12], ['', 30]]), total: 232 }]]));
+  await audit(db, 'aino', 'sign-in', '', at);
+  await audit(db, 'command line', 'kiosk-paired', 'Aula', at);
   // One file, no WAL beside it: what a release's server would leave after a clean stop.
   const fixture = resolve('server/db/fixtures', `${name}.sqlite`);
   rmSync(fixture, { force: true });
-  db.exec(`VACUUM INTO '${fixture.replace(/'/g, "''")}'`);
-  writeFileSync(resolve('server/db/fixtures', `${name}.json`), `${JSON.stringify({ schemaVersion: db.pragma('user_version', { simple: true }), contents: releaseContents(db) }, null, 2)}\n`);
-  db.close();
+  db.sqlite!.connection.exec(`VACUUM INTO '${fixture.replace(/'/g, "''")}'`);
+  writeFileSync(resolve('server/db/fixtures', `${name}.json`), `${JSON.stringify({ schemaVersion: db.sqlite!.connection.pragma('user_version', { simple: true }), contents: await releaseContents(db) }, null, 2)}\n`);
+  await db.close();
   console.log(`wrote server/db/fixtures/${name}.sqlite and .json`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -31,6 +31,7 @@ import { kioskSyncRoutes } from './routes/kiosk-sync';
 import { METRICS_PATH, metricsRoutes } from './routes/metrics';
 import { staticFileRoutes } from './routes/static-files';
 import { inlineStyleSources } from './inline-styles';
+import { databaseRateLimitStore } from './rate-limit-store';
 
 /** How long a client is asked to wait when the database cannot store anything (Retry-After). */
 const STORAGE_RETRY_AFTER_S = 60;
@@ -154,7 +155,8 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   await compression(app);
   await app.register(cookie);
   // Only where a route asks for it (sign-in); kiosks and signed-in coordinators are not limited.
-  await app.register(rateLimit, { global: false });
+  // Counted in the database, so the limits hold across server instances.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(db) });
 
   await apiDescriptionRoutes(app);
   // Before memory runs out: the liveness check and the metrics still answer.
@@ -169,7 +171,7 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   const metrics = createAppMetrics({ db, clock, ...(lastBackupAt ? { lastBackupAt } : {}) });
   metricsRoutes(app, metrics, options.metricsToken ?? null);
   kioskEnrollRoutes(app, db);
-  kioskSyncRoutes(app, db, formCatalog(db), { clock, keepSentDays: options.keepSentDays ?? DEFAULT_KEEP_SENT_DAYS, report: metrics.syncBatch });
+  kioskSyncRoutes(app, db, await formCatalog(db), { clock, keepSentDays: options.keepSentDays ?? DEFAULT_KEEP_SENT_DAYS, report: metrics.syncBatch });
   kioskFormRoutes(app, db, defaultForm.id);
   coordinatorSessionRoutes(app, db);
   dayLogRoutes(app, db);

@@ -45,7 +45,7 @@ describe('shedding load', () => {
   let dir: string;
   afterEach(async () => {
     await app.close();
-    db.close();
+    await db.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -53,11 +53,11 @@ describe('shedding load', () => {
   async function startUnderPressure(): Promise<{ token: string }> {
     dir = mkdtempSync(join(tmpdir(), 'feedback-pressure-'));
     db = openDatabase(join(dir, 'data'));
-    ensureFormVersion(db, defaultForm, true);
+    await ensureFormVersion(db, defaultForm, true);
     // Enrolled straight in the database: under pressure the enrollment request would be shed too.
     const token = newDeviceToken();
-    addPairingCode(db, hashSecret('CODE'), 'Aula', new Date(Date.now() + 60_000));
-    enrollWithPairingCode(db, { codeHash: hashSecret('CODE'), kioskId: randomUUID(), tokenHash: hashSecret(token), now: new Date() });
+    await addPairingCode(db, hashSecret('CODE'), 'Aula', new Date(Date.now() + 60_000));
+    await enrollWithPairingCode(db, { codeHash: hashSecret('CODE'), kioskId: randomUUID(), tokenHash: hashSecret(token), now: new Date() });
     const pressure: PressureLimits = { maxEventLoopDelayMs: 60_000, maxHeapUsedBytes: 1, maxRssBytes: 64 * 1024 * MB, sampleIntervalMs: 10, retryAfterS: 7 };
     app = await buildApp(db, { staticDir: null, logLevel: 'silent', pressure });
     await app.ready();
@@ -73,7 +73,7 @@ describe('shedding load', () => {
     expect(reply.statusCode).toBe(503);
     expect(reply.headers['retry-after']).toBe('7');
     expect(reply.json()).toEqual({ error: expect.stringMatching(/too busy.*Nothing was stored/) });
-    expect(countResponses(db)).toBe(0);
+    expect(await countResponses(db)).toBe(0);
     // What the kiosk makes of it: the server cannot take anything now; keep it all, come back after 7 s.
     const wait = retryAfterMs(String(reply.headers['retry-after']), new Date());
     expect(outcomeOf([makeResponse()], reply.statusCode, reply.json(), wait)).toEqual({
@@ -107,6 +107,6 @@ describe('shedding load', () => {
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('7');
     expect(await response.json()).toEqual({ error: expect.any(String) });
-    expect(countResponses(db)).toBe(0);
+    expect(await countResponses(db)).toBe(0);
   });
 });

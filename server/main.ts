@@ -13,7 +13,7 @@ const db = openDatabase(config.dataDir);
 // With a certificate the server speaks HTTPS itself; a renewed one is picked up without a restart.
 const https = config.tls ? serveOverHttps(config.tls) : null;
 // The bundled form is always known, so responses made with it before any sync are accepted.
-ensureFormVersion(db, defaultForm, true);
+await ensureFormVersion(db, defaultForm, true);
 const app = await buildApp(db, {
   staticDir: config.staticDir,
   logLevel: config.logLevel,
@@ -34,7 +34,7 @@ const close = async (signal: string) => {
   https?.close();
   await app.close();
   await stopBackups();
-  db.close();
+  await db.close();
   process.exit(0);
 };
 process.once('SIGINT', () => void close('SIGINT'));

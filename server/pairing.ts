@@ -5,9 +5,9 @@ import { addPairingCode } from './db/kiosks';
 export const PAIRING_CODE_VALID_MS = 24 * 60 * 60 * 1000;
 
 /** A one-time pairing code for a kiosk to be called `name`: shown once, stored only hashed, valid a day. */
-export function makePairingCode(db: Database, name: string, now = new Date()): { code: string; expiresAt: Date } {
+export async function makePairingCode(db: Database, name: string, now = new Date()): Promise<{ code: string; expiresAt: Date }> {
   const code = newPairingCode();
   const expiresAt = new Date(now.getTime() + PAIRING_CODE_VALID_MS);
-  addPairingCode(db, hashSecret(normalisePairingCode(code)), name, expiresAt);
+  await addPairingCode(db, hashSecret(normalisePairingCode(code)), name, expiresAt);
   return { code, expiresAt };
 }

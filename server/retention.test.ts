@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FeedbackResponse } from '../src/domain/response';
 import { audit, auditEntries } from './db/audit-log';
 import { responsesByIds } from './db/responses';
 import { applyRetention, scheduleRetention } from './retention';
-import { makeResponse, startSignedInServer, syncFromKiosk, type TestServer } from './test-support';
+import { makeResponse, onPostgres, queryRows, startSignedInServer, syncFromKiosk, type TestServer } from './test-support';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const PERIODS = { freeTextMonths: 24, auditYears: 5 };
@@ -46,67 +46,77 @@ const freeTexts = async (from: string, to: string) => ((await get(`/api/coordina
 describe('retention', () => {
   it('removes free texts older than 24 months and keeps their choice answers, the counts and newer texts', async () => {
     const dashboardBefore = await dashboard('2024-10-01', '2025-01-31');
-    const counts = () => server.db.prepare('SELECT * FROM answer_counts ORDER BY date, question_id, option_id').all();
-    const countsBefore = counts();
+    const counts = () => queryRows(server.db, 'SELECT * FROM answer_counts ORDER BY date, question_id, option_id');
+    const countsBefore = await counts();
     expect(await freeTexts('2024-10-07', '2024-10-13')).toHaveLength(5);
 
-    expect(applyRetention(server.db, PERIODS, NOW)).toEqual({ freeTexts: 5, auditEntries: 0 });
+    expect(await applyRetention(server.db, PERIODS, NOW)).toEqual({ freeTexts: 5, auditEntries: 0 });
 
     expect(await freeTexts('2024-10-07', '2024-10-13')).toEqual([]);
     expect((await freeTexts('2025-01-06', '2025-01-12')).sort()).toEqual(recent.map((r) => r.answers['anything-else']).sort());
     expect(await dashboard('2024-10-01', '2025-01-31')).toEqual(dashboardBefore);
-    expect(counts()).toEqual(countsBefore);
+    expect(await counts()).toEqual(countsBefore);
     // Every response is still there, with every answer but the free text.
-    expect(responsesByIds(server.db, old.map((r) => r.id))).toEqual(
+    expect(await responsesByIds(server.db, old.map((r) => r.id))).toEqual(
       old.map(({ answers: { 'anything-else': _text, ...choices }, ...response }) => ({ ...response, answers: choices })),
     );
-    expect(responsesByIds(server.db, recent.map((r) => r.id))).toEqual(recent);
-    // Not only unlinked: the bytes are gone from the file once the WAL is written back.
-    server.db.pragma('wal_checkpoint(TRUNCATE)');
-    expect(readFileSync(server.db.name).includes(OLD_TEXT)).toBe(false);
+    expect(await responsesByIds(server.db, recent.map((r) => r.id))).toEqual(recent);
+    // Not only unlinked: on SQLite the bytes are gone from the file once the WAL is written back.
+    if (server.db.sqlite) {
+      server.db.sqlite.connection.pragma('wal_checkpoint(TRUNCATE)');
+      expect(readFileSync(server.db.sqlite.file).includes(OLD_TEXT)).toBe(false);
+    }
 
     // A second run finds nothing more to do.
-    expect(applyRetention(server.db, PERIODS, NOW)).toEqual({ freeTexts: 0, auditEntries: 0 });
+    expect(await applyRetention(server.db, PERIODS, NOW)).toEqual({ freeTexts: 0, auditEntries: 0 });
   });
 
   it('keeps a text dated exactly 24 months ago until the next day', async () => {
     const [edge] = week('2024-11-23', 'Reunalla');
     await syncFromKiosk(server, [edge!]);
-    expect(applyRetention(server.db, PERIODS, NOW).freeTexts).toBe(5);
-    expect(responsesByIds(server.db, [edge!.id])[0]!.answers['anything-else']).toBe('Reunalla 0');
-    expect(applyRetention(server.db, PERIODS, new Date('2026-11-24T10:00:00Z')).freeTexts).toBe(1);
-    expect(responsesByIds(server.db, [edge!.id])[0]!.answers).toEqual({ day: '1', needs: ['food'] });
+    expect((await applyRetention(server.db, PERIODS, NOW)).freeTexts).toBe(5);
+    expect((await responsesByIds(server.db, [edge!.id]))[0]!.answers['anything-else']).toBe('Reunalla 0');
+    expect((await applyRetention(server.db, PERIODS, new Date('2026-11-24T10:00:00Z'))).freeTexts).toBe(1);
+    expect((await responsesByIds(server.db, [edge!.id]))[0]!.answers).toEqual({ day: '1', needs: ['food'] });
   });
 
-  it('removes audit entries older than five years and keeps newer ones', () => {
-    audit(server.db, 'aino', 'sign-in', '', new Date('2021-11-20T10:00:00Z'));
-    audit(server.db, 'aino', 'sign-in', '', new Date('2021-11-23T10:00:00Z'));
-    const kept = auditEntries(server.db).length - 1;
-    expect(applyRetention(server.db, PERIODS, NOW).auditEntries).toBe(1);
-    expect(auditEntries(server.db)).toHaveLength(kept);
-    expect(auditEntries(server.db).some((e) => e.at === '2021-11-20T10:00:00.000Z')).toBe(false);
-    expect(auditEntries(server.db).some((e) => e.at === '2021-11-23T10:00:00.000Z')).toBe(true);
+  it('removes audit entries older than five years and keeps newer ones', async () => {
+    await audit(server.db, 'aino', 'sign-in', '', new Date('2021-11-20T10:00:00Z'));
+    await audit(server.db, 'aino', 'sign-in', '', new Date('2021-11-23T10:00:00Z'));
+    const kept = (await auditEntries(server.db)).length - 1;
+    expect((await applyRetention(server.db, PERIODS, NOW)).auditEntries).toBe(1);
+    expect(await auditEntries(server.db)).toHaveLength(kept);
+    expect((await auditEntries(server.db)).some((e) => e.at === '2021-11-20T10:00:00.000Z')).toBe(false);
+    expect((await auditEntries(server.db)).some((e) => e.at === '2021-11-23T10:00:00.000Z')).toBe(true);
   });
 
-  it('removes nothing when both periods are 0', () => {
-    audit(server.db, 'aino', 'sign-in', '', new Date('2001-01-01T10:00:00Z'));
-    expect(applyRetention(server.db, { freeTextMonths: 0, auditYears: 0 }, NOW)).toEqual({ freeTexts: 0, auditEntries: 0 });
-    expect(responsesByIds(server.db, [old[0]!.id])[0]!.answers['anything-else']).toBe(`${OLD_TEXT} 0`);
+  it('removes nothing when both periods are 0', async () => {
+    await audit(server.db, 'aino', 'sign-in', '', new Date('2001-01-01T10:00:00Z'));
+    expect(await applyRetention(server.db, { freeTextMonths: 0, auditYears: 0 }, NOW)).toEqual({ freeTexts: 0, auditEntries: 0 });
+    expect((await responsesByIds(server.db, [old[0]!.id]))[0]!.answers['anything-else']).toBe(`${OLD_TEXT} 0`);
   });
 
-  it('runs at once when scheduled, logs what it removed, and logs a failure instead of stopping the server', () => {
+  const logged = () => {
     const lines: { level: string; details: object }[] = [];
-    const log = { info: (details: object) => lines.push({ level: 'info', details }), error: (details: object) => lines.push({ level: 'error', details }) };
+    return { lines, log: { info: (details: object) => lines.push({ level: 'info', details }), error: (details: object) => lines.push({ level: 'error', details }) } };
+  };
+
+  it('runs at once when scheduled and logs what it removed', async () => {
+    const { lines, log } = logged();
     const stop = scheduleRetention(server.db, PERIODS, log, () => NOW);
     stop();
+    await vi.waitFor(() => expect(lines).toHaveLength(1));
     expect(lines).toEqual([{ level: 'info', details: { ...PERIODS } }]);
-    expect(responsesByIds(server.db, [old[0]!.id])[0]!.answers['anything-else']).toBeUndefined();
+    expect((await responsesByIds(server.db, [old[0]!.id]))[0]!.answers['anything-else']).toBeUndefined();
+  });
 
-    server.db.pragma('query_only = ON');
-    lines.length = 0;
+  // A read-only SQLite connection is the failure at hand; the scheduling is the same on PostgreSQL.
+  it.skipIf(onPostgres)('logs a run that fails instead of stopping the server', async () => {
+    const { lines, log } = logged();
+    server.db.sqlite!.connection.pragma('query_only = ON');
     scheduleRetention(server.db, { freeTextMonths: 1, auditYears: 1 }, log, () => NOW)();
-    server.db.pragma('query_only = OFF');
-    expect(lines).toHaveLength(1);
+    await vi.waitFor(() => expect(lines).toHaveLength(1));
+    server.db.sqlite!.connection.pragma('query_only = OFF');
     expect(lines[0]!.level).toBe('error');
   });
 });

@@ -12,11 +12,11 @@ export interface RetentionResult {
 }
 
 /** Removes what the retention periods say is old enough, as of `now`. */
-export function applyRetention(db: Database, periods: RetentionPeriods, now: Date): RetentionResult {
+export async function applyRetention(db: Database, periods: RetentionPeriods, now: Date): Promise<RetentionResult> {
   const { freeTextsBefore, auditBefore } = retentionCutoffs(now, periods);
   return {
-    freeTexts: freeTextsBefore ? removeFreeTextsBefore(db, freeTextsBefore) : 0,
-    auditEntries: auditBefore ? removeAuditEntriesBefore(db, auditBefore) : 0,
+    freeTexts: freeTextsBefore ? await removeFreeTextsBefore(db, freeTextsBefore) : 0,
+    auditEntries: auditBefore ? await removeAuditEntriesBefore(db, auditBefore) : 0,
   };
 }
 
@@ -31,9 +31,9 @@ interface RetentionLog {
  * Returns a function that stops the daily runs.
  */
 export function scheduleRetention(db: Database, periods: RetentionPeriods, log: RetentionLog, clock: () => Date = () => new Date()): () => void {
-  const run = () => {
+  const run = async () => {
     try {
-      applyRetention(db, periods, clock());
+      await applyRetention(db, periods, clock());
       // Without counts: how many texts went is how many people wrote on one day two years ago,
       // a figure too small to show anywhere.
       log.info({ ...periods }, 'retention: old free texts and audit entries removed');
@@ -41,8 +41,8 @@ export function scheduleRetention(db: Database, periods: RetentionPeriods, log: 
       log.error({ err: { name: (error as Error).name, message: (error as Error).message } }, 'retention failed; it runs again tomorrow');
     }
   };
-  run();
-  const timer = setInterval(run, DAY_MS);
+  void run();
+  const timer = setInterval(() => void run(), DAY_MS);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -13,8 +13,10 @@ import { freePort } from './free-port';
 export interface ThrowawayPostgres {
   /** postgres://… of an empty database in it. */
   url: string;
-  /** Another empty database in the same cluster. */
-  createDatabase(name: string): Promise<string>;
+  /** postgres://… of the cluster, without a database's name. */
+  base: string;
+  /** Another database in the same cluster: empty, or a copy of a template database. */
+  createDatabase(name: string, template?: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -77,11 +79,12 @@ export async function startThrowawayPostgres({ settings = {} }: { settings?: Rec
     }
   }
 
-  const createDatabase = async (name: string) => {
+  const createDatabase = async (name: string, template?: string) => {
     const client = new pg.Client({ connectionString: `${base}/postgres` });
     await client.connect();
     try {
-      await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+      const copied = template ? ` TEMPLATE "${template.replace(/"/g, '')}"` : '';
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"${copied}`);
     } finally {
       await client.end();
     }
@@ -90,6 +93,7 @@ export async function startThrowawayPostgres({ settings = {} }: { settings?: Rec
 
   return {
     url: await createDatabase('feedback'),
+    base,
     createDatabase,
     stop: async () => {
       if (child.exitCode === null) {

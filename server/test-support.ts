@@ -1,18 +1,62 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { defaultForm } from '../src/domain/default-form';
 import { sampleResponse } from '../src/domain/sample-response';
 import type { FeedbackResponse } from '../src/domain/response';
 import { buildApp } from './app';
 import { hashSecret, newPairingCode, normalisePairingCode } from './credentials';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type Database } from './db/database';
+import { openPostgresDatabase } from './db/postgres/migrate';
 import { ensureFormVersion } from './db/forms';
 import { addPairingCode } from './db/kiosks';
 import { addCoordinator } from './db/coordinators';
 import { hashPassword } from './passwords';
+
+/** The database the server tests run on: PostgreSQL in vitest's `postgres` project, else SQLite. */
+export const onPostgres = process.env.TEST_DATABASE === 'postgres';
+
+async function onCluster(base: string, statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: `${base}/postgres` });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * A fresh database with this release's schema: a SQLite file in dataDir, or on PostgreSQL a copy
+ * of the run's template database in the throwaway cluster (test-postgres-setup.ts), dropped when
+ * closed.
+ */
+export async function openTestDatabase(dataDir: string): Promise<Database> {
+  if (!onPostgres) return openDatabase(dataDir);
+  const { base, template } = inject('postgres');
+  const name = `test_${randomUUID().replace(/-/g, '')}`;
+  await onCluster(base, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+  const db = await openPostgresDatabase(`${base}/${name}`, { poolSize: 4 });
+  return {
+    ...db,
+    close: async () => {
+      await db.close();
+      await onCluster(base, `DROP DATABASE ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+/** A connection of its own to the same database, as another server instance or the command line has. */
+export async function anotherConnection(db: Database): Promise<Database> {
+  if (db.sqlite) return openDatabase(dirname(db.sqlite.file), basename(db.sqlite.file));
+  return openPostgresDatabase(db.url!, { poolSize: 2 });
+}
 
 export interface TestServer {
   app: FastifyInstance;
@@ -22,7 +66,7 @@ export interface TestServer {
   close: () => Promise<void>;
 }
 
-/** A real app on a real SQLite file in a fresh temp folder, with a tiny built app to serve. */
+/** A real app on a real database (see openTestDatabase) in a fresh temp folder, with a tiny built app to serve. */
 export interface TestServerOptions {
   trustProxy?: boolean;
   clock?: () => Date;
@@ -43,8 +87,8 @@ export async function startTestServer({ trustProxy = false, clock, keepSentDays,
   writeFileSync(join(staticDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
   writeFileSync(join(staticDir, 'assets', 'index-abc123.js'), 'console.log(1);');
   for (const [path, content] of Object.entries(staticFiles)) writeFileSync(join(staticDir, path), content);
-  const db = openDatabase(join(dir, 'data'));
-  ensureFormVersion(db, defaultForm, true);
+  const db = await openTestDatabase(join(dir, 'data'));
+  await ensureFormVersion(db, defaultForm, true);
   let logged = '';
   const logStream = new Writable({
     write(chunk, _encoding, done) {
@@ -69,7 +113,7 @@ export async function startTestServer({ trustProxy = false, clock, keepSentDays,
     logs: () => logged,
     close: async () => {
       await app.close();
-      db.close();
+      await db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -77,7 +121,7 @@ export async function startTestServer({ trustProxy = false, clock, keepSentDays,
 
 export async function enrollKiosk(server: TestServer, name = 'Test kiosk'): Promise<{ token: string; kioskId: string }> {
   const code = newPairingCode();
-  addPairingCode(server.db, hashSecret(normalisePairingCode(code)), name, new Date(Date.now() + 60_000));
+  await addPairingCode(server.db, hashSecret(normalisePairingCode(code)), name, new Date(Date.now() + 60_000));
   const reply = await server.app.inject({ method: 'POST', url: '/api/kiosk/enroll', payload: { pairingCode: code } });
   if (reply.statusCode !== 201) throw new Error(`Enrollment failed: ${reply.body}`);
   return reply.json();
@@ -95,7 +139,7 @@ export const COORDINATOR_PASSWORD = 'kahvia ja pullaa aamulla';
 
 /** Adds a coordinator straight in the database, as the command line does. */
 export async function addTestCoordinator(server: TestServer, username = 'aino'): Promise<void> {
-  addCoordinator(server.db, username, await hashPassword(COORDINATOR_PASSWORD), new Date());
+  await addCoordinator(server.db, username, await hashPassword(COORDINATOR_PASSWORD), new Date());
 }
 
 /** The headers a browser sends with a same-origin fetch from the coordinator's pages. */
@@ -131,4 +175,22 @@ export async function syncFromKiosk(server: TestServer, responses: FeedbackRespo
     payload: syncBody(responses, extra),
   });
   if (reply.statusCode !== 200) throw new Error(`Sync failed: ${reply.body}`);
+}
+
+/** SQL with `?` for each value, on either database: for tests that look into the tables. */
+function rawQuery(text: string, values: unknown[]) {
+  const parts = text.split('?');
+  if (parts.length !== values.length + 1) throw new Error(`The query has ${parts.length - 1} placeholders for ${values.length} values: ${text}`);
+  return parts.slice(1).reduce((query, part, i) => sql`${query}${values[i]}${sql.raw(part)}`, sql.raw(parts[0]!));
+}
+
+/** The rows a query gives, on either database. */
+export async function queryRows(db: Database, text: string, ...values: unknown[]): Promise<Record<string, unknown>[]> {
+  return (await rawQuery(text, values).execute(db.q)).rows as Record<string, unknown>[];
+}
+
+/** The first column of a query's first row (undefined with no rows), on either database. */
+export async function queryValue(db: Database, text: string, ...values: unknown[]): Promise<unknown> {
+  const [row] = await queryRows(db, text, ...values);
+  return row === undefined ? undefined : Object.values(row)[0];
 }

@@ -41,7 +41,7 @@ describe('scheduleBackups', () => {
   function setUp(): { db: Database; schedule: BackupSchedule; logged: string[] } {
     const dir = mkdtempSync(join(tmpdir(), 'feedback-schedule-'));
     const db = openDatabase(join(dir, 'data'));
-    cleanup.push(() => rmSync(dir, { recursive: true, force: true }), () => void db.close());
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }), () => db.close());
     const logged: string[] = [];
     return { db, schedule: { backupDir: join(dir, 'backups'), passphrase: null, rotation: { daily: 2, weekly: 0 }, hour: 3 }, logged };
   }

@@ -33,18 +33,20 @@ export const ALL_PAGES = 0x7fffffff;
  * A backup that fails leaves no file behind and throws.
  */
 export async function makeBackup(db: Database, { backupDir, passphrase }: BackupSettings, now: Date, pagesPerStep: number): Promise<MadeBackup> {
+  if (!db.sqlite) throw new Error('Backups of a PostgreSQL database are made with pg_dump');
+  const { connection, file: databaseFile } = db.sqlite;
   mkdirSync(backupDir, { recursive: true, mode: 0o700 });
   const encrypted = passphrase !== null;
   const name = backupFileName(now, encrypted);
   const partial = (folder: string, kind: string) => join(folder, `${name}.${kind}-${randomBytes(6).toString('hex')}${PARTIAL_SUFFIX}`);
   // A copy to be encrypted is made beside the database, never in the backup folder: that may be
   // a network share or snapshotted, and must only ever hold encrypted files.
-  const copy = partial(encrypted ? dirname(db.name) : backupDir, 'copy');
+  const copy = partial(encrypted ? dirname(databaseFile) : backupDir, 'copy');
   const sealed = encrypted ? partial(backupDir, 'sealed') : copy;
   try {
     // Made first with the owner's rights alone: SQLite writes into it and keeps its mode.
     closeSync(openSync(copy, 'wx', 0o600));
-    await copyDatabase(db, copy, pagesPerStep);
+    await copyDatabase(connection, copy, pagesPerStep);
     const check = checkDatabaseFile(copy);
     if (check.problem !== null) throw new Error(`The copy failed its integrity check: ${check.problem}`);
     if (encrypted) {

@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultForm } from '../../src/domain/default-form';
-import { openDatabase, type Database } from '../db/database';
+import { openDatabase, SCHEMA_VERSION, type Database } from '../db/database';
 import { databaseId } from '../db/database-identity';
 import { ensureFormVersion } from '../db/forms';
 import { countResponses, storeResponses } from '../db/responses';
@@ -13,11 +13,11 @@ import { restoreBackup } from './restore-backup';
 
 const { folder, open } = testFolders('feedback-restore-');
 
-function serverDatabase(dir: string, responses: number): Database {
+async function serverDatabase(dir: string, responses: number): Promise<Database> {
   const db = openDatabase(dir);
   open.push(db);
-  ensureFormVersion(db, defaultForm, true);
-  storeResponses(db, Array.from({ length: responses }, () => makeResponse()), () => defaultForm);
+  await ensureFormVersion(db, defaultForm, true);
+  await storeResponses(db, Array.from({ length: responses }, () => makeResponse()), () => defaultForm);
   return db;
 }
 
@@ -26,9 +26,9 @@ const NOW = new Date('2026-12-02T10:30:00Z');
 describe('restoreBackup', () => {
   it('keeps what a crashed server left in its WAL with the database it replaces', async () => {
     const dir = folder();
-    const live = serverDatabase(join(dir, 'live'), 30);
+    const live = await serverDatabase(join(dir, 'live'), 30);
     const { file } = await makeBackup(live, { backupDir: join(dir, 'backups'), passphrase: null }, NOW, ALL_PAGES);
-    storeResponses(live, Array.from({ length: 20 }, () => makeResponse()), () => defaultForm);
+    await storeResponses(live, Array.from({ length: 20 }, () => makeResponse()), () => defaultForm);
     // The files as a server killed now leaves them: 20 responses only in the WAL.
     const dataDir = join(dir, 'data');
     mkdirSync(dataDir);
@@ -36,22 +36,22 @@ describe('restoreBackup', () => {
     expect(statSync(join(dataDir, 'feedback.sqlite-wal')).size).toBeGreaterThan(0);
 
     const outcome = await restoreBackup(file, { dataDir, passphrase: null }, NOW);
-    expect(outcome).toMatchObject({ restored: true, replacedKeptAs: join(dataDir, 'feedback.sqlite.before-restore-2026-12-02T103000Z'), schemaVersion: 11 });
+    expect(outcome).toMatchObject({ restored: true, replacedKeptAs: join(dataDir, 'feedback.sqlite.before-restore-2026-12-02T103000Z'), schemaVersion: SCHEMA_VERSION });
     expect(readdirSync(dataDir).sort()).toEqual(['feedback.sqlite', 'feedback.sqlite.before-restore-2026-12-02T103000Z']);
     const kept = openDatabase(dataDir, 'feedback.sqlite.before-restore-2026-12-02T103000Z');
     open.push(kept);
-    expect(countResponses(kept)).toBe(50);
+    expect(await countResponses(kept)).toBe(50);
     const restored = openDatabase(dataDir);
     open.push(restored);
-    expect(countResponses(restored)).toBe(30);
-    expect(databaseId(restored)).not.toBe(databaseId(live));
+    expect(await countResponses(restored)).toBe(30);
+    expect(await databaseId(restored)).not.toBe(await databaseId(live));
   });
 
   it('restored twice in a second, keeps each database it replaced', async () => {
     const dir = folder();
-    const live = serverDatabase(join(dir, 'live'), 5);
+    const live = await serverDatabase(join(dir, 'live'), 5);
     const { file } = await makeBackup(live, { backupDir: join(dir, 'backups'), passphrase: null }, NOW, ALL_PAGES);
-    live.close();
+    await live.close();
     const dataDir = join(dir, 'live');
     const first = await restoreBackup(file, { dataDir, passphrase: null }, NOW);
     const second = await restoreBackup(file, { dataDir, passphrase: null }, NOW);
@@ -62,13 +62,13 @@ describe('restoreBackup', () => {
 
   it('refuses a backup that a migration of this release fails on, and changes nothing', async () => {
     const dir = folder();
-    const old = serverDatabase(join(dir, 'old'), 5);
+    const old = await serverDatabase(join(dir, 'old'), 5);
     // As a database at schema 7 on which something already holds the name migration 008 needs.
-    old.pragma('user_version = 7');
-    old.exec('CREATE TABLE draft_comments_by_id (x)');
+    old.sqlite!.connection.pragma('user_version = 7');
+    old.sqlite!.connection.exec('CREATE TABLE draft_comments_by_id (x)');
     const { file } = await makeBackup(old, { backupDir: join(dir, 'backups'), passphrase: null }, NOW, ALL_PAGES);
     const dataDir = join(dir, 'data');
-    serverDatabase(dataDir, 3).close();
+    await (await serverDatabase(dataDir, 3)).close();
     const before = readdirSync(dataDir);
     const outcome = await restoreBackup(file, { dataDir, passphrase: null }, NOW);
     expect(outcome).toEqual({ restored: false, refusal: 'cannot-upgrade', message: expect.stringMatching(/cannot be brought up to this release: Migration 008-comments-without-order failed/) });

@@ -60,7 +60,7 @@ export async function restoreBackup(file: string, { dataDir, passphrase }: { dat
       chmodSync(temp, 0o600);
     }
     const schemaVersion = checkedSchemaVersion(temp, basename(file));
-    const databaseId = upgradeAndRenew(dataDir, tempName, basename(file));
+    const databaseId = await upgradeAndRenew(dataDir, tempName, basename(file));
     if (databaseInUse(databaseFile)) {
       throw new Refused('in-use', `The database in ${dataDir} is in use: stop the server (and any other command using it) first.`);
     }
@@ -111,7 +111,7 @@ function checkedSchemaVersion(temp: string, name: string): number {
  * a migration that fails on it is a refusal, not a server that does not start), and gives it a
  * new random identity. Returns the identity.
  */
-function upgradeAndRenew(dataDir: string, tempName: string, name: string): string {
+async function upgradeAndRenew(dataDir: string, tempName: string, name: string): Promise<string> {
   let restored;
   try {
     restored = openDatabase(dataDir, tempName);
@@ -119,9 +119,9 @@ function upgradeAndRenew(dataDir: string, tempName: string, name: string): strin
     throw new Refused('cannot-upgrade', `${name} cannot be brought up to this release: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
-    return renewDatabaseId(restored);
+    return await renewDatabaseId(restored);
   } finally {
-    restored.close();
+    await restored.close();
   }
 }
 

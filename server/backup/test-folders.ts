@@ -11,8 +11,9 @@ import type { Database } from '../db/database';
 export function testFolders(prefix: string): { folder(): string; open: Database[] } {
   const dirs: string[] = [];
   const open: Database[] = [];
-  afterEach(() => {
-    open.splice(0).forEach((db) => db.open && db.close());
+  afterEach(async () => {
+    // Closing one a test closed already does nothing.
+    for (const db of open.splice(0)) await db.close();
     dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
   });
   return {

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_PAGES, makeBackup } from '../backup/make-backup';
 import { readConfig } from '../config';
-import { DATABASE_FILE } from '../db/database';
+import { DATABASE_FILE, sqliteDatabase } from '../db/database';
 import { openToCopy } from '../db/database-file';
 
 const config = readConfig();
@@ -18,13 +18,13 @@ if (!existsSync(file)) {
   console.error(`There is no database at ${file}: check DATA_DIR.`);
   process.exit(2);
 }
-const db = openToCopy(file);
+const connection = openToCopy(file);
 try {
-  const made = await makeBackup(db, config.backup, new Date(), ALL_PAGES);
+  const made = await makeBackup(sqliteDatabase(connection, file), config.backup, new Date(), ALL_PAGES);
   console.log(`Backup written and checked: ${made.file} (${made.bytes} bytes, ${made.encrypted ? 'encrypted' : 'not encrypted: BACKUP_PASSPHRASE is not set'}).`);
 } catch (error) {
   console.error(`Backup failed, and no backup file was left: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
-  db.close();
+  connection.close();
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries } from '../db/audit-log';
-import { openDatabase } from '../db/database';
+import { openDatabase, type Database } from '../db/database';
 import { verifyPassword } from '../passwords';
 
 let dataDir: string;
@@ -23,12 +23,12 @@ function run(tool: 'coordinator' | 'kiosk', args: string[], input = '') {
   return { status: result.status, out: result.stdout, err: result.stderr };
 }
 
-function inDatabase<T>(read: (db: ReturnType<typeof openDatabase>) => T): T {
+async function inDatabase<T>(read: (db: Database) => Promise<T>): Promise<T> {
   const db = openDatabase(dataDir);
   try {
-    return read(db);
+    return await read(db);
   } finally {
-    db.close();
+    await db.close();
   }
 }
 
@@ -36,9 +36,9 @@ describe('npm run coordinator -- add', () => {
   it('adds a coordinator with a password from standard input, hashed, and audits it', async () => {
     const added = run('coordinator', ['add', 'aino'], 'kahvia ja pullaa aamulla\n');
     expect(added).toMatchObject({ status: 0, out: expect.stringContaining('Coordinator aino added') });
-    const hash = inDatabase((db) => db.prepare("SELECT password_hash FROM coordinators WHERE username = 'aino'").pluck().get() as string);
+    const hash = await inDatabase(async (db) => (await db.q.selectFrom('coordinators').select('password_hash').where('username', '=', 'aino').executeTakeFirstOrThrow()).password_hash);
     expect(await verifyPassword('kahvia ja pullaa aamulla', hash)).toBe(true);
-    expect(inDatabase((db) => auditEntries(db).map((e) => [e.actor, e.action, e.detail]))).toContainEqual(['command line', 'coordinator-added', 'aino']);
+    expect(await inDatabase(async (db) => (await auditEntries(db)).map((e) => [e.actor, e.action, e.detail]))).toContainEqual(['command line', 'coordinator-added', 'aino']);
   });
 
   it.each([
@@ -55,13 +55,13 @@ describe('npm run coordinator -- add', () => {
 });
 
 describe('npm run kiosk', () => {
-  it('pairs, lists and revokes, and audits the changes', () => {
+  it('pairs, lists and revokes, and audits the changes', async () => {
     const paired = run('kiosk', ['pair', 'Aula']);
     expect(paired.status).toBe(0);
     expect(paired.out).toMatch(/Pairing code for "Aula": [A-Z0-9]{4}-[A-Z0-9]{4}/);
     expect(run('kiosk', ['list']).out).toMatch(/No kiosks enrolled yet/);
     expect(run('kiosk', ['revoke', 'no-such-id'])).toMatchObject({ status: 2, err: expect.stringContaining('No kiosk with id') });
     expect(run('kiosk', ['fly'])).toMatchObject({ status: 2, err: expect.stringContaining('Usage') });
-    expect(inDatabase((db) => auditEntries(db).map((e) => `${e.action} ${e.detail}`))).toContain('kiosk-paired Aula');
+    expect(await inDatabase(async (db) => (await auditEntries(db)).map((e) => `${e.action} ${e.detail}`))).toContain('kiosk-paired Aula');
   });
 });

@@ -21,14 +21,14 @@ function fail(message: string): never {
 switch (command) {
   case 'pair': {
     const name = (argument ?? 'Kiosk').trim().slice(0, 80) || 'Kiosk';
-    const { code, expiresAt: expires } = makePairingCode(db, name);
-    audit(db, COMMAND_LINE, 'kiosk-paired', name);
+    const { code, expiresAt: expires } = await makePairingCode(db, name);
+    await audit(db, COMMAND_LINE, 'kiosk-paired', name);
     console.log(`Pairing code for "${name}": ${code}`);
     console.log(`Type it in the kiosk's staff menu before ${expires.toISOString()}. It works once.`);
     break;
   }
   case 'list': {
-    const kiosks = listKiosks(db);
+    const kiosks = await listKiosks(db);
     if (kiosks.length === 0) console.log('No kiosks enrolled yet. Make a pairing code with: npm run kiosk -- pair NAME');
     for (const k of kiosks) {
       const state = k.revokedAt ? `revoked ${k.revokedAt}` : `last sync ${k.lastSyncAt ?? 'never'}`;
@@ -38,12 +38,12 @@ switch (command) {
   }
   case 'revoke': {
     if (!argument) fail('Usage: npm run kiosk -- revoke KIOSK_ID (see npm run kiosk -- list)');
-    if (!revokeKiosk(db, argument, new Date())) fail(`No kiosk with id ${argument}.`);
-    audit(db, COMMAND_LINE, 'kiosk-revoked', argument);
+    if (!(await revokeKiosk(db, argument, new Date()))) fail(`No kiosk with id ${argument}.`);
+    await audit(db, COMMAND_LINE, 'kiosk-revoked', argument);
     console.log(`Kiosk ${argument} is revoked: its token no longer works.`);
     break;
   }
   default:
     fail('Usage: npm run kiosk -- pair [NAME] | list | revoke KIOSK_ID');
 }
-db.close();
+await db.close();

@@ -27,7 +27,7 @@ if (!existsSync(file)) {
 const source = openDatabase(config.dataDir);
 const target = openPostgres(url, { poolSize: 1 });
 try {
-  const moved = await moveToPostgres(source, target);
+  const moved = await moveToPostgres(source.sqlite!.connection, target);
   for (const { table, rows, sums } of moved) {
     const counted = Object.entries(sums).map(([column, sum]) => `, ${column} ${sum}`).join('');
     console.log(`${table}: ${rows} rows${counted}`);
@@ -37,6 +37,6 @@ try {
   console.error(`Nothing was moved: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
-  source.close();
+  await source.close();
   await target.destroy();
 }

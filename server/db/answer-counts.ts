@@ -2,33 +2,68 @@ import type { DateCountRow } from '../../src/domain/dashboard';
 import type { FormDefinition } from '../../src/domain/form-schema';
 import type { FeedbackResponse } from '../../src/domain/response';
 import { countsOf } from '../../src/domain/tally';
-import { prepared, type Database } from './database';
+import type { Database } from './database';
 
 /**
  * Adds stored responses to the running counts per date, form version, language, question and
  * option, in the caller's transaction: the dashboard reads a year of these in milliseconds
  * instead of a year of responses.
  */
-export function addToCounts(db: Database, stored: { form: FormDefinition; response: FeedbackResponse }[]): void {
+export async function addToCounts(db: Database, stored: { form: FormDefinition; response: FeedbackResponse }[]): Promise<void> {
   const byForm = new Map<string, typeof stored>();
   for (const entry of stored) byForm.set(entry.form.id, [...(byForm.get(entry.form.id) ?? []), entry]);
-  for (const [formId, entries] of byForm) addFormCounts(db, formId, entries);
+  for (const formId of [...byForm.keys()].sort()) await addFormCounts(db, formId, byForm.get(formId)!);
 }
 
-function addFormCounts(db: Database, formId: string, stored: { form: FormDefinition; response: FeedbackResponse }[]): void {
+// Rows per upsert: well under the bound on a statement's parameters on either database.
+const ROWS_PER_UPSERT = 1000;
+
+/**
+ * The increments are done by the database (`count = count + excluded.count`), never read, added
+ * and written back here, so server instances counting at the same time lose no update. Rows go in
+ * key order, so two transactions lock the same count rows in one order and never deadlock.
+ */
+async function addFormCounts(db: Database, formId: string, stored: { form: FormDefinition; response: FeedbackResponse }[]): Promise<void> {
   const { answers, responses } = countsOf(stored);
-  const addAnswers = prepared(
-    db,
-    `INSERT INTO answer_counts (form_id, date, form_version, language, question_id, option_id, count) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT DO UPDATE SET count = count + excluded.count`,
-  );
-  const addResponses = prepared(
-    db,
-    `INSERT INTO response_counts (form_id, date, form_version, language, count) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT DO UPDATE SET count = count + excluded.count`,
-  );
-  for (const row of answers) addAnswers.run(formId, row.date, row.formVersion, row.language, row.question, row.option, row.count);
-  for (const row of responses) addResponses.run(formId, row.date, row.formVersion, row.language, row.count);
+  const answerRows = answers
+    .map((row) => ({
+      form_id: formId,
+      date: row.date,
+      form_version: row.formVersion,
+      language: row.language,
+      question_id: row.question,
+      option_id: row.option,
+      count: row.count,
+    }))
+    .sort((a, b) => compareKeys([a.date, a.form_version, a.language, a.question_id, a.option_id], [b.date, b.form_version, b.language, b.question_id, b.option_id]));
+  const responseRows = responses
+    .map((row) => ({ form_id: formId, date: row.date, form_version: row.formVersion, language: row.language, count: row.count }))
+    .sort((a, b) => compareKeys([a.date, a.form_version, a.language], [b.date, b.form_version, b.language]));
+  for (let start = 0; start < answerRows.length; start += ROWS_PER_UPSERT) {
+    await db.q
+      .insertInto('answer_counts')
+      .values(answerRows.slice(start, start + ROWS_PER_UPSERT))
+      .onConflict((oc) =>
+        oc
+          .columns(['form_id', 'date', 'form_version', 'language', 'question_id', 'option_id'])
+          .doUpdateSet((eb) => ({ count: eb('answer_counts.count', '+', eb.ref('excluded.count')) })),
+      )
+      .execute();
+  }
+  for (let start = 0; start < responseRows.length; start += ROWS_PER_UPSERT) {
+    await db.q
+      .insertInto('response_counts')
+      .values(responseRows.slice(start, start + ROWS_PER_UPSERT))
+      .onConflict((oc) =>
+        oc.columns(['form_id', 'date', 'form_version', 'language']).doUpdateSet((eb) => ({ count: eb('response_counts.count', '+', eb.ref('excluded.count')) })),
+      )
+      .execute();
+  }
+}
+
+function compareKeys(a: (string | number)[], b: (string | number)[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return 0;
 }
 
 export interface CountQuery {
@@ -42,27 +77,30 @@ export interface CountQuery {
 }
 
 /** Counts per date, question and option, summed over the chosen version(s) and language(s). */
-export function answerCountsBetween(db: Database, { formId, from, to, language, version = null }: CountQuery): DateCountRow[] {
-  const rows = prepared(
-    db,
-    `SELECT date, question_id, option_id, sum(count) FROM answer_counts
-     WHERE form_id = ? AND date BETWEEN ? AND ? AND (? IS NULL OR language = ?) AND (? IS NULL OR form_version = ?)
-     GROUP BY date, question_id, option_id`,
-  )
-    .raw()
-    .all(formId, from, to, language, language, version, version) as [string, string, string, number][];
-  return rows.map(([date, question, option, count]) => ({ date, question, option, count }));
+export async function answerCountsBetween(db: Database, { formId, from, to, language, version = null }: CountQuery): Promise<DateCountRow[]> {
+  let query = db.q
+    .selectFrom('answer_counts')
+    .select(['date', 'question_id as question', 'option_id as option', (eb) => eb.fn.sum<number>('count').as('count')])
+    .where('form_id', '=', formId)
+    .where('date', '>=', from)
+    .where('date', '<=', to);
+  if (language !== null) query = query.where('language', '=', language);
+  if (version !== null) query = query.where('form_version', '=', version);
+  return query.groupBy(['date', 'question_id', 'option_id']).execute();
 }
 
 /** Responses per date and form version, summed over the chosen language(s), of the chosen version(s). */
-export function responseCountsBetween(
+export async function responseCountsBetween(
   db: Database,
   { formId, from, to, language, version = null }: CountQuery,
-): { date: string; formVersion: number; count: number }[] {
-  return prepared(
-    db,
-    `SELECT date, form_version AS formVersion, sum(count) AS count FROM response_counts
-     WHERE form_id = ? AND date BETWEEN ? AND ? AND (? IS NULL OR language = ?) AND (? IS NULL OR form_version = ?)
-     GROUP BY date, form_version`,
-  ).all(formId, from, to, language, language, version, version) as { date: string; formVersion: number; count: number }[];
+): Promise<{ date: string; formVersion: number; count: number }[]> {
+  let query = db.q
+    .selectFrom('response_counts')
+    .select(['date', 'form_version as formVersion', (eb) => eb.fn.sum<number>('count').as('count')])
+    .where('form_id', '=', formId)
+    .where('date', '>=', from)
+    .where('date', '<=', to);
+  if (language !== null) query = query.where('language', '=', language);
+  if (version !== null) query = query.where('form_version', '=', version);
+  return query.groupBy(['date', 'form_version']).execute();
 }

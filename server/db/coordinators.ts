@@ -1,21 +1,20 @@
 import type { Database } from './database';
 
 /** Adds a coordinator; returns false if the username is taken. */
-export function addCoordinator(db: Database, username: string, passwordHash: string, now: Date): boolean {
-  return (
-    db
-      .prepare('INSERT INTO coordinators (username, password_hash, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
-      .run(username, passwordHash, now.toISOString()).changes === 1
-  );
+export async function addCoordinator(db: Database, username: string, passwordHash: string, now: Date): Promise<boolean> {
+  const result = await db.q
+    .insertInto('coordinators')
+    .values({ username, password_hash: passwordHash, created_at: now.toISOString() })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return result.numInsertedOrUpdatedRows === 1n;
 }
 
-export function coordinatorPasswordHash(db: Database, username: string): string | undefined {
-  const row = db.prepare('SELECT password_hash AS hash FROM coordinators WHERE username = ?').get(username) as
-    | { hash: string }
-    | undefined;
-  return row?.hash;
+export async function coordinatorPasswordHash(db: Database, username: string): Promise<string | undefined> {
+  const row = await db.q.selectFrom('coordinators').select('password_hash').where('username', '=', username).executeTakeFirst();
+  return row?.password_hash;
 }
 
-export function setCoordinatorPassword(db: Database, username: string, passwordHash: string): void {
-  db.prepare('UPDATE coordinators SET password_hash = ? WHERE username = ?').run(passwordHash, username);
+export async function setCoordinatorPassword(db: Database, username: string, passwordHash: string): Promise<void> {
+  await db.q.updateTable('coordinators').set({ password_hash: passwordHash }).where('username', '=', username).execute();
 }

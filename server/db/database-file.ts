@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3';
-import type { Database } from './database';
+import type { SqliteConnection } from './database';
 
 /**
  * A database file as a whole, for backups and restores: copied live, checked, and tested for
@@ -15,13 +15,13 @@ import type { Database } from './database';
  * once (its read transaction does not hold up the server's writes in WAL mode). The copy is
  * left in rollback-journal mode, so it opens read-only without -wal and -shm files beside it.
  */
-export async function copyDatabase(db: Database, file: string, pagesPerStep: number): Promise<void> {
+export async function copyDatabase(db: SqliteConnection, file: string, pagesPerStep: number): Promise<void> {
   await db.backup(file, { progress: () => pagesPerStep });
   useRollbackJournal(file);
 }
 
 /** Opens an existing database file to copy it, without changing it; throws when there is none. */
-export function openToCopy(file: string): Database {
+export function openToCopy(file: string): SqliteConnection {
   const db = new BetterSqlite3(file, { fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   return db;
@@ -34,7 +34,7 @@ export type FileCheck = { problem: string; schemaVersion: null } | { problem: nu
  * and, when it finds nothing, the schema version: how many migrations it has had.
  */
 export function checkDatabaseFile(file: string): FileCheck {
-  let db: Database | undefined;
+  let db: SqliteConnection | undefined;
   try {
     db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
     const found = (db.pragma('integrity_check') as { integrity_check: string }[]).map((row) => row.integrity_check);

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { Tables } from './tables';
 import initial from './migrations/001-initial';
 import coordinatorArea from './migrations/002-coordinator-area';
 import answerCounts from './migrations/003-answer-counts';
@@ -12,15 +14,35 @@ import commentsWithoutOrder from './migrations/008-comments-without-order';
 import publishedAgeGroups from './migrations/009-published-age-groups';
 import databaseIdentity from './migrations/010-database-identity';
 import madeReceivedCounts from './migrations/011-made-received-counts';
+import rateLimits from './migrations/012-rate-limits';
 
-export type Database = BetterSqlite3.Database;
+/** A SQLite file's own connection: for its pragmas, migrations, backups and copies. */
+export type SqliteConnection = BetterSqlite3.Database;
+
+/**
+ * The server's database, SQLite or PostgreSQL, as every function in server/db takes it. Queries
+ * go through `q`, the query layer (Kysely), the same on both; inside `inTransaction` it is the
+ * transaction's. Functions run in the caller's transaction when there is one.
+ */
+export interface Database {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly q: Kysely<Tables>;
+  /** Whether `q` is a transaction's. */
+  readonly inTransaction: boolean;
+  /** SQLite: the file's connection and its path; null on PostgreSQL. */
+  readonly sqlite: { connection: SqliteConnection; file: string } | null;
+  /** PostgreSQL: the connection URL (for pg_dump and pg_restore); null on SQLite. */
+  readonly url: string | null;
+  /** Closes the connection or the pool; the transaction's view of a database does not close it. */
+  close(): Promise<void>;
+}
 
 /** The database's file in the data folder. */
 export const DATABASE_FILE = 'feedback.sqlite';
 
 // In order, named as their files; the database's user_version says how many have been applied.
 // A migration is SQL, or a function for one that must also compute (a backfill).
-const MIGRATIONS: [name: string, migration: string | ((db: Database) => void)][] = [
+const MIGRATIONS: [name: string, migration: string | ((db: SqliteConnection) => void)][] = [
   ['001-initial', initial],
   ['002-coordinator-area', coordinatorArea],
   ['003-answer-counts', answerCounts],
@@ -32,6 +54,7 @@ const MIGRATIONS: [name: string, migration: string | ((db: Database) => void)][]
   ['009-published-age-groups', publishedAgeGroups],
   ['010-database-identity', databaseIdentity],
   ['011-made-received-counts', madeReceivedCounts],
+  ['012-rate-limits', rateLimits],
 ];
 
 /** The schema version this release brings a database to: how many migrations it knows. */
@@ -43,7 +66,8 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  */
 export function openDatabase(dataDir: string, fileName = DATABASE_FILE): Database {
   mkdirSync(dataDir, { recursive: true });
-  const db = new BetterSqlite3(join(dataDir, fileName));
+  const file = join(dataDir, fileName);
+  const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
   // FULL: every commit is on disk before the kiosk hears "accepted" and deletes its copy, so
   // not even a power cut loses an acknowledged response (NORMAL would survive only crashes).
@@ -62,13 +86,39 @@ export function openDatabase(dataDir: string, fileName = DATABASE_FILE): Databas
     db.close();
     throw error;
   }
-  return db;
+  return sqliteDatabase(db, file);
 }
 
-const statements = new WeakMap<Database, Map<string, BetterSqlite3.Statement>>();
+/**
+ * The query layer on an open SQLite connection. Kysely runs one query at a time on it, and a
+ * transaction holds it until it ends, so no other request's statement can land inside another's
+ * transaction. Statements are prepared once per connection (the hot paths run them per request).
+ */
+export function sqliteDatabase(connection: SqliteConnection, file: string): Database {
+  const q = new Kysely<Tables>({
+    dialect: new SqliteDialect({ database: { close: () => connection.close(), prepare: (text: string) => prepared(connection, text) } }),
+  });
+  // Kysely closes the connection only if it has used it; a database opened and closed unused is closed here.
+  const close = async () => {
+    await q.destroy();
+    if (connection.open) connection.close();
+  };
+  return { dialect: 'sqlite', q, inTransaction: false, sqlite: { connection, file }, url: null, close };
+}
+
+/**
+ * Runs `work` in a transaction, committed when it resolves and rolled back when it throws. In a
+ * transaction already, `work` joins it: the outer one commits or rolls back the whole.
+ */
+export async function inTransaction<T>(db: Database, work: (trx: Database) => Promise<T>): Promise<T> {
+  if (db.inTransaction) return work(db);
+  return db.q.transaction().execute((trx) => work({ ...db, q: trx, inTransaction: true, close: async () => {} }));
+}
+
+const statements = new WeakMap<SqliteConnection, Map<string, BetterSqlite3.Statement>>();
 
 /** A prepared statement, prepared once per connection: the hot paths run them per request. */
-export function prepared(db: Database, sql: string): BetterSqlite3.Statement {
+export function prepared(db: SqliteConnection, sql: string): BetterSqlite3.Statement {
   let cache = statements.get(db);
   if (!cache) statements.set(db, (cache = new Map()));
   let statement = cache.get(sql);
@@ -83,11 +133,20 @@ export function prepared(db: Database, sql: string): BetterSqlite3.Statement {
  */
 export function storageUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN)/.test(code);
+  if (typeof code === 'string') {
+    if (/^SQLITE_(FULL|READONLY|IOERR|BUSY|LOCKED|CANTOPEN)/.test(code)) return true;
+    // PostgreSQL: no connection (08), out of disk or memory (53), shutting down or starting (57P),
+    // a read-only standby (25006); and the network's own faults on the way to it.
+    if (/^(08|53|57P0[1-3]|25006)/.test(code)) return true;
+    if (/^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EPIPE|EAI_AGAIN)$/.test(code)) return true;
+  }
+  // node-postgres says these in words: a pool with no connection to give, a connection cut.
+  const message = error instanceof Error ? error.message : '';
+  return /timeout exceeded when trying to connect|Connection terminated|connection not available|Client has encountered a connection error/i.test(message);
 }
 
 /** Whether every migration this release knows has been applied to the database. */
-export function migrationsApplied(db: Database): boolean {
+export function migrationsApplied(db: SqliteConnection): boolean {
   return db.pragma('user_version', { simple: true }) === MIGRATIONS.length;
 }
 
@@ -96,7 +155,7 @@ export function migrationsApplied(db: Database): boolean {
  * with the value it has, a real write transaction through the WAL to disk that changes nothing.
  * Fails on a read-only file, a full disk or a lock held too long.
  */
-export function writeProblem(db: Database): string | null {
+export function writeProblem(db: SqliteConnection): string | null {
   try {
     const version = db.pragma('user_version', { simple: true }) as number;
     db.pragma(`user_version = ${version}`);
@@ -107,11 +166,27 @@ export function writeProblem(db: Database): string | null {
 }
 
 /**
+ * Why the database does not take a write now, or null when it does. SQLite: a real write that
+ * changes nothing (writeProblem). PostgreSQL: asks the server, which answers only if it can be
+ * reached, and says whether it takes writes (a read-only standby, or a database set read-only,
+ * does not).
+ */
+export async function databaseWriteProblem(db: Database): Promise<string | null> {
+  if (db.sqlite) return writeProblem(db.sqlite.connection);
+  try {
+    const { rows } = await sql<{ writable: boolean }>`SELECT NOT pg_is_in_recovery() AND current_setting('transaction_read_only') = 'off' AS writable`.execute(db.q);
+    return rows[0]?.writable ? null : 'the PostgreSQL database is read-only';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
  * Applies the migrations the database has not had, each in its own transaction with the schema
  * version it brings: one that fails is rolled back whole, the database stays as the last good
  * one left it, and the server does not start, saying which migration failed and why.
  */
-function migrate(db: Database): void {
+function migrate(db: SqliteConnection): void {
   const applied = db.pragma('user_version', { simple: true }) as number;
   if (applied > MIGRATIONS.length) {
     throw new Error(`The database has schema version ${applied}, newer than this server knows (${MIGRATIONS.length}).`);

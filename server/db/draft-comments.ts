@@ -1,6 +1,6 @@
 import { cleanComment, type DraftComment, type ReceivedComment } from '../../src/domain/draft-comment';
 import { localDay } from '../../src/domain/local-day';
-import type { Database } from './database';
+import { inTransaction, type Database } from './database';
 
 /**
  * Stores reviewers' comments on a form's draft, each id at most once, in one transaction:
@@ -8,18 +8,21 @@ import type { Database } from './database';
  * arrival is kept: a comment written at a kiosk goes at once, and its minute could point to
  * whoever stood there.
  */
-export function addComments(db: Database, formId: string, comments: DraftComment[], now: Date): { id: string; status: 'accepted' | 'duplicate' }[] {
-  const insert = db.prepare(
-    'INSERT INTO draft_comments (id, form_id, target, language, text, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
-  );
-  return db.transaction(() =>
-    comments.map((comment) => {
+export function addComments(db: Database, formId: string, comments: DraftComment[], now: Date): Promise<{ id: string; status: 'accepted' | 'duplicate' }[]> {
+  return inTransaction(db, async (trx) => {
+    const results: { id: string; status: 'accepted' | 'duplicate' }[] = [];
+    for (const comment of comments) {
       const clean = cleanComment(comment);
       const target = clean.option ? `${clean.question}/${clean.option}` : clean.question;
-      const added = insert.run(clean.id, formId, target, clean.language, clean.text, localDay(now).date).changes === 1;
-      return { id: clean.id, status: added ? ('accepted' as const) : ('duplicate' as const) };
-    }),
-  )();
+      const result = await trx.q
+        .insertInto('draft_comments')
+        .values({ id: clean.id, form_id: formId, target, language: clean.language, text: clean.text, created_at: localDay(now).date })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .executeTakeFirst();
+      results.push({ id: clean.id, status: result.numInsertedOrUpdatedRows === 1n ? 'accepted' : 'duplicate' });
+    }
+    return results;
+  });
 }
 
 /**
@@ -27,13 +30,15 @@ export function addComments(db: Database, formId: string, comments: DraftComment
  * day by their random id: the order in which they arrived is kept nowhere (the table has no
  * rowid either), so it cannot show.
  */
-export function commentsOf(db: Database, formId: string): ReceivedComment[] {
-  const rows = db
-    .prepare(
-      `SELECT id, target, language, text, created_at AS receivedAt, done_at AS doneAt, done_by AS doneBy
-       FROM draft_comments WHERE form_id = ? ORDER BY done_at IS NOT NULL, created_at DESC, id`,
-    )
-    .all(formId) as (Omit<ReceivedComment, 'question' | 'option'> & { target: string })[];
+export async function commentsOf(db: Database, formId: string): Promise<ReceivedComment[]> {
+  const rows = await db.q
+    .selectFrom('draft_comments')
+    .select(['id', 'target', 'language', 'text', 'created_at as receivedAt', 'done_at as doneAt', 'done_by as doneBy'])
+    .where('form_id', '=', formId)
+    .orderBy((eb) => eb('done_at', 'is not', null))
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .execute();
   return rows.map(({ target, ...row }) => {
     const [question, option] = target.split('/');
     return { ...row, question: question!, ...(option ? { option } : {}) };
@@ -41,9 +46,12 @@ export function commentsOf(db: Database, formId: string): ReceivedComment[] {
 }
 
 /** Marks a comment dealt with (or not, to undo); false if the form has no such comment. */
-export function markCommentDone(db: Database, formId: string, id: string, done: boolean, by: string, now: Date): boolean {
-  const result = done
-    ? db.prepare('UPDATE draft_comments SET done_at = ?, done_by = ? WHERE form_id = ? AND id = ?').run(now.toISOString(), by, formId, id)
-    : db.prepare('UPDATE draft_comments SET done_at = NULL, done_by = NULL WHERE form_id = ? AND id = ?').run(formId, id);
-  return result.changes === 1;
+export async function markCommentDone(db: Database, formId: string, id: string, done: boolean, by: string, now: Date): Promise<boolean> {
+  const result = await db.q
+    .updateTable('draft_comments')
+    .set(done ? { done_at: now.toISOString(), done_by: by } : { done_at: null, done_by: null })
+    .where('form_id', '=', formId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }

@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import type { FormDefinition } from '../../src/domain/form-schema';
-import type { Database } from './database';
+import { inTransaction, type Database } from './database';
 import { formVersions, publishedForm } from './forms';
 
 export interface DraftRow {
@@ -10,64 +11,76 @@ export interface DraftRow {
   updatedBy: string;
 }
 
-export function draftOf(db: Database, formId: string): DraftRow | undefined {
-  const row = db
-    .prepare('SELECT form_id AS formId, based_on_version AS basedOnVersion, definition, updated_at AS updatedAt, updated_by AS updatedBy FROM form_drafts WHERE form_id = ?')
-    .get(formId) as (Omit<DraftRow, 'definition'> & { definition: string }) | undefined;
+export async function draftOf(db: Database, formId: string): Promise<DraftRow | undefined> {
+  const row = await db.q
+    .selectFrom('form_drafts')
+    .select(['form_id as formId', 'based_on_version as basedOnVersion', 'definition', 'updated_at as updatedAt', 'updated_by as updatedBy'])
+    .where('form_id', '=', formId)
+    .executeTakeFirst();
   return row ? { ...row, definition: JSON.parse(row.definition) as unknown } : undefined;
 }
 
 /** Makes a draft from the published version, unless the form has one already. */
-export function startDraft(db: Database, formId: string, by: string, now: Date): DraftRow | undefined {
-  return db.transaction(() => {
-    const existing = draftOf(db, formId);
+export function startDraft(db: Database, formId: string, by: string, now: Date): Promise<DraftRow | undefined> {
+  return inTransaction(db, async (trx) => {
+    const existing = await draftOf(trx, formId);
     if (existing) return existing;
-    const published = publishedForm(db, formId);
+    const published = await publishedForm(trx, formId);
     if (!published) return undefined;
-    db.prepare('INSERT INTO form_drafts (form_id, based_on_version, definition, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)').run(
-      formId,
-      published.version,
-      JSON.stringify(published),
-      now.toISOString(),
-      by,
-    );
-    return draftOf(db, formId);
-  })();
+    // Of two coordinators starting a draft at the same moment (on two server instances), the
+    // second finds the first's draft here instead of failing.
+    await trx.q
+      .insertInto('form_drafts')
+      .values({ form_id: formId, based_on_version: published.version, definition: JSON.stringify(published), updated_at: now.toISOString(), updated_by: by })
+      .onConflict((oc) => oc.column('form_id').doNothing())
+      .execute();
+    return draftOf(trx, formId);
+  });
 }
 
-export function saveDraft(db: Database, formId: string, definition: unknown, by: string, now: Date): boolean {
-  return (
-    db.prepare('UPDATE form_drafts SET definition = ?, updated_at = ?, updated_by = ? WHERE form_id = ?').run(JSON.stringify(definition), now.toISOString(), by, formId)
-      .changes === 1
-  );
+export async function saveDraft(db: Database, formId: string, definition: unknown, by: string, now: Date): Promise<boolean> {
+  const result = await db.q
+    .updateTable('form_drafts')
+    .set({ definition: JSON.stringify(definition), updated_at: now.toISOString(), updated_by: by })
+    .where('form_id', '=', formId)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Ends a form's preview links (those not ended already keep their time). */
+async function revokePreviewLinks(db: Database, formId: string, now: Date): Promise<void> {
+  await db.q
+    .updateTable('preview_links')
+    .set({ revoked_at: sql<string>`coalesce(revoked_at, ${now.toISOString()})` })
+    .where('form_id', '=', formId)
+    .execute();
 }
 
 /**
  * Publishes a checked draft as the form's next version and ends the draft and its preview
  * links, in one transaction. Kiosks pick the version up at their next sync.
  */
-export function publishDraft(db: Database, formId: string, definition: FormDefinition, now: Date): number {
-  return db.transaction(() => {
-    const newest = Math.max(0, ...formVersions(db, formId).map((form) => form.version));
+export function publishDraft(db: Database, formId: string, definition: FormDefinition, now: Date): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    const newest = Math.max(0, ...(await formVersions(trx, formId)).map((form) => form.version));
     const version = newest + 1;
-    db.prepare('INSERT INTO form_versions (form_id, version, definition, published) VALUES (?, ?, ?, 1)').run(
-      formId,
-      version,
-      JSON.stringify({ ...definition, id: formId, version }),
-    );
-    db.prepare('DELETE FROM form_drafts WHERE form_id = ?').run(formId);
-    db.prepare('UPDATE preview_links SET revoked_at = coalesce(revoked_at, ?) WHERE form_id = ?').run(now.toISOString(), formId);
+    await trx.q
+      .insertInto('form_versions')
+      .values({ form_id: formId, version, definition: JSON.stringify({ ...definition, id: formId, version }), published: 1 })
+      .execute();
+    await trx.q.deleteFrom('form_drafts').where('form_id', '=', formId).execute();
+    await revokePreviewLinks(trx, formId, now);
     return version;
-  })();
+  });
 }
 
 /** Drops a form's draft and ends its preview links; the published versions stay as they are. */
-export function discardDraft(db: Database, formId: string, now: Date): boolean {
-  return db.transaction(() => {
-    const removed = db.prepare('DELETE FROM form_drafts WHERE form_id = ?').run(formId).changes === 1;
-    db.prepare('UPDATE preview_links SET revoked_at = coalesce(revoked_at, ?) WHERE form_id = ?').run(now.toISOString(), formId);
-    return removed;
-  })();
+export function discardDraft(db: Database, formId: string, now: Date): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    const result = await trx.q.deleteFrom('form_drafts').where('form_id', '=', formId).executeTakeFirst();
+    await revokePreviewLinks(trx, formId, now);
+    return result.numDeletedRows === 1n;
+  });
 }
 
 export interface PreviewLink {
@@ -79,24 +92,31 @@ export interface PreviewLink {
   revokedAt: string | null;
 }
 
-export function addPreviewLink(db: Database, formId: string, tokenHash: string, madeFor: string, now: Date): void {
-  db.prepare('INSERT INTO preview_links (token_hash, form_id, made_for, created_at) VALUES (?, ?, ?, ?)').run(tokenHash, formId, madeFor, now.toISOString());
+export async function addPreviewLink(db: Database, formId: string, tokenHash: string, madeFor: string, now: Date): Promise<void> {
+  await db.q.insertInto('preview_links').values({ token_hash: tokenHash, form_id: formId, made_for: madeFor, created_at: now.toISOString() }).execute();
 }
 
-export function previewLinks(db: Database, formId: string): PreviewLink[] {
-  return db
-    .prepare('SELECT token_hash AS id, made_for AS madeFor, created_at AS createdAt, revoked_at AS revokedAt FROM preview_links WHERE form_id = ? ORDER BY created_at DESC')
-    .all(formId) as PreviewLink[];
+export function previewLinks(db: Database, formId: string): Promise<PreviewLink[]> {
+  return db.q
+    .selectFrom('preview_links')
+    .select(['token_hash as id', 'made_for as madeFor', 'created_at as createdAt', 'revoked_at as revokedAt'])
+    .where('form_id', '=', formId)
+    .orderBy('created_at', 'desc')
+    .execute();
 }
 
-export function revokePreviewLink(db: Database, formId: string, id: string, now: Date): boolean {
-  return db.prepare('UPDATE preview_links SET revoked_at = coalesce(revoked_at, ?) WHERE form_id = ? AND token_hash = ?').run(now.toISOString(), formId, id).changes === 1;
+export async function revokePreviewLink(db: Database, formId: string, id: string, now: Date): Promise<boolean> {
+  const result = await db.q
+    .updateTable('preview_links')
+    .set({ revoked_at: sql<string>`coalesce(revoked_at, ${now.toISOString()})` })
+    .where('form_id', '=', formId)
+    .where('token_hash', '=', id)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }
 
 /** The draft a live preview link opens, or undefined (revoked, published or removed). */
-export function draftForPreview(db: Database, tokenHash: string): DraftRow | undefined {
-  const link = db.prepare('SELECT form_id AS formId FROM preview_links WHERE token_hash = ? AND revoked_at IS NULL').get(tokenHash) as
-    | { formId: string }
-    | undefined;
-  return link ? draftOf(db, link.formId) : undefined;
+export async function draftForPreview(db: Database, tokenHash: string): Promise<DraftRow | undefined> {
+  const link = await db.q.selectFrom('preview_links').select('form_id').where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst();
+  return link ? draftOf(db, link.form_id) : undefined;
 }

@@ -1,58 +1,85 @@
 import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, type Transaction } from 'kysely';
 import type { ResponsesOfDate } from '../../src/domain/exports';
 import type { FeedbackResponse } from '../../src/domain/response';
+import type { Database } from './database';
+import type { Tables } from './tables';
 
-export type Reader = BetterSqlite3.Database;
-
-/**
- * A read-only connection of its own for one download: a download of a year is read while
- * kiosks go on syncing (WAL lets both go ahead), it sees one consistent snapshot, and a
- * connection that is iterating cannot be used for anything else.
- */
-export function openReader(databaseFile: string): Reader {
-  const reader = new BetterSqlite3(databaseFile, { readonly: true, fileMustExist: true });
-  reader.pragma('busy_timeout = 5000');
-  return reader;
+/** Where a download reads from: one consistent snapshot of the database, until it is closed. */
+export interface Reader {
+  readonly q: Kysely<Tables>;
+  close(): Promise<void>;
 }
 
-type ResponseRow = [string, string, number, string, string, FeedbackResponse['partOfDay'], string];
+/**
+ * A snapshot of the database for one download: a download of a year is read while kiosks go on
+ * syncing, and every part of the file is from the same moment.
+ * - SQLite: a read-only connection of its own, in one read transaction (WAL lets it and the
+ *   server's writes go ahead side by side; the server's own connection is never held up).
+ * - PostgreSQL: a REPEATABLE READ, read-only transaction on a connection of the pool.
+ */
+export async function openReader(db: Database): Promise<Reader> {
+  if (db.sqlite) {
+    const connection = new BetterSqlite3(db.sqlite.file, { readonly: true, fileMustExist: true });
+    connection.pragma('busy_timeout = 5000');
+    connection.exec('BEGIN');
+    const q = new Kysely<Tables>({ dialect: new SqliteDialect({ database: connection }) });
+    return { q, close: () => q.destroy() };
+  }
+  const trx = await db.q.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute();
+  return { q: trx as Transaction<Tables>, close: () => trx.rollback().execute() };
+}
+
+// Rows fetched from the database at a time: a cursor on PostgreSQL, a statement's iteration on SQLite.
+const ROWS_PER_FETCH = 2000;
 
 /**
- * The responses of a form in a date range, a day at a time (in random-id order within the day):
- * each day is one lookup in the date-ordered table, and a day is what the export rules work on.
+ * The responses of a form in a date range, a day at a time (in id order within the day, which is
+ * random), streamed in date order: the memory holds one day, however long the range. A day is
+ * what the export rules work on.
  */
-export function* daysOfResponses(reader: Reader, formId: string, from: string, to: string): Generator<FeedbackResponse[]> {
-  const dates = reader
-    .prepare('SELECT DISTINCT date FROM response_counts WHERE form_id = ? AND date BETWEEN ? AND ? ORDER BY date')
-    .pluck()
-    .all(formId, from, to) as string[];
-  const ofDate = reader
-    .prepare('SELECT id, form_id, form_version, language, date, part_of_day, answers FROM responses WHERE date = ? AND form_id = ? ORDER BY id')
-    .raw();
-  for (const date of dates) {
-    yield (ofDate.all(date, formId) as ResponseRow[]).map(([id, form, formVersion, language, day, partOfDay, answers]) => ({
-      id,
-      formId: form,
-      formVersion,
-      language,
-      date: day,
-      partOfDay,
-      answers: JSON.parse(answers) as FeedbackResponse['answers'],
-    }));
+export async function* daysOfResponses(reader: { q: Kysely<Tables> }, formId: string, from: string, to: string): AsyncGenerator<FeedbackResponse[]> {
+  const rows = reader.q
+    .selectFrom('responses')
+    .select(['id', 'form_id', 'form_version', 'language', 'date', 'part_of_day', 'answers'])
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .where('form_id', '=', formId)
+    .orderBy('date')
+    .orderBy('id')
+    .stream(ROWS_PER_FETCH);
+  let day: FeedbackResponse[] = [];
+  for await (const row of rows) {
+    if (day.length > 0 && day[0]!.date !== row.date) {
+      yield day;
+      day = [];
+    }
+    day.push({
+      id: row.id,
+      formId: row.form_id,
+      formVersion: row.form_version,
+      language: row.language,
+      date: row.date,
+      partOfDay: row.part_of_day,
+      answers: JSON.parse(row.answers) as FeedbackResponse['answers'],
+    });
   }
+  if (day.length > 0) yield day;
 }
 
 /** The responses of a form in a date range, one at a time. */
-export function* responsesBetween(reader: Reader, formId: string, from: string, to: string): Generator<FeedbackResponse> {
-  for (const day of daysOfResponses(reader, formId, from, to)) yield* day;
+export async function* responsesBetween(reader: { q: Kysely<Tables> }, formId: string, from: string, to: string): AsyncGenerator<FeedbackResponse> {
+  for await (const day of daysOfResponses(reader, formId, from, to)) yield* day;
 }
 
 /** Responses per date, language and form version, for the free texts' rule. */
-export function responsesPerDateAndLanguage(reader: Reader, formId: string, from: string, to: string): ResponsesOfDate[] {
-  return reader
-    .prepare(
-      `SELECT date, language, form_version AS formVersion, sum(count) AS count FROM response_counts
-       WHERE form_id = ? AND date BETWEEN ? AND ? GROUP BY date, language, form_version`,
-    )
-    .all(formId, from, to) as ResponsesOfDate[];
+export function responsesPerDateAndLanguage(reader: { q: Kysely<Tables> }, formId: string, from: string, to: string): Promise<ResponsesOfDate[]> {
+  return reader.q
+    .selectFrom('response_counts')
+    .select(['date', 'language', 'form_version as formVersion', (eb) => eb.fn.sum<number>('count').as('count')])
+    .where('form_id', '=', formId)
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .groupBy(['date', 'language', 'form_version'])
+    .execute();
 }

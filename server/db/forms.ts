@@ -1,65 +1,85 @@
 import { parseFormDefinition, type FormDefinition } from '../../src/domain/form-schema';
-import { prepared, type Database } from './database';
+import type { Database } from './database';
 
 /** Makes sure a form version is known (the bundled default form on first start). */
-export function ensureFormVersion(db: Database, form: FormDefinition, publish: boolean): void {
-  db.prepare(
-    `INSERT INTO form_versions (form_id, version, definition, published) VALUES (?, ?, ?, ?)
-     ON CONFLICT (form_id, version) DO NOTHING`,
-  ).run(form.id, form.version, JSON.stringify(form), publish ? 1 : 0);
+export async function ensureFormVersion(db: Database, form: FormDefinition, publish: boolean): Promise<void> {
+  await db.q
+    .insertInto('form_versions')
+    .values({ form_id: form.id, version: form.version, definition: JSON.stringify(form), published: publish ? 1 : 0 })
+    .onConflict((oc) => oc.columns(['form_id', 'version']).doNothing())
+    .execute();
 }
 
+const parsed = (rows: { definition: string }[]) => rows.map((row) => parseFormDefinition(JSON.parse(row.definition)));
+
 /** Every known form version, parsed: a stored definition that no longer parses is an error. */
-export function allFormVersions(db: Database): FormDefinition[] {
-  const rows = db.prepare('SELECT definition FROM form_versions').all() as { definition: string }[];
-  return rows.map((row) => parseFormDefinition(JSON.parse(row.definition)));
+export async function allFormVersions(db: Database): Promise<FormDefinition[]> {
+  return parsed(await db.q.selectFrom('form_versions').select('definition').execute());
 }
 
 export interface FormCatalog {
+  /** The form version if it is known here now (after `load`); never asks the database. */
   find(formId: string, version: number): FormDefinition | undefined;
+  /** Looks up in the database the versions among these that are not known here yet. */
+  load(keys: { formId: string; formVersion: number }[]): Promise<void>;
 }
 
 /**
  * The known form versions, parsed once and kept in memory: a sync request checks every
  * response against its form, and reparsing the forms per request would cost more than storing.
- * A version not in memory is looked up in the database before anything is refused: one
+ * A version not in memory is looked up in the database (`load`) before anything is refused: one
  * published a moment ago (here, on another server instance, or from the command line) is known
  * at once. A stored version never changes, so what is in memory never goes stale.
  */
-export function formCatalog(db: Database): FormCatalog {
-  const byKey = new Map(allFormVersions(db).map((form) => [`${form.id}@${form.version}`, form]));
+export async function formCatalog(db: Database): Promise<FormCatalog> {
+  const byKey = new Map((await allFormVersions(db)).map((form) => [`${form.id}@${form.version}`, form]));
   return {
-    find(formId, version) {
-      const key = `${formId}@${version}`;
-      const known = byKey.get(key);
-      if (known) return known;
-      const row = prepared(db, 'SELECT definition FROM form_versions WHERE form_id = ? AND version = ?').get(formId, version) as { definition: string } | undefined;
-      if (!row) return undefined;
-      const form = parseFormDefinition(JSON.parse(row.definition));
-      byKey.set(key, form);
-      return form;
+    find: (formId, version) => byKey.get(`${formId}@${version}`),
+    async load(keys) {
+      const missing = new Map<string, { formId: string; formVersion: number }>();
+      for (const key of keys) {
+        if (typeof key.formId !== 'string' || !Number.isInteger(key.formVersion)) continue;
+        const name = `${key.formId}@${key.formVersion}`;
+        if (!byKey.has(name)) missing.set(name, key);
+      }
+      for (const { formId, formVersion } of missing.values()) {
+        const row = await db.q
+          .selectFrom('form_versions')
+          .select('definition')
+          .where('form_id', '=', formId)
+          .where('version', '=', formVersion)
+          .executeTakeFirst();
+        if (row) byKey.set(`${formId}@${formVersion}`, parseFormDefinition(JSON.parse(row.definition)));
+      }
     },
   };
 }
 
 /** The published version of a form with the highest number, or undefined. */
-export function publishedForm(db: Database, formId: string): FormDefinition | undefined {
-  const row = db
-    .prepare('SELECT definition FROM form_versions WHERE form_id = ? AND published = 1 ORDER BY version DESC LIMIT 1')
-    .get(formId) as { definition: string } | undefined;
+export async function publishedForm(db: Database, formId: string): Promise<FormDefinition | undefined> {
+  const row = await db.q
+    .selectFrom('form_versions')
+    .select('definition')
+    .where('form_id', '=', formId)
+    .where('published', '=', 1)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row ? parseFormDefinition(JSON.parse(row.definition)) : undefined;
 }
 
 /** The versions of a form, oldest first. */
-export function formVersions(db: Database, formId: string): FormDefinition[] {
-  const rows = db.prepare('SELECT definition FROM form_versions WHERE form_id = ? ORDER BY version').all(formId) as { definition: string }[];
-  return rows.map((row) => parseFormDefinition(JSON.parse(row.definition)));
+export async function formVersions(db: Database, formId: string): Promise<FormDefinition[]> {
+  return parsed(await db.q.selectFrom('form_versions').select('definition').where('form_id', '=', formId).orderBy('version').execute());
 }
 
 /** Every form's id with its newest version's title, for choosing one. */
-export function formList(db: Database): { id: string; title: Record<string, string> }[] {
-  const rows = db
-    .prepare('SELECT form_id AS id, definition FROM form_versions f WHERE version = (SELECT max(version) FROM form_versions WHERE form_id = f.form_id) ORDER BY form_id')
-    .all() as { id: string; definition: string }[];
+export async function formList(db: Database): Promise<{ id: string; title: Record<string, string> }[]> {
+  const rows = await db.q
+    .selectFrom('form_versions as f')
+    .select(['f.form_id as id', 'f.definition'])
+    .where('f.version', '=', (eb) => eb.selectFrom('form_versions as g').select((g) => g.fn.max('g.version').as('v')).whereRef('g.form_id', '=', 'f.form_id'))
+    .orderBy('f.form_id')
+    .execute();
   return rows.map((row) => ({ id: row.id, title: (JSON.parse(row.definition) as FormDefinition).title }));
 }

@@ -1,4 +1,5 @@
-import { prepared, type Database } from './database';
+import { sql } from 'kysely';
+import { inTransaction, type Database } from './database';
 import { recordMade } from './made-received-counts';
 
 export interface KioskRow {
@@ -11,15 +12,18 @@ export interface KioskRow {
   appVersion: string | null;
 }
 
-const KIOSK_COLUMNS = `id, name, enrolled_at AS enrolledAt, revoked_at AS revokedAt, last_sync_at AS lastSyncAt,
-  waiting_at_sync AS waitingAtSync, app_version AS appVersion`;
+const KIOSK_COLUMNS = [
+  'id',
+  'name',
+  'enrolled_at as enrolledAt',
+  'revoked_at as revokedAt',
+  'last_sync_at as lastSyncAt',
+  'waiting_at_sync as waitingAtSync',
+  'app_version as appVersion',
+] as const;
 
-export function addPairingCode(db: Database, codeHash: string, kioskName: string, expiresAt: Date): void {
-  db.prepare('INSERT INTO pairing_codes (code_hash, kiosk_name, expires_at) VALUES (?, ?, ?)').run(
-    codeHash,
-    kioskName,
-    expiresAt.toISOString(),
-  );
+export async function addPairingCode(db: Database, codeHash: string, kioskName: string, expiresAt: Date): Promise<void> {
+  await db.q.insertInto('pairing_codes').values({ code_hash: codeHash, kiosk_name: kioskName, expires_at: expiresAt.toISOString() }).execute();
 }
 
 /**
@@ -29,40 +33,41 @@ export function addPairingCode(db: Database, codeHash: string, kioskName: string
 export function enrollWithPairingCode(
   db: Database,
   { codeHash, kioskId, tokenHash, now }: { codeHash: string; kioskId: string; tokenHash: string; now: Date },
-): KioskRow | null {
-  return db.transaction(() => {
-    const code = db
-      .prepare('SELECT kiosk_name AS name FROM pairing_codes WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?')
-      .get(codeHash, now.toISOString()) as { name: string } | undefined;
+): Promise<KioskRow | null> {
+  return inTransaction(db, async (trx) => {
+    // Marking the code used is the claim: of two enrollments with one code at the same moment
+    // (on two server instances), the one whose update finds it unused gets it.
+    const code = await trx.q
+      .updateTable('pairing_codes')
+      .set({ used_at: now.toISOString() })
+      .where('code_hash', '=', codeHash)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now.toISOString())
+      .returning('kiosk_name')
+      .executeTakeFirst();
     if (!code) return null;
-    db.prepare('UPDATE pairing_codes SET used_at = ? WHERE code_hash = ?').run(now.toISOString(), codeHash);
-    db.prepare('INSERT INTO kiosks (id, name, token_hash, enrolled_at) VALUES (?, ?, ?, ?)').run(
-      kioskId,
-      code.name,
-      tokenHash,
-      now.toISOString(),
-    );
-    return db.prepare(`SELECT ${KIOSK_COLUMNS} FROM kiosks WHERE id = ?`).get(kioskId) as KioskRow;
-  })();
+    await trx.q.insertInto('kiosks').values({ id: kioskId, name: code.kiosk_name, token_hash: tokenHash, enrolled_at: now.toISOString() }).execute();
+    return trx.q.selectFrom('kiosks').select(KIOSK_COLUMNS).where('id', '=', kioskId).executeTakeFirstOrThrow();
+  });
 }
 
 /** The enrolled, not revoked kiosk holding this token, or undefined. */
-export function kioskByTokenHash(db: Database, tokenHash: string): KioskRow | undefined {
-  return prepared(db, `SELECT ${KIOSK_COLUMNS} FROM kiosks WHERE token_hash = ? AND revoked_at IS NULL`).get(tokenHash) as
-    | KioskRow
-    | undefined;
+export function kioskByTokenHash(db: Database, tokenHash: string): Promise<KioskRow | undefined> {
+  return db.q.selectFrom('kiosks').select(KIOSK_COLUMNS).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst();
 }
 
-export function listKiosks(db: Database): KioskRow[] {
-  return db.prepare(`SELECT ${KIOSK_COLUMNS} FROM kiosks ORDER BY name, id`).all() as KioskRow[];
+export function listKiosks(db: Database): Promise<KioskRow[]> {
+  return db.q.selectFrom('kiosks').select(KIOSK_COLUMNS).orderBy('name').orderBy('id').execute();
 }
 
 /** Revokes a kiosk's token; returns false if there is no such kiosk. */
-export function revokeKiosk(db: Database, kioskId: string, now: Date): boolean {
-  return (
-    db.prepare('UPDATE kiosks SET revoked_at = coalesce(revoked_at, ?) WHERE id = ?').run(now.toISOString(), kioskId)
-      .changes === 1
-  );
+export async function revokeKiosk(db: Database, kioskId: string, now: Date): Promise<boolean> {
+  const result = await db.q
+    .updateTable('kiosks')
+    .set({ revoked_at: sql<string>`coalesce(revoked_at, ${now.toISOString()})` })
+    .where('id', '=', kioskId)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }
 
 export interface KioskSyncState {
@@ -75,33 +80,47 @@ export interface KioskSyncState {
   made?: Record<string, number>;
 }
 
-/** What a kiosk says of itself at each sync, so a coordinator can see one that went quiet. */
-export function recordSync(db: Database, kioskId: string, { at, waiting, appVersion, abandoned, made = {} }: KioskSyncState): void {
-  const upsertAbandoned = prepared(
-    db,
-    `INSERT INTO abandoned_counts (kiosk_id, date, count) VALUES (?, ?, ?)
-     ON CONFLICT (kiosk_id, date) DO UPDATE SET count = max(count, excluded.count)`,
-  );
-  db.transaction(() => {
-    prepared(db, 'UPDATE kiosks SET last_sync_at = ?, waiting_at_sync = ?, app_version = ? WHERE id = ?').run(
-      at.toISOString(),
-      waiting,
-      appVersion,
-      kioskId,
-    );
-    for (const [date, count] of Object.entries(abandoned)) upsertAbandoned.run(kioskId, date, count);
-    recordMade(db, kioskId, made);
-  })();
+/**
+ * What a kiosk says of itself at each sync, so a coordinator can see one that went quiet. A
+ * running total only grows, so the larger of the stored and the reported one is kept.
+ */
+export function recordSync(db: Database, kioskId: string, { at, waiting, appVersion, abandoned, made = {} }: KioskSyncState): Promise<void> {
+  return inTransaction(db, async (trx) => {
+    await trx.q
+      .updateTable('kiosks')
+      .set({ last_sync_at: at.toISOString(), waiting_at_sync: waiting, app_version: appVersion })
+      .where('id', '=', kioskId)
+      .execute();
+    const rows = Object.entries(abandoned)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([date, count]) => ({ kiosk_id: kioskId, date, count }));
+    if (rows.length > 0) {
+      await trx.q
+        .insertInto('abandoned_counts')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(['kiosk_id', 'date']).doUpdateSet({ count: sql<number>`CASE WHEN excluded.count > abandoned_counts.count THEN excluded.count ELSE abandoned_counts.count END` }),
+        )
+        .execute();
+    }
+    await recordMade(trx, kioskId, made);
+  });
 }
 
 /** Forms started and left without an answer, per date, over all kiosks. */
-export function abandonedBetween(db: Database, from: string, to: string): { date: string; count: number }[] {
-  return db
-    .prepare('SELECT date, sum(count) AS count FROM abandoned_counts WHERE date BETWEEN ? AND ? GROUP BY date ORDER BY date')
-    .all(from, to) as { date: string; count: number }[];
+export function abandonedBetween(db: Database, from: string, to: string): Promise<{ date: string; count: number }[]> {
+  return db.q
+    .selectFrom('abandoned_counts')
+    .select(['date', (eb) => eb.fn.sum<number>('count').as('count')])
+    .where('date', '>=', from)
+    .where('date', '<=', to)
+    .groupBy('date')
+    .orderBy('date')
+    .execute();
 }
 
 /** When each kiosk in use (not revoked) last synced, null for one that never has; for the metrics. */
-export function lastSyncTimes(db: Database): (string | null)[] {
-  return prepared(db, 'SELECT last_sync_at FROM kiosks WHERE revoked_at IS NULL').pluck().all() as (string | null)[];
+export async function lastSyncTimes(db: Database): Promise<(string | null)[]> {
+  const rows = await db.q.selectFrom('kiosks').select('last_sync_at').where('revoked_at', 'is', null).execute();
+  return rows.map((row) => row.last_sync_at);
 }

@@ -16,18 +16,18 @@ const counts = (entries: [string, number][]): AgeGroupCounts => ({
 });
 
 describe('published age groups', () => {
-  it('keeps the counts a month was first stored with, and stores a month not stored before', () => {
+  it('keeps the counts a month was first stored with, and stores a month not stored before', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'feedback-db-'));
     dirs.push(dir);
     const db = openDatabase(dir);
     const november = counts([['under-30', 3], ['50-or-over', 30], ['', 2]]);
-    storeAgeGroups(db, 'todays-feedback', new Map([['2026-11', november]]));
+    await storeAgeGroups(db, 'todays-feedback', new Map([['2026-11', november]]));
     const december = counts([['under-30', 12], ['50-or-over', 40], ['', 0]]);
-    storeAgeGroups(db, 'todays-feedback', new Map([['2026-11', counts([['under-30', 9], ['30-49', 5], ['50-or-over', 31], ['', 2]])], ['2026-12', december]]));
-    expect(publishedAgeGroups(db, 'todays-feedback', 'age-group', ['2026-10', '2026-11', '2026-12'])).toEqual(new Map([['2026-11', november], ['2026-12', december]]));
+    await storeAgeGroups(db, 'todays-feedback', new Map([['2026-11', counts([['under-30', 9], ['30-49', 5], ['50-or-over', 31], ['', 2]])], ['2026-12', december]]));
+    expect(await publishedAgeGroups(db, 'todays-feedback', 'age-group', ['2026-10', '2026-11', '2026-12'])).toEqual(new Map([['2026-11', november], ['2026-12', december]]));
     // Another form, or another background question, has counts of its own.
-    expect(publishedAgeGroups(db, 'other-form', 'age-group', ['2026-11']).size).toBe(0);
-    expect(publishedAgeGroups(db, 'todays-feedback', 'age', ['2026-11']).size).toBe(0);
-    db.close();
+    expect((await publishedAgeGroups(db, 'other-form', 'age-group', ['2026-11'])).size).toBe(0);
+    expect((await publishedAgeGroups(db, 'todays-feedback', 'age', ['2026-11'])).size).toBe(0);
+    await db.close();
   });
 });

@@ -1,14 +1,21 @@
 import type { AgeGroupCounts } from '../../src/domain/age-groups';
-import { prepared, type Database } from './database';
+import { inTransaction, type Database } from './database';
 
 /** The age-group counts stored for these months of a form's background question, by month. */
-export function publishedAgeGroups(db: Database, formId: string, question: string, months: string[]): Map<string, AgeGroupCounts> {
-  const read = prepared(db, 'SELECT option_id, count, month_total FROM published_age_groups WHERE form_id = ? AND month = ? AND question_id = ?').raw();
+export async function publishedAgeGroups(db: Database, formId: string, question: string, months: string[]): Promise<Map<string, AgeGroupCounts>> {
   const published = new Map<string, AgeGroupCounts>();
+  if (months.length === 0) return published;
+  const rows = await db.q
+    .selectFrom('published_age_groups')
+    .select(['month', 'option_id', 'count', 'month_total'])
+    .where('form_id', '=', formId)
+    .where('question_id', '=', question)
+    .where('month', 'in', months)
+    .execute();
   for (const month of months) {
-    const rows = read.all(formId, month, question) as [string, number, number][];
-    if (rows.length === 0) continue;
-    published.set(month, { question, counts: new Map(rows.map(([option, count]) => [option, count])), total: rows[0]![2] });
+    const monthRows = rows.filter((row) => row.month === month);
+    if (monthRows.length === 0) continue;
+    published.set(month, { question, counts: new Map(monthRows.map((row) => [row.option_id, row.count])), total: monthRows[0]!.month_total });
   }
   return published;
 }
@@ -17,16 +24,20 @@ export function publishedAgeGroups(db: Database, formId: string, question: strin
  * Stores the counts of months that have none stored yet, each month whole or not at all. A month
  * stored before keeps its counts: a published figure never changes.
  */
-export function storeAgeGroups(db: Database, formId: string, months: Map<string, AgeGroupCounts>): void {
-  const stored = prepared(db, 'SELECT 1 FROM published_age_groups WHERE form_id = ? AND month = ? AND question_id = ? LIMIT 1');
-  const insert = prepared(
-    db,
-    'INSERT INTO published_age_groups (form_id, month, question_id, option_id, count, month_total) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  db.transaction(() => {
+export function storeAgeGroups(db: Database, formId: string, months: Map<string, AgeGroupCounts>): Promise<void> {
+  return inTransaction(db, async (trx) => {
     for (const [month, { question, counts, total }] of months) {
-      if (stored.get(formId, month, question)) continue;
-      for (const [option, count] of counts) insert.run(formId, month, question, option, count, total);
+      const stored = await trx.q
+        .selectFrom('published_age_groups')
+        .select('month')
+        .where('form_id', '=', formId)
+        .where('month', '=', month)
+        .where('question_id', '=', question)
+        .limit(1)
+        .executeTakeFirst();
+      if (stored || counts.size === 0) continue;
+      const rows = [...counts].map(([option, count]) => ({ form_id: formId, month, question_id: question, option_id: option, count, month_total: total }));
+      await trx.q.insertInto('published_age_groups').values(rows).execute();
     }
-  })();
+  });
 }

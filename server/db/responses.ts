@@ -1,29 +1,52 @@
 import type { FormDefinition } from '../../src/domain/form-schema';
 import type { FeedbackResponse } from '../../src/domain/response';
 import { addToCounts } from './answer-counts';
-import { prepared, type Database } from './database';
+import { inTransaction, type Database } from './database';
 
 export type FindForm = (formId: string, version: number) => FormDefinition | undefined;
 
 export type StoreOutcome = 'accepted' | 'duplicate';
 
+// Rows per INSERT: well under the bound on a statement's parameters on either database.
+const ROWS_PER_INSERT = 500;
+
 /**
  * Inserts valid responses. Each response id is stored at most once, whatever else the request
- * says of it: one the server already has (under any date) is reported as a duplicate and
- * changes nothing, so a batch sent twice, or resent after the answer to it was lost, or resent
- * with other dates, stores and counts nothing new. The table is keyed by (date, id) so a batch's
- * rows land beside their day; a unique index on the id alone makes the id the identity.
- * The caller adds the accepted ones to the running counts in the same
- * transaction (storeResponses, or a group of kiosk batches at once).
+ * says of it: one the server already has (under any date), or that came earlier in the same
+ * batch, is reported as a duplicate and changes nothing, so a batch sent twice, or resent after
+ * the answer to it was lost, or resent with other dates, or sent to two server instances at once,
+ * stores and counts nothing new. The table is keyed by (date, id) so a batch's rows land beside
+ * their day; a unique index on the id alone makes the id the identity, and `ON CONFLICT DO
+ * NOTHING` lets the database, not this process, decide which insert of an id wins. Rows go in id
+ * order, so two transactions inserting the same ids wait for each other in one order and never
+ * deadlock. The caller adds the accepted ones to the running counts in the same transaction.
  */
-export function insertResponses(db: Database, responses: FeedbackResponse[]): StoreOutcome[] {
-  const insert = prepared(
-    db,
-    `INSERT INTO responses (id, form_id, form_version, language, date, part_of_day, answers)
-     VALUES (@id, @formId, @formVersion, @language, @date, @partOfDay, @answers)
-     ON CONFLICT DO NOTHING`,
-  );
-  return responses.map((r): StoreOutcome => (insert.run({ ...r, answers: JSON.stringify(r.answers) }).changes === 1 ? 'accepted' : 'duplicate'));
+export async function insertResponses(db: Database, responses: FeedbackResponse[]): Promise<StoreOutcome[]> {
+  const firsts = new Map<string, FeedbackResponse>();
+  for (const response of responses) if (!firsts.has(response.id)) firsts.set(response.id, response);
+  const rows = [...firsts.values()]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((r) => ({
+      id: r.id,
+      form_id: r.formId,
+      form_version: r.formVersion,
+      language: r.language,
+      date: r.date,
+      part_of_day: r.partOfDay,
+      answers: JSON.stringify(r.answers),
+    }));
+  const stored = new Set<string>();
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    const inserted = await db.q
+      .insertInto('responses')
+      .values(rows.slice(start, start + ROWS_PER_INSERT))
+      .onConflict((oc) => oc.doNothing())
+      .returning('id')
+      .execute();
+    for (const { id } of inserted) stored.add(id);
+  }
+  // The first of an id in the batch is the one stored; any later one is a duplicate of it.
+  return responses.map((r): StoreOutcome => (stored.delete(r.id) ? 'accepted' : 'duplicate'));
 }
 
 /** The responses that were new, each with the form it answered, for the running counts. */
@@ -38,33 +61,36 @@ export function accepted(responses: FeedbackResponse[], outcomes: StoreOutcome[]
 }
 
 /** Stores valid responses and counts the new ones, in one transaction. */
-export function storeResponses(db: Database, responses: FeedbackResponse[], findForm: FindForm): StoreOutcome[] {
-  return db.transaction(() => {
-    const outcomes = insertResponses(db, responses);
-    addToCounts(db, accepted(responses, outcomes, findForm));
+export function storeResponses(db: Database, responses: FeedbackResponse[], findForm: FindForm): Promise<StoreOutcome[]> {
+  return inTransaction(db, async (trx) => {
+    const outcomes = await insertResponses(trx, responses);
+    await addToCounts(trx, accepted(responses, outcomes, findForm));
     return outcomes;
-  })();
+  });
 }
 
-export function countResponses(db: Database): number {
-  return (db.prepare('SELECT count(*) AS n FROM responses').get() as { n: number }).n;
+export async function countResponses(db: Database): Promise<number> {
+  const row = await db.q.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return row.n;
 }
 
 /** Responses by id, for tests and exports; in id order, which is random. */
-export function responsesByIds(db: Database, ids: string[]): FeedbackResponse[] {
-  const select = db.prepare('SELECT * FROM responses WHERE id = ?');
+export async function responsesByIds(db: Database, ids: string[]): Promise<FeedbackResponse[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.q.selectFrom('responses').selectAll().where('id', 'in', ids).execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => {
-    const row = select.get(id) as Record<string, string | number> | undefined;
+    const row = byId.get(id);
     if (!row) return [];
     return [
       {
-        id: String(row.id),
-        formId: String(row.form_id),
-        formVersion: Number(row.form_version),
-        language: String(row.language),
-        date: String(row.date),
-        partOfDay: row.part_of_day as FeedbackResponse['partOfDay'],
-        answers: JSON.parse(String(row.answers)) as FeedbackResponse['answers'],
+        id: row.id,
+        formId: row.form_id,
+        formVersion: row.form_version,
+        language: row.language,
+        date: row.date,
+        partOfDay: row.part_of_day,
+        answers: JSON.parse(row.answers) as FeedbackResponse['answers'],
       },
     ];
   });

@@ -1,4 +1,4 @@
-import { prepared, type Database } from './database';
+import type { Database } from './database';
 
 export interface SessionRow {
   username: string;
@@ -6,44 +6,42 @@ export interface SessionRow {
   expiresAt: string;
 }
 
-export function createSession(db: Database, idHash: string, username: string, now: Date, expiresAt: Date): void {
-  prepared(db, 'INSERT INTO sessions (id_hash, username, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)').run(
-    idHash,
-    username,
-    now.toISOString(),
-    now.toISOString(),
-    expiresAt.toISOString(),
-  );
+export async function createSession(db: Database, idHash: string, username: string, now: Date, expiresAt: Date): Promise<void> {
+  await db.q
+    .insertInto('sessions')
+    .values({ id_hash: idHash, username, created_at: now.toISOString(), last_seen_at: now.toISOString(), expires_at: expiresAt.toISOString() })
+    .execute();
 }
 
 /** The live session with this id hash, or undefined; expired sessions are removed on the way. */
-export function liveSession(db: Database, idHash: string, now: Date, idleLimitMs: number): SessionRow | undefined {
-  const row = prepared(
-    db,
-    'SELECT username, last_seen_at AS lastSeenAt, expires_at AS expiresAt FROM sessions WHERE id_hash = ?',
-  ).get(idHash) as SessionRow | undefined;
+export async function liveSession(db: Database, idHash: string, now: Date, idleLimitMs: number): Promise<SessionRow | undefined> {
+  const row = await db.q
+    .selectFrom('sessions')
+    .select(['username', 'last_seen_at as lastSeenAt', 'expires_at as expiresAt'])
+    .where('id_hash', '=', idHash)
+    .executeTakeFirst();
   if (!row) return undefined;
   const idleSince = now.getTime() - Date.parse(row.lastSeenAt);
   if (Date.parse(row.expiresAt) <= now.getTime() || idleSince >= idleLimitMs) {
-    endSession(db, idHash);
+    await endSession(db, idHash);
     return undefined;
   }
   return row;
 }
 
-export function touchSession(db: Database, idHash: string, now: Date): void {
-  prepared(db, 'UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(now.toISOString(), idHash);
+export async function touchSession(db: Database, idHash: string, now: Date): Promise<void> {
+  await db.q.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id_hash', '=', idHash).execute();
 }
 
-export function endSession(db: Database, idHash: string): void {
-  prepared(db, 'DELETE FROM sessions WHERE id_hash = ?').run(idHash);
+export async function endSession(db: Database, idHash: string): Promise<void> {
+  await db.q.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
 }
 
 /** Ends every session of a coordinator but one (after a password change, the others go). */
-export function endOtherSessions(db: Database, username: string, keepIdHash: string): void {
-  db.prepare('DELETE FROM sessions WHERE username = ? AND id_hash <> ?').run(username, keepIdHash);
+export async function endOtherSessions(db: Database, username: string, keepIdHash: string): Promise<void> {
+  await db.q.deleteFrom('sessions').where('username', '=', username).where('id_hash', '<>', keepIdHash).execute();
 }
 
-export function removeExpiredSessions(db: Database, now: Date): void {
-  db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now.toISOString());
+export async function removeExpiredSessions(db: Database, now: Date): Promise<void> {
+  await db.q.deleteFrom('sessions').where('expires_at', '<=', now.toISOString()).execute();
 }

@@ -57,6 +57,7 @@ export interface Tables {
   database_identity: { only_row: number; id: string };
   made_received_counts: { kiosk_id: string; date: string; made: Generated<number>; received: Generated<number> };
   made_received_from: { only_row: number; date: string | null };
+  rate_limits: { key_hash: string; window_ends: string; count: number };
 }
 
 export type TableName = keyof Tables;

@@ -6,6 +6,7 @@ import { buildApp } from '../app';
 import { migrationsApplied, openDatabase } from './database';
 import { responsesByIds } from './responses';
 import { releaseContents, type ReleaseContents } from './fixtures/release-contents';
+import { queryValue } from '../test-support';
 
 const FIXTURES = resolve('server/db/fixtures');
 const releases = readdirSync(FIXTURES)
@@ -26,13 +27,13 @@ describe('upgrading a database written by an earlier release', () => {
     const db = openDatabase(dir);
     try {
       expect(schemaVersion).toBeGreaterThan(0);
-      expect(migrationsApplied(db)).toBe(true);
-      expect(releaseContents(db)).toEqual(contents);
+      expect(migrationsApplied(db.sqlite!.connection)).toBe(true);
+      expect(await releaseContents(db)).toEqual(contents);
       // And the upgraded server works on it: ready, and a response it already has is a duplicate.
       const app = await buildApp(db, { staticDir: null, logLevel: 'silent', minFreeDiskBytes: 1 });
       try {
         expect((await app.inject({ method: 'GET', url: '/api/ready' })).statusCode).toBe(200);
-        const [stored] = responsesByIds(db, [db.prepare('SELECT id FROM responses LIMIT 1').pluck().get() as string]);
+        const [stored] = await responsesByIds(db, [(await queryValue(db, 'SELECT id FROM responses LIMIT 1')) as string]);
         const reply = await app.inject({
           method: 'POST',
           url: '/api/kiosk/sync',
@@ -41,12 +42,12 @@ describe('upgrading a database written by an earlier release', () => {
           payload: { appVersion: 'test', waiting: 1, abandoned: {}, responses: [stored] },
         });
         expect(reply.json()).toEqual({ results: [{ id: stored!.id, status: 'duplicate' }], databaseId: expect.stringMatching(/^[\w-]{22}$/), keepSentDays: 14 });
-        expect(releaseContents(db).responses).toEqual(contents.responses);
+        expect((await releaseContents(db)).responses).toEqual(contents.responses);
       } finally {
         await app.close();
       }
     } finally {
-      db.close();
+      await db.close();
     }
   });
 });

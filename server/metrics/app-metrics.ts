@@ -71,8 +71,8 @@ export function createAppMetrics({ db, clock, lastBackupAt }: MetricsSources): A
     help: 'Kiosks in use (not revoked) by time since their last sync: under_1h, under_1d, under_7d, older, never.',
     labelNames: ['last_contact'],
     registers: [registry],
-    collect() {
-      const counts = kiosksByContactAge(lastSyncTimes(db), clock());
+    async collect() {
+      const counts = kiosksByContactAge(await lastSyncTimes(db), clock());
       for (const age of CONTACT_AGES) this.set({ last_contact: age }, counts[age]);
     },
   });
@@ -81,7 +81,10 @@ export function createAppMetrics({ db, clock, lastBackupAt }: MetricsSources): A
     help: 'Size of the SQLite database on disk: its file and its write-ahead log.',
     registers: [registry],
     collect() {
-      this.set(databaseSizeBytes(db));
+      const bytes = databaseSizeBytes(db);
+      // No sample on PostgreSQL rather than a 0: its files are the database server's to measure.
+      if (bytes === null) this.remove();
+      else this.set(bytes);
     },
   });
   if (lastBackupAt) {

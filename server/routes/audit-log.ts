@@ -21,6 +21,6 @@ export function auditLogRoutes(app: FastifyInstance, db: Database) {
         response: { 200: auditPage, 401: errorAnswer },
       },
     },
-    async (request) => ({ entries: auditEntries(db, 100, request.query.before) }),
+    async (request) => ({ entries: await auditEntries(db, 100, request.query.before) }),
   );
 }

@@ -42,23 +42,23 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
  * The coordinator whose live session the request carries, or null (a cookie of a session that
  * has ended is cleared). A session in use is kept alive.
  */
-export function sessionCoordinator(db: Database, request: FastifyRequest, reply: FastifyReply): { username: string; sessionIdHash: string } | null {
+export async function sessionCoordinator(db: Database, request: FastifyRequest, reply: FastifyReply): Promise<{ username: string; sessionIdHash: string } | null> {
   const sessionId = request.cookies[SESSION_COOKIE];
   const idHash = sessionId ? hashSecret(sessionId) : null;
   const now = new Date();
-  const session = idHash ? liveSession(db, idHash, now, SESSION_IDLE_MS) : undefined;
+  const session = idHash ? await liveSession(db, idHash, now, SESSION_IDLE_MS) : undefined;
   if (!idHash || !session) {
     if (sessionId) clearSessionCookie(request, reply);
     return null;
   }
-  if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) touchSession(db, idHash, now);
+  if (now.getTime() - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) await touchSession(db, idHash, now);
   return { username: session.username, sessionIdHash: idHash };
 }
 
 /** Lets a request through only with a live coordinator session; 401 otherwise. */
 export function requireCoordinator(db: Database) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const coordinator = sessionCoordinator(db, request, reply);
+    const coordinator = await sessionCoordinator(db, request, reply);
     if (!coordinator) return reply.code(401).send({ error: NOT_SIGNED_IN });
     request.coordinator = coordinator;
   };

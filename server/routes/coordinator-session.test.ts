@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditEntries } from '../db/audit-log';
+import { buildApp } from '../app';
 import {
   addTestCoordinator,
+  anotherConnection,
   COORDINATOR_PASSWORD,
+  queryRows,
   SAME_ORIGIN,
   signIn,
   startTestServer,
@@ -20,7 +23,7 @@ const signInWith = (payload: object, headers: Record<string, string> = SAME_ORIG
   server.app.inject({ method: 'POST', url: '/api/coordinator/session', headers, payload });
 const who = (cookie?: string) =>
   server.app.inject({ method: 'GET', url: '/api/coordinator/session', headers: cookie ? { cookie } : {} });
-const actions = () => auditEntries(server.db).map((e) => `${e.actor}:${e.action}`);
+const actions = async () => (await auditEntries(server.db)).map((e) => `${e.actor}:${e.action}`);
 
 describe('signing in', () => {
   it('gives an HttpOnly, SameSite=Strict session cookie with an expiry, and knows who is signed in', async () => {
@@ -33,8 +36,8 @@ describe('signing in', () => {
     const me = await who(`coordinator_session=${cookie.value}`);
     expect(me.json()).toEqual({ username: 'aino' });
     // Only a hash of the session id is stored.
-    expect(JSON.stringify(server.db.prepare('SELECT * FROM sessions').all())).not.toContain(cookie.value);
-    expect(actions()).toEqual(['aino:sign-in']);
+    expect(JSON.stringify(await server.db.q.selectFrom('sessions').selectAll().execute())).not.toContain(cookie.value);
+    expect(await actions()).toEqual(['aino:sign-in']);
   });
 
   it('marks the cookie Secure when the request came over HTTPS through a trusted proxy', async () => {
@@ -61,7 +64,7 @@ describe('signing in', () => {
       expect(reply.json().error).toBe('The username or the password is wrong.');
       expect(reply.cookies).toHaveLength(0);
     }
-    expect(actions()).toEqual(['unknown username:sign-in-failed', 'aino:sign-in-failed']);
+    expect(await actions()).toEqual(['unknown username:sign-in-failed', 'aino:sign-in-failed']);
   });
 
   it('refuses malformed sign-in requests with a reason', async () => {
@@ -79,6 +82,33 @@ describe('signing in', () => {
     expect(Number(eleventh.headers['retry-after'])).toBeGreaterThan(0);
     expect(eleventh.json().error).toMatch(/Too many sign-in attempts/);
   });
+
+  it('holds the limit and the sessions across server instances on one database, and keeps no address or name in the counts', async () => {
+    const other = await anotherConnection(server.db);
+    const second = await buildApp(other, { staticDir: null, logLevel: 'silent' });
+    try {
+      const instances = [server.app, second];
+      for (let i = 0; i < 10; i++) {
+        const reply = await instances[i % 2]!.inject({ method: 'POST', url: '/api/coordinator/session', headers: SAME_ORIGIN, payload: { username: 'aino', password: `wrong ${i}` } });
+        expect(reply.statusCode).toBe(401);
+      }
+      for (const instance of instances) {
+        const refused = await instance.inject({ method: 'POST', url: '/api/coordinator/session', headers: SAME_ORIGIN, payload: { username: 'aino', password: COORDINATOR_PASSWORD } });
+        expect(refused.statusCode).toBe(429);
+      }
+      const counts = JSON.stringify(await queryRows(server.db, 'SELECT * FROM rate_limits'));
+      expect(counts).not.toMatch(/127\.0\.0\.1|aino/);
+
+      // Another coordinator signs in on one instance and is known on the other.
+      await addTestCoordinator(server, 'eero');
+      const cookie = await signIn(server, 'eero');
+      const me = await second.inject({ method: 'GET', url: '/api/coordinator/session', headers: { cookie } });
+      expect(me.json()).toEqual({ username: 'eero' });
+    } finally {
+      await second.close();
+      await other.close();
+    }
+  });
 });
 
 describe('cross-site requests', () => {
@@ -91,7 +121,7 @@ describe('cross-site requests', () => {
     const reply = await signInWith({ username: 'aino', password: COORDINATOR_PASSWORD }, headers);
     expect(reply.statusCode).toBe(403);
     expect(reply.cookies).toHaveLength(0);
-    expect(actions()).toEqual([]);
+    expect(await actions()).toEqual([]);
   });
 
   it('refuses a day-log change a signed-in coordinator\u2019s browser was made to send from another site', async () => {
@@ -103,7 +133,7 @@ describe('cross-site requests', () => {
       payload: { date: '2026-11-23', mealsServed: 1, professionals: [], note: '' },
     });
     expect(reply.statusCode).toBe(403);
-    expect(server.db.prepare('SELECT count(*) FROM day_log').pluck().get()).toBe(0);
+    expect(await server.db.q.selectFrom('day_log').selectAll().execute()).toEqual([]);
   });
 });
 
@@ -145,18 +175,18 @@ describe('a session ends', () => {
     expect(out.statusCode).toBe(204);
     expect(out.cookies.find((c) => c.name === 'coordinator_session')?.value).toBe('');
     expect((await who(cookie)).statusCode).toBe(401);
-    expect(actions()).toEqual(['aino:sign-out', 'aino:sign-in']);
+    expect(await actions()).toEqual(['aino:sign-out', 'aino:sign-in']);
   });
 
   it('after an hour untouched, and after twelve hours however busy', async () => {
     const idle = await signIn(server);
-    server.db.prepare("UPDATE sessions SET last_seen_at = datetime('now', '-61 minutes')").run();
+    await server.db.q.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 61 * 60_000).toISOString() }).execute();
     expect((await who(idle)).statusCode).toBe(401);
 
     const old = await signIn(server);
-    server.db.prepare("UPDATE sessions SET expires_at = datetime('now', '-1 second')").run();
+    await server.db.q.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
     expect((await who(old)).statusCode).toBe(401);
-    expect(server.db.prepare('SELECT count(*) FROM sessions').pluck().get()).toBe(0);
+    expect(await server.db.q.selectFrom('sessions').selectAll().execute()).toEqual([]);
   });
 });
 
@@ -177,7 +207,7 @@ describe('changing one\u2019s own password', () => {
     expect((await who(elsewhere)).statusCode).toBe(401);
     expect((await signInWith({ username: 'aino', password: COORDINATOR_PASSWORD })).statusCode).toBe(401);
     expect((await signInWith({ username: 'aino', password: 'hiljaa hyvä tulee 7' })).statusCode).toBe(200);
-    expect(actions()).toContain('aino:password-changed');
+    expect(await actions()).toContain('aino:password-changed');
   });
 });
 
@@ -194,7 +224,7 @@ describe('the day log', () => {
 
     const november = await server.app.inject({ method: 'GET', url: '/api/coordinator/day-log?from=2026-11-01&to=2026-11-30', headers: { cookie } });
     expect(november.json()).toEqual({ days: [{ date: '2026-11-23', mealsServed: 51, professionals: ['health-station'], note: '' }] });
-    expect(actions().filter((a) => a.endsWith('day-log-saved'))).toHaveLength(3);
+    expect((await actions()).filter((a) => a.endsWith('day-log-saved'))).toHaveLength(3);
   });
 
   it('refuses a bad entry or range with a reason and stores nothing', async () => {
@@ -213,7 +243,7 @@ describe('the day log', () => {
     }
     const backwards = await server.app.inject({ method: 'GET', url: '/api/coordinator/day-log?from=2026-12-01&to=2026-11-01', headers: { cookie } });
     expect(backwards.statusCode).toBe(400);
-    expect(server.db.prepare('SELECT count(*) FROM day_log').pluck().get()).toBe(0);
+    expect(await server.db.q.selectFrom('day_log').selectAll().execute()).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@ import { errorAnswer } from '../../src/domain/sync-protocol';
 import { hashSecret } from '../credentials';
 import { audit } from '../db/audit-log';
 import { coordinatorPasswordHash, setCoordinatorPassword } from '../db/coordinators';
-import type { Database } from '../db/database';
+import { inTransaction, type Database } from '../db/database';
 import { createSession, endOtherSessions, endSession, removeExpiredSessions } from '../db/sessions';
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords';
 import {
@@ -60,17 +60,17 @@ export function coordinatorSessionRoutes(app: FastifyInstance, db: Database) {
         if (!check.isAllowed && check.isExceeded) return tooMany(reply, check.ttlInSeconds);
       }
       const { username, password } = request.body;
-      const stored = coordinatorPasswordHash(db, username);
+      const stored = await coordinatorPasswordHash(db, username);
       const matches = await verifyPassword(password, stored ?? DUMMY_HASH);
       if (!stored || !matches) {
-        audit(db, stored ? username : 'unknown username', 'sign-in-failed');
+        await audit(db, stored ? username : 'unknown username', 'sign-in-failed');
         return reply.code(401).send({ error: WRONG_CREDENTIALS });
       }
       const sessionId = newSessionId();
       const now = new Date();
-      removeExpiredSessions(db, now);
-      createSession(db, hashSecret(sessionId), username, now, new Date(now.getTime() + SESSION_MAX_MS));
-      audit(db, username, 'sign-in');
+      await removeExpiredSessions(db, now);
+      await createSession(db, hashSecret(sessionId), username, now, new Date(now.getTime() + SESSION_MAX_MS));
+      await audit(db, username, 'sign-in');
       setSessionCookie(request, reply, sessionId);
       return { username };
     },
@@ -87,15 +87,15 @@ export function coordinatorSessionRoutes(app: FastifyInstance, db: Database) {
   api.get(
     '/api/coordinator/whoami',
     { schema: { ...hide, response: { 200: z.strictObject({ username: z.nullable(z.string()) }) } } },
-    async (request, reply) => ({ username: sessionCoordinator(db, request, reply)?.username ?? null }),
+    async (request, reply) => ({ username: (await sessionCoordinator(db, request, reply))?.username ?? null }),
   );
 
   api.delete(
     '/api/coordinator/session',
     { onRequest: [sameOriginOnly, signedIn], schema: { ...hide, response: { 204: z.null(), 401: errorAnswer, 403: errorAnswer } } },
     async (request, reply) => {
-      endSession(db, request.coordinator!.sessionIdHash);
-      audit(db, request.coordinator!.username, 'sign-out');
+      await endSession(db, request.coordinator!.sessionIdHash);
+      await audit(db, request.coordinator!.username, 'sign-out');
       clearSessionCookie(request, reply);
       return reply.code(204).send(null);
     },
@@ -110,18 +110,18 @@ export function coordinatorSessionRoutes(app: FastifyInstance, db: Database) {
     async (request, reply) => {
       const { username, sessionIdHash } = request.coordinator!;
       const { currentPassword, newPassword } = request.body;
-      if (!(await verifyPassword(currentPassword, coordinatorPasswordHash(db, username) ?? DUMMY_HASH))) {
+      if (!(await verifyPassword(currentPassword, (await coordinatorPasswordHash(db, username)) ?? DUMMY_HASH))) {
         return reply.code(400).send({ error: 'The current password is wrong.' });
       }
       const problem = passwordProblem(newPassword);
       if (problem) return reply.code(400).send({ error: problem });
       const hash = await hashPassword(newPassword);
-      db.transaction(() => {
-        setCoordinatorPassword(db, username, hash);
+      await inTransaction(db, async (trx) => {
+        await setCoordinatorPassword(trx, username, hash);
         // Whoever else was signed in with the old password is signed out.
-        endOtherSessions(db, username, sessionIdHash);
-        audit(db, username, 'password-changed');
-      })();
+        await endOtherSessions(trx, username, sessionIdHash);
+        await audit(trx, username, 'password-changed');
+      });
       return reply.code(204).send(null);
     },
   );

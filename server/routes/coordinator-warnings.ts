@@ -38,7 +38,7 @@ export function coordinatorWarningRoutes(app: FastifyInstance, db: Database, { c
         today: localDay(now).date,
         ...backup,
         ...(free !== null ? { disk: { freeBytes: free, minFreeBytes: minFreeDiskBytes } } : {}),
-        kiosks: kioskSummaries(db, now),
+        kiosks: await kioskSummaries(db, now),
       });
       return { warnings };
     },

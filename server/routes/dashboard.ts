@@ -24,7 +24,7 @@ export function dashboardRoutes(app: FastifyInstance, db: Database) {
       onRequest: signedIn,
       schema: { hide: true, response: { 200: z.strictObject({ forms: z.array(z.strictObject({ id: z.string(), title: localizedText })) }), 401: errorAnswer } },
     },
-    async () => ({ forms: formList(db) }),
+    async () => ({ forms: await formList(db) }),
   );
 
   api.get(
@@ -42,21 +42,20 @@ export function dashboardRoutes(app: FastifyInstance, db: Database) {
     },
     async (request, reply) => {
       const { form, from, to, language, version } = request.query;
-      const versions = formVersions(db, form);
+      const versions = await formVersions(db, form);
       if (versions.length === 0) return reply.code(404).send({ error: `There is no form ${form}.` });
       // One version chosen: its own questions, options and order, not the newest's.
       const counted = version === undefined ? versions : versions.filter((v) => v.version === version);
       if (counted.length === 0) return reply.code(404).send({ error: `Form ${form} has no version ${version}.` });
       const query = { formId: form, from, to, language: language ?? null, version: version ?? null };
-      const dashboard = buildDashboard({
-        from,
-        to,
-        versions: counted,
-        answerCounts: answerCountsBetween(db, query),
-        responseCounts: responseCountsBetween(db, query),
-        dayLog: dayLogBetween(db, from, to),
-        abandoned: abandonedBetween(db, from, to),
-      });
+      // Side by side: on PostgreSQL each goes on a connection of its own.
+      const [answerCounts, responseCounts, dayLog, abandoned] = await Promise.all([
+        answerCountsBetween(db, query),
+        responseCountsBetween(db, query),
+        dayLogBetween(db, from, to),
+        abandonedBetween(db, from, to),
+      ]);
+      const dashboard = buildDashboard({ from, to, versions: counted, answerCounts, responseCounts, dayLog, abandoned });
       return { dashboard, versions };
     },
   );

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { cleanDayLogEntry, dayLogEntry } from '../../src/domain/day-log';
 import { errorAnswer } from '../../src/domain/sync-protocol';
 import { audit } from '../db/audit-log';
-import type { Database } from '../db/database';
+import { inTransaction, type Database } from '../db/database';
 import { dayLogBetween, saveDayLog } from '../db/day-log';
 import { requireCoordinator, sameOriginOnly } from './coordinator-auth';
 
@@ -23,7 +23,7 @@ export function dayLogRoutes(app: FastifyInstance, db: Database) {
       onRequest: signedIn,
       schema: { hide: true, querystring: dateRange, response: { 200: z.strictObject({ days: z.array(dayLogEntry) }), 401: errorAnswer } },
     },
-    async (request) => ({ days: dayLogBetween(db, request.query.from, request.query.to) }),
+    async (request) => ({ days: await dayLogBetween(db, request.query.from, request.query.to) }),
   );
 
   api.put(
@@ -42,10 +42,10 @@ export function dayLogRoutes(app: FastifyInstance, db: Database) {
         return reply.code(400).send({ error: `The body is for ${request.body.date}, the address for ${request.params.date}.` });
       }
       const entry = cleanDayLogEntry(request.body);
-      db.transaction(() => {
-        saveDayLog(db, entry, request.coordinator!.username, new Date());
-        audit(db, request.coordinator!.username, 'day-log-saved', entry.date);
-      })();
+      await inTransaction(db, async (trx) => {
+        await saveDayLog(trx, entry, request.coordinator!.username, new Date());
+        await audit(trx, request.coordinator!.username, 'day-log-saved', entry.date);
+      });
       return entry;
     },
   );

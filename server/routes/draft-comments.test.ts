@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { enrollKiosk, SAME_ORIGIN, startSignedInServer, type TestServer } from '../test-support';
 
@@ -13,7 +14,7 @@ const draftUrl = '/api/coordinator/forms/todays-feedback/draft';
 const post = (url: string, payload?: object, headers: Record<string, string> = { ...SAME_ORIGIN, cookie }) =>
   server.app.inject({ method: 'POST', url, headers, ...(payload === undefined ? {} : { payload }) });
 const comments = async () => (await server.app.inject({ method: 'GET', url: `${draftUrl}/comments`, headers: { cookie } })).json().comments;
-const count = () => (server.db.prepare('SELECT count(*) AS n FROM draft_comments').get() as { n: number }).n;
+const count = async () => (await server.db.q.selectFrom('draft_comments').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
 
 async function previewToken(): Promise<string> {
   await post(draftUrl);
@@ -34,7 +35,7 @@ describe('reviewers’ comments', () => {
     // The answer was lost and the device sends again: nothing is stored twice.
     const again = await post(`/api/preview/${token}/comments`, { comments: [onOption] }, {});
     expect(again.json().results).toEqual([{ id: onOption.id, status: 'duplicate' }]);
-    expect(count()).toBe(2);
+    expect(await count()).toBe(2);
 
     const listed = await comments();
     expect(listed).toHaveLength(2);
@@ -70,13 +71,13 @@ describe('reviewers’ comments', () => {
     }
     expect((await post(`/api/preview/${token}/comments`, { comments: [] }, {})).statusCode).toBe(400);
     expect((await post(`/api/preview/${'A'.repeat(43)}/comments`, { comments: [good] }, {})).statusCode).toBe(404);
-    expect(count()).toBe(0);
+    expect(await count()).toBe(0);
 
     expect((await post(`${draftUrl}/publish`)).statusCode).toBe(201);
     const afterPublish = await post(`/api/preview/${token}/comments`, { comments: [good] }, {});
     expect(afterPublish.statusCode).toBe(404);
     expect(afterPublish.json().error).toMatch(/published/);
-    expect(count()).toBe(0);
+    expect(await count()).toBe(0);
   });
 
   it('leave no line in the server\u2019s log, sent, refused or failed: a line\u2019s time would tell when a reviewer wrote', async () => {
@@ -87,7 +88,7 @@ describe('reviewers’ comments', () => {
     expect((await post(`/api/preview/${token}/comments`, { comments: [comment()] }, {})).statusCode).toBe(200);
     expect((await post(`/api/preview/${token}/comments`, { comments: [] }, {})).statusCode).toBe(400);
     expect((await post(`/api/preview/${'A'.repeat(43)}/comments`, { comments: [comment()] }, {})).statusCode).toBe(404);
-    server.db.exec('DROP TABLE draft_comments');
+    await server.db.q.schema.dropTable('draft_comments').execute();
     const failed = await post(`/api/preview/${token}/comments`, { comments: [comment()] }, {});
     expect(failed.statusCode).toBe(500);
     expect(failed.json().error).toMatch(/Nothing was stored; try again later/);
@@ -99,7 +100,7 @@ describe('reviewers’ comments', () => {
     const ids = Array.from({ length: 6 }, () => randomUUID());
     for (const id of ids) await post(`/api/preview/${token}/comments`, { comments: [{ id, question: 'mood', language: 'fi', text: 'Hyvä.' }] }, {});
     expect((await comments()).map((c: { id: string }) => c.id)).toEqual([...ids].sort());
-    expect(() => server.db.prepare('SELECT rowid FROM draft_comments').all()).toThrow(/no such column/);
+    await expect(sql`SELECT rowid FROM draft_comments`.execute(server.db.q)).rejects.toThrow(/no such column|does not exist/);
   });
 
   it('are read and marked only by a signed-in coordinator of the same site', async () => {

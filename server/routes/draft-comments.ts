@@ -33,16 +33,16 @@ export function draftCommentRoutes(app: FastifyInstance, db: Database) {
       schema: { hide: true, params: z.strictObject({ token: previewToken }), body: commentsRequest },
     },
     async (request, reply) => {
-      const draft = draftForPreview(db, hashSecret(request.params.token));
+      const draft = await draftForPreview(db, hashSecret(request.params.token));
       if (!draft) return reply.code(404).send({ error: NO_PREVIEW });
-      return { results: addComments(db, draft.formId, request.body.comments, new Date()) };
+      return { results: await addComments(db, draft.formId, request.body.comments, new Date()) };
     },
   );
 
   api.get(
     '/api/coordinator/forms/:form/draft/comments',
     { onRequest: signedIn, schema: { hide: true, params: z.strictObject({ form: identifier }) } },
-    async (request) => ({ comments: commentsOf(db, request.params.form) }),
+    async (request) => ({ comments: await commentsOf(db, request.params.form) }),
   );
 
   api.post(
@@ -53,7 +53,7 @@ export function draftCommentRoutes(app: FastifyInstance, db: Database) {
     },
     async (request, reply) => {
       const { form, id } = request.params;
-      if (!markCommentDone(db, form, id, request.body.done, request.coordinator!.username, new Date())) {
+      if (!(await markCommentDone(db, form, id, request.body.done, request.coordinator!.username, new Date()))) {
         return reply.code(404).send({ error: 'There is no such comment on this form.' });
       }
       return reply.code(204).send();

@@ -51,7 +51,7 @@ describe('drafts of a form', () => {
     expect(published.statusCode).toBe(201);
     expect(published.json()).toEqual({ version: 2 });
     expect((await call('GET', url)).statusCode).toBe(404);
-    expect(auditEntries(server.db)[0]).toMatchObject({ action: 'form-published', detail: 'todays-feedback version 2' });
+    expect((await auditEntries(server.db))[0]).toMatchObject({ action: 'form-published', detail: 'todays-feedback version 2' });
 
     const { token } = await enrollKiosk(server);
     const form = await server.app.inject({ method: 'GET', url: '/api/kiosk/form', headers: { authorization: `Bearer ${token}` } });
@@ -65,7 +65,7 @@ describe('drafts of a form', () => {
     expect((await call('GET', url)).statusCode).toBe(404);
     expect((await server.app.inject({ method: 'GET', url: `/api/preview/${token}` })).statusCode).toBe(404);
     expect((await call('DELETE', url)).statusCode).toBe(404);
-    expect(auditEntries(server.db)[0]).toMatchObject({ action: 'draft-discarded', detail: 'todays-feedback' });
+    expect((await auditEntries(server.db))[0]).toMatchObject({ action: 'draft-discarded', detail: 'todays-feedback' });
     expect((await call('POST', url)).json().basedOnVersion).toBe(1);
   });
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import { checkDraft, historyOf } from '../../src/domain/draft';
+import { checkDraft, historyOf, type FormHistory } from '../../src/domain/draft';
 import { identifier, parseFormDefinition } from '../../src/domain/form-schema';
 import { errorAnswer } from '../../src/domain/sync-protocol';
 import { audit } from '../db/audit-log';
@@ -19,9 +19,10 @@ export function draftRoutes(app: FastifyInstance, db: Database) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const signedIn = requireCoordinator(db);
   const changes = [sameOriginOnly, signedIn];
-  const history = (formId: string) => historyOf(formVersions(db, formId));
-  const answer = (formId: string, used = history(formId)) => {
-    const draft = draftOf(db, formId)!;
+  const history = async (formId: string) => historyOf(await formVersions(db, formId));
+  const answer = async (formId: string, known?: FormHistory) => {
+    const used = known ?? (await history(formId));
+    const draft = (await draftOf(db, formId))!;
     return {
       basedOnVersion: draft.basedOnVersion,
       definition: draft.definition,
@@ -34,14 +35,14 @@ export function draftRoutes(app: FastifyInstance, db: Database) {
   };
 
   api.get('/api/coordinator/forms/:form/draft', { onRequest: signedIn, schema: { hide: true, params: formParams } }, async (request, reply) => {
-    if (!draftOf(db, request.params.form)) return reply.code(404).send({ error: 'This form has no draft. Make one from the published version.' });
+    if (!(await draftOf(db, request.params.form))) return reply.code(404).send({ error: 'This form has no draft. Make one from the published version.' });
     return answer(request.params.form);
   });
 
   api.post('/api/coordinator/forms/:form/draft', { onRequest: changes, schema: { hide: true, params: formParams } }, async (request, reply) => {
-    const draft = startDraft(db, request.params.form, request.coordinator!.username, new Date());
+    const draft = await startDraft(db, request.params.form, request.coordinator!.username, new Date());
     if (!draft) return reply.code(404).send({ error: `Form ${request.params.form} has no published version to start from.` });
-    return reply.code(201).send(answer(request.params.form));
+    return reply.code(201).send(await answer(request.params.form));
   });
 
   api.put(
@@ -49,22 +50,22 @@ export function draftRoutes(app: FastifyInstance, db: Database) {
     { onRequest: changes, bodyLimit: DRAFT_BODY_LIMIT, schema: { hide: true, params: formParams, body: z.strictObject({ definition: z.unknown() }) } },
     async (request, reply) => {
       const { form } = request.params;
-      if (!draftOf(db, form)) return reply.code(404).send({ error: 'This form has no draft. Make one from the published version.' });
-      const used = history(form);
+      if (!(await draftOf(db, form))) return reply.code(404).send({ error: 'This form has no draft. Make one from the published version.' });
+      const used = await history(form);
       const check = checkDraft(request.body.definition, used);
       if (!check.canSave) {
         return reply.code(400).send({ error: `The draft has ${check.problems.length} problem(s) to put right before it is saved.`, check });
       }
       const definition = request.body.definition as { id?: unknown };
       if (definition.id !== form) return reply.code(400).send({ error: `The draft is of form ${String(definition.id)}, not ${form}.` });
-      saveDraft(db, form, request.body.definition, request.coordinator!.username, new Date());
+      await saveDraft(db, form, request.body.definition, request.coordinator!.username, new Date());
       return answer(form, used);
     },
   );
 
   api.delete('/api/coordinator/forms/:form/draft', { onRequest: changes, schema: { hide: true, params: formParams } }, async (request, reply) => {
-    if (!discardDraft(db, request.params.form, new Date())) return reply.code(404).send({ error: 'This form has no draft to discard.' });
-    audit(db, request.coordinator!.username, 'draft-discarded', request.params.form);
+    if (!(await discardDraft(db, request.params.form, new Date()))) return reply.code(404).send({ error: 'This form has no draft to discard.' });
+    await audit(db, request.coordinator!.username, 'draft-discarded', request.params.form);
     return reply.code(204).send();
   });
 
@@ -76,17 +77,17 @@ export function draftRoutes(app: FastifyInstance, db: Database) {
     },
     async (request, reply) => {
       const { form } = request.params;
-      const draft = draftOf(db, form);
+      const draft = await draftOf(db, form);
       if (!draft) return reply.code(404).send({ error: 'This form has no draft to publish.' });
-      const check = checkDraft(draft.definition, history(form));
+      const check = checkDraft(draft.definition, await history(form));
       if (!check.canPublish) {
         return reply.code(400).send({
           error: `The draft cannot be published yet: ${check.problems.length} problem(s) and ${check.missingTexts.length} missing text(s).`,
           check,
         });
       }
-      const version = publishDraft(db, form, parseFormDefinition(draft.definition), new Date());
-      audit(db, request.coordinator!.username, 'form-published', `${form} version ${version}`);
+      const version = await publishDraft(db, form, parseFormDefinition(draft.definition), new Date());
+      await audit(db, request.coordinator!.username, 'form-published', `${form} version ${version}`);
       return reply.code(201).send({ version });
     },
   );

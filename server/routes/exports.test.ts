@@ -43,7 +43,7 @@ describe('CSV downloads', () => {
     expect(row('day', '4')).toEqual(['2026-W48', 'day', 'How was the day centre today?', '4', 'Good', '4', '0,800', '5', '45', '']);
     // Age groups only by month.
     expect(rows.some((r) => r[1] === 'age-group')).toBe(false);
-    expect(auditEntries(server.db)[0]).toMatchObject({ actor: 'aino', action: 'download', detail: 'summary.csv todays-feedback 2026-11-23..2026-11-29 by week' });
+    expect((await auditEntries(server.db))[0]).toMatchObject({ actor: 'aino', action: 'download', detail: 'summary.csv todays-feedback 2026-11-23..2026-11-29 by week' });
   });
 
   it('the summary with "," and a decimal point when asked', async () => {
@@ -104,7 +104,7 @@ describe('CSV downloads', () => {
     const third = await summary();
     expect(ageRows(third, '2026-12')).toEqual([]);
     expect(ageRows(third, '2026-11')).toEqual(ageRows(first, '2026-11'));
-    expect(server.db.prepare('SELECT DISTINCT month FROM published_age_groups').pluck().all()).toEqual(['2026-11']);
+    expect(await server.db.q.selectFrom('published_age_groups').select('month').distinct().execute()).toEqual([{ month: '2026-11' }]);
   });
 
   it('the day log, and the free texts: shuffled, without dates, only from periods of 5 or more, neutralised', async () => {
@@ -126,7 +126,7 @@ describe('CSV downloads', () => {
     // 30 November is the only day of week 2026-W49 with responses: 1, so its text is not shown,
     // although November has 6 and October too.
     expect(texts).not.toContain('Yksin tänään');
-    expect(auditEntries(server.db).map((e) => e.detail)).toContain('free-texts.csv todays-feedback 2026-10-26..2026-12-06');
+    expect((await auditEntries(server.db)).map((e) => e.detail)).toContain('free-texts.csv todays-feedback 2026-10-26..2026-12-06');
   });
 
   it('the free texts: none from the week still going on, so a file downloaded every evening dates no text', async () => {

@@ -58,7 +58,7 @@ export function exportRoutes(app: FastifyInstance, db: Database, clock: () => Da
     async (request, reply) => {
       const file = request.params.file.replace(/\.csv$/, '') as ExportFile;
       const query = request.query;
-      const versions = formVersions(db, query.form);
+      const versions = await formVersions(db, query.form);
       if (versions.length === 0) return reply.code(404).send({ error: `There is no form ${query.form}.` });
       // Summaries cover whole days, weeks or months, and free texts whole weeks, whatever the
       // summary's period: two downloads cannot be subtracted to reveal a small count.
@@ -67,10 +67,10 @@ export function exportRoutes(app: FastifyInstance, db: Database, clock: () => Da
       const setup: ExportSetup = { versions, labelLanguage: query.labels, format: query.format };
       const today = localDay(clock()).date;
       const summaryDetail = file === 'summary' ? ` by ${query.period}${query.split === 'version' ? ' and version' : ''}` : '';
-      audit(db, request.coordinator!.username, 'download', `${file}.csv ${query.form} ${range.from}..${range.to}${summaryDetail}`);
-      const reader = openReader(db.name);
+      await audit(db, request.coordinator!.username, 'download', `${file}.csv ${query.form} ${range.from}..${range.to}${summaryDetail}`);
+      const reader = await openReader(db);
       const csv = Readable.from(exportText(file, reader, db, query, range, setup, today), { objectMode: false });
-      csv.on('close', () => reader.close());
+      csv.on('close', () => void reader.close().catch((error: unknown) => request.log.warn({ err: error }, 'a download\'s reader did not close')));
       const plain: FastifyReply = reply;
       return plain
         .header('content-type', 'text/csv; charset=utf-8')
@@ -90,41 +90,40 @@ export function exportRoutes(app: FastifyInstance, db: Database, clock: () => Da
  * each chunk is made in a function that returns its text, so the day's responses and rows are
  * garbage by the time the generator pauses, and the memory stays flat however slow the reader.
  */
-function* exportText(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup, today: string): Generator<string> {
+async function* exportText(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup, today: string): AsyncGenerator<string> {
   const delimiter = csvDelimiter(query.format);
   const csv = (rows: Row[]) => (rows.length === 0 ? '' : `${Papa.unparse(rows, { delimiter, newline: '\r\n', header: false })}\r\n`);
-  // One read transaction for the whole file: every day of it from the same snapshot.
-  reader.exec('BEGIN');
+  // The reader is one snapshot: every day of the file is from the same moment.
   yield '\ufeff';
   if (file === 'responses') {
     const columns = responseColumns(setup);
     yield csv([responseHeader(columns)]);
     const days = daysOfResponses(reader, query.form, range.from, range.to);
-    const nextDay = () => {
-      const day = days.next();
+    const nextDay = async () => {
+      const day = await days.next();
       return day.done ? null : csv(responseRows(day.value, columns));
     };
-    for (let text = nextDay(); text !== null; text = nextDay()) yield text;
+    for (let text = await nextDay(); text !== null; text = await nextDay()) yield text;
     return;
   }
-  yield csv(smallFileRows(file, reader, db, query, range, setup, today));
+  yield csv(await smallFileRows(file, reader, db, query, range, setup, today));
 }
 
-function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup, today: string): Row[] {
-  if (file === 'day-log') return dayLogRows(dayLogBetween(db, range.from, range.to), PROFESSIONAL_LABELS[query.labels] ?? PROFESSIONAL_LABELS.fi!);
+async function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup, today: string): Promise<Row[]> {
+  if (file === 'day-log') return dayLogRows(await dayLogBetween(db, range.from, range.to), PROFESSIONAL_LABELS[query.labels] ?? PROFESSIONAL_LABELS.fi!);
   if (file === 'summary') {
     const counter = new SummaryCounter(query.period, backgroundQuestion(setup.versions), query.split);
-    for (const day of daysOfResponses(reader, query.form, range.from, range.to)) counter.addDay(day);
+    for await (const day of daysOfResponses(reader, query.form, range.from, range.to)) counter.addDay(day);
     const meals = new Map<string, number>();
-    for (const day of dayLogBetween(db, range.from, range.to)) {
+    for (const day of await dayLogBetween(db, range.from, range.to)) {
       if (day.mealsServed === null) continue;
       const period = periodOf(day.date, query.period);
       meals.set(period, (meals.get(period) ?? 0) + day.mealsServed);
     }
-    return counter.rows(setup, meals, ageGroupsToShow(db, query, range, setup.versions, today, counter));
+    return counter.rows(setup, meals, await ageGroupsToShow(db, query, range, setup.versions, today, counter));
   }
-  const texts = freeTextsBetween(reader, setup.versions, range.from, range.to);
-  return freeTextRows(shownFreeTexts(texts, responsesPerDateAndLanguage(reader, query.form, range.from, range.to), setup.versions, today, secureRandom), setup);
+  const texts = await freeTextsBetween(reader, setup.versions, range.from, range.to);
+  return freeTextRows(shownFreeTexts(texts, await responsesPerDateAndLanguage(reader, query.form, range.from, range.to), setup.versions, today, secureRandom), setup);
 }
 
 /**
@@ -134,21 +133,21 @@ function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: Ex
  * covers whole months), by the main connection beside the file's read-only one, so every later
  * summary shows the same figures whatever arrives after. A month with no responses stores nothing.
  */
-function ageGroupsToShow(
+async function ageGroupsToShow(
   db: Database,
   query: ExportQuery,
   range: { from: string; to: string },
   versions: FormDefinition[],
   today: string,
   counted: SummaryCounter,
-): Map<string, AgeGroupCounts> {
+): Promise<Map<string, AgeGroupCounts>> {
   const question = backgroundQuestion(versions);
   if (question === null || query.period !== 'month' || query.split !== 'none') return new Map();
   const months = monthsWithAgeGroups(range.from, range.to, today);
-  const stored = publishedAgeGroups(db, query.form, question, months);
+  const stored = await publishedAgeGroups(db, query.form, question, months);
   const unstored = new Set(months.filter((month) => !stored.has(month)));
   if (unstored.size === 0) return stored;
-  storeAgeGroups(db, query.form, new Map([...counted.ageGroupCounts(versions)].filter(([month]) => unstored.has(month))));
+  await storeAgeGroups(db, query.form, new Map([...counted.ageGroupCounts(versions)].filter(([month]) => unstored.has(month))));
   // Read back: counts another server stored first are the ones published.
   return publishedAgeGroups(db, query.form, question, months);
 }

@@ -86,7 +86,7 @@ describe('responses keep the version they answered', () => {
     expect(row('2', '5')).toEqual(['2026-W48', '2', 'day', 'Miten voit tänään?', '5', 'Tosi hyvä', '1', '1,000', '1', '', '2']);
     // The age group is only in the summary by month, never split by version.
     expect(splitRows.some((r) => r[2] === 'age-group')).toBe(false);
-    expect(auditEntries(server.db)[0]).toMatchObject({ action: 'download', detail: 'summary.csv todays-feedback 2026-11-23..2026-11-29 by week and version' });
+    expect((await auditEntries(server.db))[0]).toMatchObject({ action: 'download', detail: 'summary.csv todays-feedback 2026-11-23..2026-11-29 by week and version' });
   });
 
   it('the responses file keeps each response\u2019s form version', async () => {

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditEntries } from '../db/audit-log';
-import { makeResponse, SAME_ORIGIN, startSignedInServer, syncFromKiosk, type TestServer } from '../test-support';
+import { makeResponse, queryRows, queryValue, SAME_ORIGIN, startSignedInServer, syncFromKiosk, type TestServer } from '../test-support';
 
 let server: TestServer;
 let cookie: string;
@@ -80,7 +80,7 @@ describe('free texts in the coordinator\u2019s area', () => {
   it('redacts a text from every view and download, counts it out, and audits that it happened but not what it said', async () => {
     const { texts } = (await list()).json();
     const named = texts.find((t: { text: string }) => t.text.includes('Matti'));
-    const before = server.db.prepare("SELECT sum(count) FROM answer_counts WHERE question_id = 'anything-else'").pluck().get();
+    const before = (await queryValue(server.db, "SELECT sum(count) FROM answer_counts WHERE question_id = 'anything-else'"));
     expect((await redact({ form: 'todays-feedback', id: named.id, question: 'anything-else' })).statusCode).toBe(204);
 
     expect(JSON.stringify((await list()).json())).not.toContain('Matti');
@@ -90,13 +90,13 @@ describe('free texts in the coordinator\u2019s area', () => {
       headers: { cookie },
     });
     expect((parse(download.body, { delimiter: ';', bom: true }) as string[][]).flat().join()).not.toContain('Matti');
-    expect(JSON.stringify(server.db.prepare('SELECT answers FROM responses').all())).not.toContain('Matti');
-    expect(server.db.prepare("SELECT sum(count) FROM answer_counts WHERE question_id = 'anything-else'").pluck().get()).toBe((before as number) - 1);
-    const entry = auditEntries(server.db).find((e) => e.action === 'redaction');
+    expect(JSON.stringify((await queryRows(server.db, 'SELECT answers FROM responses')))).not.toContain('Matti');
+    expect(await queryValue(server.db, "SELECT sum(count) FROM answer_counts WHERE question_id = 'anything-else'")).toBe((before as number) - 1);
+    const entry = (await auditEntries(server.db)).find((e) => e.action === 'redaction');
     expect(entry).toMatchObject({ actor: 'aino', action: 'redaction', detail: 'todays-feedback anything-else' });
-    expect(JSON.stringify(auditEntries(server.db))).not.toContain('Matti');
+    expect(JSON.stringify(await auditEntries(server.db))).not.toContain('Matti');
     // The response's other answers stay.
-    expect(server.db.prepare('SELECT count(*) FROM responses').pluck().get()).toBe(7);
+    expect(await queryValue(server.db, 'SELECT count(*) FROM responses')).toBe(7);
 
     expect((await redact({ form: 'todays-feedback', id: named.id, question: 'anything-else' })).statusCode).toBe(404);
   });

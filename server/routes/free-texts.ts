@@ -10,7 +10,7 @@ import { datesBetween, isoWeek, wholePeriods } from '../../src/domain/periods';
 import { errorAnswer } from '../../src/domain/sync-protocol';
 import { audit } from '../db/audit-log';
 import type { Database } from '../db/database';
-import { responsesPerDateAndLanguage } from '../db/export-reader';
+import { openReader, responsesPerDateAndLanguage } from '../db/export-reader';
 import { formVersions } from '../db/forms';
 import { freeTextsBetween, redactFreeText } from '../db/free-texts';
 import { requireCoordinator, sameOriginOnly } from './coordinator-auth';
@@ -42,12 +42,17 @@ export function freeTextRoutes(app: FastifyInstance, db: Database, clock: () => 
     async (request, reply) => {
       // Language and version, if given, are left unused on purpose (see above).
       const { form, from, to } = request.query;
-      const versions = formVersions(db, form);
+      const versions = await formVersions(db, form);
       if (versions.length === 0) return reply.code(404).send({ error: `There is no form ${form}.` });
       const range = wholePeriods(from, to, FREE_TEXT_PERIOD);
       const today = localDay(clock()).date;
-      const responses = responsesPerDateAndLanguage(db, form, range.from, range.to);
-      const shown = shownFreeTexts(freeTextsBetween(db, versions, range.from, range.to), responses, versions, today, secureRandom);
+      // A snapshot of its own: the texts and the counts they are shown by are from one moment.
+      const reader = await openReader(db);
+      const { responses, texts } = await (async () => ({
+        responses: await responsesPerDateAndLanguage(reader, form, range.from, range.to),
+        texts: await freeTextsBetween(reader, versions, range.from, range.to),
+      }))().finally(() => reader.close());
+      const shown = shownFreeTexts(texts, responses, versions, today, secureRandom);
       return {
         texts: shown.map(({ id, question, text }) => ({ id, question, text })),
         covers: { from: isoWeek(range.from), to: isoWeek(range.to), weeks: datesBetween(range.from, range.to).length / 7, weeksShown: weeksShown(responses, today).size },
@@ -67,12 +72,12 @@ export function freeTextRoutes(app: FastifyInstance, db: Database, clock: () => 
     },
     async (request, reply) => {
       const { form, id, question } = request.body;
-      const versions = formVersions(db, form);
-      if (versions.length === 0 || !redactFreeText(db, versions, id, question)) {
+      const versions = await formVersions(db, form);
+      if (versions.length === 0 || !(await redactFreeText(db, versions, id, question))) {
         return reply.code(404).send({ error: 'There is no such text; it may have been removed already.' });
       }
       // Which question, never the text: the audit log holds no visitor data.
-      audit(db, request.coordinator!.username, 'redaction', `${form} ${question}`);
+      await audit(db, request.coordinator!.username, 'redaction', `${form} ${question}`);
       return reply.code(204).send(null);
     },
   );

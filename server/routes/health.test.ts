@@ -3,9 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import BetterSqlite3 from 'better-sqlite3';
+import Fastify from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
-import { openDatabase, type Database } from '../db/database';
+import { openDatabase, sqliteDatabase, type Database } from '../db/database';
+import { openPostgresDatabase } from '../db/postgres/migrate';
+import { startThrowawayPostgres } from '../test-postgres';
+import { healthRoutes } from './health';
 
 const dirs: string[] = [];
 const open: { close(): unknown }[] = [];
@@ -52,7 +57,8 @@ describe('health and readiness', () => {
 
   it('is not ready (503) on a database that takes no writes, and says which check failed', async () => {
     const db = freshDatabase();
-    const readOnly = new BetterSqlite3(db.name, { readonly: true });
+    const file = db.sqlite!.file;
+    const readOnly = sqliteDatabase(new BetterSqlite3(file, { readonly: true }), file);
     open.push(readOnly);
     const { app, logs } = await appOn(readOnly, 1);
     const ready = await app.inject({ method: 'GET', url: '/api/ready' });
@@ -65,12 +71,45 @@ describe('health and readiness', () => {
   it('is not ready when a migration is missing or when the disk has less free space than the threshold', async () => {
     const db = freshDatabase();
     const { app } = await appOn(db, 1);
-    db.pragma('user_version = 3');
+    db.sqlite!.connection.pragma('user_version = 3');
     expect((await app.inject({ method: 'GET', url: '/api/ready' })).json()).toEqual({ ready: false, checks: { ...allGood, migrationsApplied: false } });
 
     const { app: full } = await appOn(freshDatabase(), Number.MAX_SAFE_INTEGER);
     const ready = await full.inject({ method: 'GET', url: '/api/ready' });
     expect(ready.statusCode).toBe(503);
     expect(ready.json()).toEqual({ ready: false, checks: { ...allGood, diskSpace: false } });
+  });
+});
+
+describe('readiness on PostgreSQL', () => {
+  /** The readiness routes alone on a throwaway PostgreSQL, which the test may stop. */
+  async function readinessOnPostgres() {
+    const cluster = await startThrowawayPostgres();
+    open.push({ close: () => cluster.stop() });
+    const db = await openPostgresDatabase(cluster.url, { poolSize: 2 });
+    open.push(db);
+    const app = Fastify();
+    app.setValidatorCompiler(validatorCompiler);
+    app.setSerializerCompiler(serializerCompiler);
+    // Far more free space than any disk has: the database's disk is the database server's, not checked here.
+    healthRoutes(app, db, Number.MAX_SAFE_INTEGER);
+    open.push(app);
+    return { app, cluster };
+  }
+
+  it('is ready while the database server answers, with no disk here to check', async () => {
+    const { app } = await readinessOnPostgres();
+    const ready = await app.inject({ method: 'GET', url: '/api/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ ready: true, checks: allGood });
+  });
+
+  it('is not ready (503) once the database server is gone', async () => {
+    const { app, cluster } = await readinessOnPostgres();
+    expect((await app.inject({ method: 'GET', url: '/api/ready' })).statusCode).toBe(200);
+    await cluster.stop();
+    const gone = await app.inject({ method: 'GET', url: '/api/ready' });
+    expect(gone.statusCode).toBe(503);
+    expect(gone.json()).toEqual({ ready: false, checks: { ...allGood, databaseWritable: false } });
   });
 });

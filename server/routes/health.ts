@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import { migrationsApplied, writeProblem, type Database } from '../db/database';
+import { databaseWriteProblem, migrationsApplied, type Database } from '../db/database';
 import { freeDiskBytes } from '../db/database-size';
 
 /** Below this much free space where the database lives, the server says it is not ready. */
@@ -36,14 +36,21 @@ export function healthRoutes(app: FastifyInstance, db: Database, minFreeDiskByte
       },
     },
     async (request, reply) => {
-      const problem = writeProblem(db);
+      const problem = await databaseWriteProblem(db);
       if (problem) request.log.warn({ problem }, 'the database does not take writes');
-      // A disk whose free space cannot be read is not one to take responses on.
-      const free = (await freeDiskBytes(db)) ?? 0;
-      if (free < minFreeDiskBytes) request.log.warn({ freeMb: Math.floor(free / 1024 / 1024) }, 'little free disk space');
-      const checks = { databaseWritable: problem === null, migrationsApplied: migrationsApplied(db), diskSpace: free >= minFreeDiskBytes };
+      // A disk whose free space cannot be read is not one to take responses on. On PostgreSQL the
+      // database's disk is the database server's, out of this one's sight: there is none to check.
+      const free = db.sqlite ? ((await freeDiskBytes(db)) ?? 0) : null;
+      if (free !== null && free < minFreeDiskBytes) request.log.warn({ freeMb: Math.floor(free / 1024 / 1024) }, 'little free disk space');
+      const checks = {
+        databaseWritable: problem === null,
+        // openPostgresDatabase brings PostgreSQL to this release's schema, or the server does not start.
+        migrationsApplied: db.sqlite ? migrationsApplied(db.sqlite.connection) : true,
+        diskSpace: free === null || free >= minFreeDiskBytes,
+      };
       const ready = Object.values(checks).every(Boolean);
       return reply.code(ready ? 200 : 503).send({ ready, checks });
     },
   );
 }
+

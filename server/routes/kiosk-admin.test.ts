@@ -3,7 +3,7 @@ import { isQuiet } from '../../src/domain/kiosk-admin';
 import { localDay } from '../../src/domain/local-day';
 import { addDays } from '../../src/domain/periods';
 import { auditEntries } from '../db/audit-log';
-import { enrollKiosk, makeResponse, SAME_ORIGIN, startSignedInServer, syncBody, type TestServer } from '../test-support';
+import { enrollKiosk, makeResponse, queryValue, SAME_ORIGIN, startSignedInServer, syncBody, type TestServer } from '../test-support';
 
 let server: TestServer;
 let cookie: string;
@@ -40,7 +40,7 @@ describe('kiosks in the coordinator\u2019s area', () => {
     const refused = await server.app.inject({ method: 'POST', url: '/api/kiosk/sync', headers: { authorization: `Bearer ${token}` }, payload: syncBody([]) });
     expect(refused.statusCode).toBe(401);
     expect((await kiosks())[0].revokedAt).toEqual(expect.any(String));
-    expect(auditEntries(server.db).map((e) => `${e.action} ${e.detail}`).slice(0, 2)).toEqual([`kiosk-revoked ${kioskId}`, 'kiosk-paired Aula']);
+    expect((await auditEntries(server.db)).map((e) => `${e.action} ${e.detail}`).slice(0, 2)).toEqual([`kiosk-revoked ${kioskId}`, 'kiosk-paired Aula']);
   });
 
   it('shows per kiosk what it made, what the server received and what is missing, for the last seven days', async () => {
@@ -72,6 +72,6 @@ describe('kiosks in the coordinator\u2019s area', () => {
     expect((await post('/api/coordinator/kiosks/pairing-codes', { name: '   ' })).statusCode).toBe(400);
     expect((await post('/api/coordinator/kiosks/nope/revoke')).statusCode).toBe(404);
     expect((await server.app.inject({ method: 'GET', url: '/api/coordinator/kiosks' })).statusCode).toBe(401);
-    expect(server.db.prepare('SELECT count(*) FROM pairing_codes').pluck().get()).toBe(0);
+    expect(await queryValue(server.db, 'SELECT count(*) FROM pairing_codes')).toBe(0);
   });
 });

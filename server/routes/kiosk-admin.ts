@@ -13,11 +13,11 @@ import { makePairingCode } from '../pairing';
 import { requireCoordinator, sameOriginOnly } from './coordinator-auth';
 
 /** Every kiosk with its state at last sync and its made and received for the recent Helsinki dates up to `now`. */
-export function kioskSummaries(db: Database, now: Date): KioskSummary[] {
+export async function kioskSummaries(db: Database, now: Date): Promise<KioskSummary[]> {
   const today = localDay(now).date;
-  const rows = madeReceivedBetween(db, addDays(today, -(RECENT_DAYS - 1)), today);
-  const comparableFrom = madeReceivedFrom(db);
-  return listKiosks(db).map((kiosk) => ({
+  const rows = await madeReceivedBetween(db, addDays(today, -(RECENT_DAYS - 1)), today);
+  const comparableFrom = await madeReceivedFrom(db);
+  return (await listKiosks(db)).map((kiosk) => ({
     ...kiosk,
     days: recentDays(
       rows.filter((row) => row.kioskId === kiosk.id),
@@ -35,7 +35,7 @@ export function kioskAdminRoutes(app: FastifyInstance, db: Database, clock: () =
   api.get(
     '/api/coordinator/kiosks',
     { onRequest: signedIn, schema: { hide: true, response: { 200: z.strictObject({ kiosks: z.array(kioskSummary) }), 401: errorAnswer } } },
-    async () => ({ kiosks: kioskSummaries(db, clock()) }),
+    async () => ({ kiosks: await kioskSummaries(db, clock()) }),
   );
 
   api.post(
@@ -46,8 +46,8 @@ export function kioskAdminRoutes(app: FastifyInstance, db: Database, clock: () =
     },
     async (request, reply) => {
       const name = request.body.name;
-      const { code, expiresAt } = makePairingCode(db, name);
-      audit(db, request.coordinator!.username, 'kiosk-paired', name);
+      const { code, expiresAt } = await makePairingCode(db, name);
+      await audit(db, request.coordinator!.username, 'kiosk-paired', name);
       return reply.code(201).send({ code, name, expiresAt: expiresAt.toISOString() });
     },
   );
@@ -59,8 +59,8 @@ export function kioskAdminRoutes(app: FastifyInstance, db: Database, clock: () =
       schema: { hide: true, params: z.strictObject({ id: z.string().check(z.maxLength(64)) }), response: { 204: z.null(), 401: errorAnswer, 403: errorAnswer, 404: errorAnswer } },
     },
     async (request, reply) => {
-      if (!revokeKiosk(db, request.params.id, new Date())) return reply.code(404).send({ error: 'There is no such kiosk.' });
-      audit(db, request.coordinator!.username, 'kiosk-revoked', request.params.id);
+      if (!(await revokeKiosk(db, request.params.id, new Date()))) return reply.code(404).send({ error: 'There is no such kiosk.' });
+      await audit(db, request.coordinator!.username, 'kiosk-revoked', request.params.id);
       return reply.code(204).send(null);
     },
   );

@@ -20,7 +20,7 @@ export function requireKiosk(db: Database) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const header = request.headers.authorization ?? '';
     const token = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(header)?.[1];
-    const kiosk = token ? kioskByTokenHash(db, hashSecret(token)) : undefined;
+    const kiosk = token ? await kioskByTokenHash(db, hashSecret(token)) : undefined;
     if (!kiosk) {
       return reply.code(401).header('www-authenticate', 'Bearer').send({ error: NOT_ENROLLED });
     }

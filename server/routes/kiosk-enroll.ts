@@ -22,7 +22,7 @@ export function kioskEnrollRoutes(app: FastifyInstance, db: Database) {
     },
     async (request, reply) => {
       const token = newDeviceToken();
-      const kiosk = enrollWithPairingCode(db, {
+      const kiosk = await enrollWithPairingCode(db, {
         codeHash: hashSecret(normalisePairingCode(request.body.pairingCode)),
         kioskId: randomUUID(),
         tokenHash: hashSecret(token),

@@ -26,7 +26,7 @@ describe('GET /api/kiosk/form', () => {
   });
 
   it('gives the newest published version', async () => {
-    ensureFormVersion(server.db, { ...defaultForm, version: 2, title: { ...defaultForm.title, fi: 'Uusi otsikko' } }, true);
+    await ensureFormVersion(server.db, { ...defaultForm, version: 2, title: { ...defaultForm.title, fi: 'Uusi otsikko' } }, true);
     const reply = await getForm({ 'if-none-match': '"todays-feedback-1"' });
     expect(reply.statusCode).toBe(200);
     expect(reply.json()).toMatchObject({ version: 2, title: { fi: 'Uusi otsikko' } });

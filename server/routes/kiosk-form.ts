@@ -31,7 +31,7 @@ export function kioskFormRoutes(app: FastifyInstance, db: Database, formId: stri
       },
     },
     async (request, reply) => {
-      const form = publishedForm(db, formId);
+      const form = await publishedForm(db, formId);
       if (!form) return reply.code(404).send({ error: `No version of form ${formId} is published.` });
       const etag = formEtag(form);
       reply.header('etag', etag).header('cache-control', 'no-cache');

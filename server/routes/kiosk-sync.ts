@@ -68,6 +68,8 @@ export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormC
       const rejected: SyncRejection['rejected'] = [];
       const now = clock();
       const today = localDay(now).date;
+      // A form version published a moment ago (on another instance, too) is looked up first.
+      await forms.load(request.body.responses.flatMap((raw) => (typeof raw === 'object' && raw ? [raw as { formId: string; formVersion: number }] : [])));
       const check = responseChecker(forms.find, today);
       request.body.responses.forEach((raw, index) => {
         const checked = check(raw);
@@ -81,7 +83,7 @@ export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormC
         const answer: SyncRejection = {
           error: `${rejected.length} of ${request.body.responses.length} responses cannot be stored; nothing was stored. Send the rest again.`,
           rejected,
-          databaseId: databaseId(db),
+          databaseId: await databaseId(db),
         };
         report({ outcome: 'rejected', rejected: rejected.map((r) => r.kind), notStored: valid.length });
         return reply.code(422).send(answer);
@@ -97,7 +99,7 @@ export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormC
         throw error;
       });
       report({ outcome: 'stored', results: outcomes });
-      const answer: SyncAnswer = { results: valid.map((r, i) => ({ id: r.id, status: outcomes[i]! })), databaseId: databaseId(db), keepSentDays };
+      const answer: SyncAnswer = { results: valid.map((r, i) => ({ id: r.id, status: outcomes[i]! })), databaseId: await databaseId(db), keepSentDays };
       return answer;
     },
   );

@@ -8,6 +8,7 @@ import type { FeedbackResponse } from '../../src/domain/response';
 import { buildApp, type AppOptions } from '../app';
 import { openDatabase } from '../db/database';
 import { ensureFormVersion } from '../db/forms';
+import { createAppMetrics } from '../metrics/app-metrics';
 import { addTestCoordinator, enrollKiosk, makeResponse, SAME_ORIGIN, signIn, syncBody, type TestServer } from '../test-support';
 
 const TOKEN = 'metrics-token-for-the-test-0123456789';
@@ -20,7 +21,7 @@ afterEach(async () => {
 async function start(options: Partial<AppOptions> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'feedback-metrics-'));
   const db = openDatabase(join(dir, 'data'));
-  ensureFormVersion(db, defaultForm, true);
+  await ensureFormVersion(db, defaultForm, true);
   const app = await buildApp(db, { staticDir: null, logLevel: 'silent', ...options });
   const server: TestServer = {
     app,
@@ -29,7 +30,7 @@ async function start(options: Partial<AppOptions> = {}): Promise<TestServer> {
     logs: () => '',
     close: async () => {
       await app.close();
-      db.close();
+      await db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -123,9 +124,9 @@ describe('GET /metrics: what it says', () => {
     const broken = { ...makeResponse(), answers: { day: 'not-a-face' } };
     expect((await sync(server, token, [makeResponse(), tooLate, broken, makeResponse()])).statusCode).toBe(422);
     // The database cannot store anything: the kiosk hears 503 and keeps its responses.
-    server.db.pragma('query_only = ON');
+    server.db.sqlite!.connection.pragma('query_only = ON');
     expect((await sync(server, token, [makeResponse(), makeResponse()])).statusCode).toBe(503);
-    server.db.pragma('query_only = OFF');
+    server.db.sqlite!.connection.pragma('query_only = OFF');
 
     const { value } = await scrape(server);
     expect(value('feedback_sync_batches_total', { outcome: 'stored' })).toBe(2);
@@ -173,7 +174,7 @@ describe('GET /metrics: what it says', () => {
     const revoked = await enrollKiosk(server, 'Gone');
     expect((await sync(server, synced.token, [makeResponse()])).statusCode).toBe(200);
     expect((await sync(server, revoked.token, [makeResponse()])).statusCode).toBe(200);
-    server.db.prepare('UPDATE kiosks SET revoked_at = ? WHERE id = ?').run(now.toISOString(), revoked.kioskId);
+    server.db.sqlite!.connection.prepare('UPDATE kiosks SET revoked_at = ? WHERE id = ?').run(now.toISOString(), revoked.kioskId);
 
     let { value } = await scrape(server);
     expect(value('feedback_kiosks', { last_contact: 'under_1h' })).toBe(1);
@@ -200,6 +201,14 @@ describe('GET /metrics: what it says', () => {
 
     const withoutBackups = await start();
     expect((await scrape(withoutBackups)).text).not.toContain('feedback_last_backup_age_seconds');
+  });
+
+  it('gives no database size on PostgreSQL, whose files are the database server\u2019s, rather than a 0', async () => {
+    const server = await start();
+    const metrics = createAppMetrics({ db: { ...server.db, dialect: 'postgres', sqlite: null }, clock: () => new Date() });
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('# TYPE feedback_database_size_bytes gauge');
+    expect(samples(text).filter((s) => s.name === 'feedback_database_size_bytes')).toEqual([]);
   });
 
   it('says nothing of when anyone answered: the same batches with other dates and parts of day give the same figures', async () => {

@@ -29,7 +29,7 @@ describe('preview links', () => {
 
     const [link] = (await server.app.inject({ method: 'GET', url: links, headers: { cookie } })).json().links;
     expect(link).toMatchObject({ id: expect.stringMatching(/^[0-9a-f]{64}$/), revokedAt: null });
-    expect(JSON.stringify(server.db.prepare('SELECT * FROM preview_links').all())).not.toContain(token);
+    expect(JSON.stringify(await server.db.q.selectFrom('preview_links').selectAll().execute())).not.toContain(token);
     // The page the link opens is the kiosk's, served for /preview/TOKEN: its log line too is bare.
     const page = await server.app.inject({ method: 'GET', url: path });
     expect(page.body).toContain('<title>kiosk</title>');

@@ -24,9 +24,9 @@ export function previewLinkRoutes(app: FastifyInstance, db: Database, kioskFormI
   const api = app.withTypeProvider<ZodTypeProvider>();
   const signedIn = requireCoordinator(db);
   const formParams = z.strictObject({ form: identifier });
-  const newLink = (formId: string, madeFor: string) => {
+  const newLink = async (formId: string, madeFor: string) => {
     const token = newDeviceToken();
-    addPreviewLink(db, formId, hashSecret(token), madeFor, new Date());
+    await addPreviewLink(db, formId, hashSecret(token), madeFor, new Date());
     return { token, path: `/preview/${token}` };
   };
 
@@ -34,32 +34,32 @@ export function previewLinkRoutes(app: FastifyInstance, db: Database, kioskFormI
     '/api/coordinator/forms/:form/draft/preview-links',
     { onRequest: [sameOriginOnly, signedIn], schema: { hide: true, params: formParams } },
     async (request, reply) => {
-      if (!draftOf(db, request.params.form)) return reply.code(404).send({ error: 'This form has no draft to preview.' });
-      audit(db, request.coordinator!.username, 'preview-link-made', request.params.form);
-      return reply.code(201).send(newLink(request.params.form, request.coordinator!.username));
+      if (!(await draftOf(db, request.params.form))) return reply.code(404).send({ error: 'This form has no draft to preview.' });
+      await audit(db, request.coordinator!.username, 'preview-link-made', request.params.form);
+      return reply.code(201).send(await newLink(request.params.form, request.coordinator!.username));
     },
   );
 
   // The kiosk's staff menu opens a preview of its form's draft with a link of its own, listed
   // with the others so a coordinator can revoke it; publishing ends it like any other.
   api.post('/api/kiosk/preview-link', { onRequest: requireKiosk(db), schema: { hide: true } }, async (request, reply) => {
-    if (!draftOf(db, kioskFormId)) return reply.code(404).send({ error: 'There is no draft of this kiosk’s form to preview.' });
-    audit(db, `kiosk ${request.kiosk!.name}`, 'preview-link-made', kioskFormId);
-    return reply.code(201).send(newLink(kioskFormId, `kiosk ${request.kiosk!.name}`));
+    if (!(await draftOf(db, kioskFormId))) return reply.code(404).send({ error: 'There is no draft of this kiosk’s form to preview.' });
+    await audit(db, `kiosk ${request.kiosk!.name}`, 'preview-link-made', kioskFormId);
+    return reply.code(201).send(await newLink(kioskFormId, `kiosk ${request.kiosk!.name}`));
   });
 
   api.get(
     '/api/coordinator/forms/:form/draft/preview-links',
     { onRequest: signedIn, schema: { hide: true, params: formParams } },
-    async (request) => ({ links: previewLinks(db, request.params.form) }),
+    async (request) => ({ links: await previewLinks(db, request.params.form) }),
   );
 
   api.post(
     '/api/coordinator/forms/:form/draft/preview-links/:id/revoke',
     { onRequest: [sameOriginOnly, signedIn], schema: { hide: true, params: z.strictObject({ form: identifier, id: z.string().check(z.regex(/^[0-9a-f]{64}$/)) }) } },
     async (request, reply) => {
-      if (!revokePreviewLink(db, request.params.form, request.params.id, new Date())) return reply.code(404).send({ error: 'There is no such preview link.' });
-      audit(db, request.coordinator!.username, 'preview-link-revoked', request.params.form);
+      if (!(await revokePreviewLink(db, request.params.form, request.params.id, new Date()))) return reply.code(404).send({ error: 'There is no such preview link.' });
+      await audit(db, request.coordinator!.username, 'preview-link-revoked', request.params.form);
       return reply.code(204).send();
     },
   );
@@ -69,7 +69,7 @@ export function previewLinkRoutes(app: FastifyInstance, db: Database, kioskFormI
     '/api/preview/:token',
     { schema: { hide: true, params: z.strictObject({ token: previewToken }) } },
     async (request, reply) => {
-      const draft = draftForPreview(db, hashSecret(request.params.token));
+      const draft = await draftForPreview(db, hashSecret(request.params.token));
       if (!draft) return reply.code(404).send({ error: NO_PREVIEW });
       reply.header('cache-control', 'no-store');
       return { definition: draft.definition, check: checkDraft(draft.definition) };

@@ -1,7 +1,7 @@
 import type { FormDefinition } from '../../../src/domain/form-schema';
 import type { FeedbackResponse } from '../../../src/domain/response';
 import { countsOf } from '../../../src/domain/tally';
-import type { Database } from '../database';
+import type { SqliteConnection } from '../database';
 
 /**
  * Each response id is stored once, whatever else a request says. The table's key is (date, id),
@@ -14,7 +14,7 @@ import type { Database } from '../database';
  * day, so that this step does the same on every database whatever later releases change; the
  * forms are read as stored, without today's schema check, so an old form cannot stop the upgrade.
  */
-export default function responseIdOnce(db: Database): void {
+export default function responseIdOnce(db: SqliteConnection): void {
   const forms = new Map(
     (db.prepare('SELECT form_id, version, definition FROM form_versions').all() as { form_id: string; version: number; definition: string }[]).map(
       (row) => [`${row.form_id}@${row.version}`, JSON.parse(row.definition) as FormDefinition],

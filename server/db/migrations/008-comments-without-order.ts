@@ -1,5 +1,5 @@
 import { localDay } from '../../../src/domain/local-day';
-import type { Database } from '../database';
+import type { SqliteConnection } from '../database';
 
 /**
  * Reviewers' comments keep nothing finer than the day they arrived. The table was a rowid
@@ -11,7 +11,7 @@ import type { Database } from '../database';
  * Helsinki date. The old table's pages are overwritten with zeros as it goes (secure_delete),
  * so the free pages of the file do not keep the old order either.
  */
-export default function commentsWithoutOrder(db: Database): void {
+export default function commentsWithoutOrder(db: SqliteConnection): void {
   const timed = db.prepare('SELECT id, created_at AS createdAt FROM draft_comments WHERE length(created_at) > 10').all() as { id: string; createdAt: string }[];
   const toDay = db.prepare('UPDATE draft_comments SET created_at = ? WHERE id = ?');
   for (const { id, createdAt } of timed) toDay.run(localDay(new Date(createdAt)).date, id);

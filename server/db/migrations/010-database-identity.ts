@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Database } from '../database';
+import type { SqliteConnection } from '../database';
 
 /**
  * A random identity for this database, made once when the table is created. A restore gives the
@@ -8,7 +8,7 @@ import type { Database } from '../database';
  * random bits and nothing else: it says nothing about the server, the time or the place.
  */
 // IF NOT EXISTS and OR IGNORE: applying it again (as the upgrade tests do) keeps the identity.
-export default function databaseIdentity(db: Database): void {
+export default function databaseIdentity(db: SqliteConnection): void {
   db.exec(/* sql */ `
     CREATE TABLE IF NOT EXISTS database_identity (
       only_row  INTEGER PRIMARY KEY CHECK (only_row = 1),

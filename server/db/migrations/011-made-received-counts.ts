@@ -1,6 +1,6 @@
 import { localDay } from '../../../src/domain/local-day';
 import { addDays } from '../../../src/domain/periods';
-import type { Database } from '../database';
+import type { SqliteConnection } from '../database';
 
 /**
  * Per kiosk and date: how many responses the kiosk says it made (the largest running total it
@@ -13,7 +13,7 @@ import type { Database } from '../database';
  * are compared (made_received_from); a new database compares every date (NULL).
  */
 // IF NOT EXISTS and OR IGNORE: applying it again (as the upgrade tests do) changes nothing.
-export default function madeReceivedCounts(db: Database): void {
+export default function madeReceivedCounts(db: SqliteConnection): void {
   db.exec(/* sql */ `
     CREATE TABLE IF NOT EXISTS made_received_counts (
       kiosk_id  TEXT    NOT NULL REFERENCES kiosks (id),

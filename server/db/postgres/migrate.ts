@@ -1,12 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import { Kysely, Migrator, PostgresDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
+import Cursor from 'pg-cursor';
+import type { Database } from '../database';
 import type { Tables } from '../tables';
 import initial from './001-initial';
+import rateLimits from './002-rate-limits';
 
 // In order, named as their files. Each runs in a transaction of its own; Kysely's migrator holds a
 // PostgreSQL advisory lock meanwhile, so several server instances starting at once apply each
 // migration once.
-const MIGRATIONS: [name: string, ddl: string][] = [['001-initial', initial]];
+export const POSTGRES_MIGRATIONS: [name: string, ddl: string][] = [
+  ['001-initial', initial],
+  ['002-rate-limits', rateLimits],
+];
 
 const asMigration = (ddl: string): Migration => ({
   up: async (db) => {
@@ -14,16 +21,53 @@ const asMigration = (ddl: string): Migration => ({
   },
 });
 
+// Sums and counts come back as bigint (int8) or numeric, which node-postgres gives as text to keep
+// every digit; ours stay far below 2^53, so they are numbers, as on SQLite.
+const asNumber = (text: string) => Number(text);
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC ? asNumber : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** A pool of connections to a PostgreSQL database (DATABASE_URL), that gives numbers as numbers. */
+export function postgresPool(url: string, { poolSize = 10 }: { poolSize?: number } = {}): pg.Pool {
+  // A query waits at most this long for a connection: an unreachable database is an error the
+  // caller can answer (503), not a request that hangs.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, connectionTimeoutMillis: 5000 });
+  // An idle connection that PostgreSQL ends (a restart, a failover, a network fault) is dropped from
+  // the pool, and the next query opens a new one; without a listener the process would stop here.
+  pool.on('error', () => {});
+  return pool;
+}
+
 /** The query layer on a PostgreSQL database (DATABASE_URL). */
-export function openPostgres(url: string, { poolSize = 10 }: { poolSize?: number } = {}): Kysely<Tables> {
-  return new Kysely<Tables>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: poolSize }) }) });
+export function openPostgres(url: string, options: { poolSize?: number } = {}): Kysely<Tables> {
+  return new Kysely<Tables>({ dialect: new PostgresDialect({ pool: postgresPool(url, options), cursor: Cursor }) });
+}
+
+/** The server's database on PostgreSQL, brought to this release's schema. */
+export async function openPostgresDatabase(url: string, options: { poolSize?: number } = {}): Promise<Database> {
+  const q = openPostgres(url, options);
+  try {
+    await migratePostgres(q);
+    // A new database gets its identity here, as SQLite's migration 010 gives one (see database-identity.ts).
+    await q
+      .insertInto('database_identity')
+      .values({ only_row: 1, id: randomBytes(16).toString('base64url') })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  } catch (error) {
+    await q.destroy();
+    throw error;
+  }
+  return { dialect: 'postgres', q, inTransaction: false, sqlite: null, url, close: () => q.destroy() };
 }
 
 /** Brings the PostgreSQL database to this release's schema, or says which migration failed and why. */
 export async function migratePostgres(db: Kysely<Tables>): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => Object.fromEntries(MIGRATIONS.map(([name, ddl]) => [name, asMigration(ddl)])) },
+    provider: { getMigrations: async () => Object.fromEntries(POSTGRES_MIGRATIONS.map(([name, ddl]) => [name, asMigration(ddl)])) },
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

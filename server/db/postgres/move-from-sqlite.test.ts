@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DATABASE_FILE, openDatabase, type Database } from '../database';
+import { DATABASE_FILE, openDatabase, type SqliteConnection } from '../database';
 import type { Tables } from '../tables';
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../../test-postgres';
 import { openPostgres } from './migrate';
@@ -16,14 +16,14 @@ beforeAll(async () => {
 afterAll(() => cluster.stop());
 
 let dir: string;
-let source: Database;
+let source: SqliteConnection;
 let target: Kysely<Tables>;
 let databases = 0;
 beforeEach(async () => {
   // A database written by the first release, with real-looking data, brought to this release.
   dir = mkdtempSync(join(tmpdir(), 'feedback-move-'));
   copyFileSync(resolve('server/db/fixtures/release-0.1.0.sqlite'), join(dir, DATABASE_FILE));
-  source = openDatabase(dir);
+  source = openDatabase(dir).sqlite!.connection;
   target = openPostgres(await cluster.createDatabase(`move_${(databases += 1)}`));
 });
 afterEach(async () => {
@@ -32,7 +32,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const rowsOf = (db: Database, table: string, key: string) => db.prepare(`SELECT * FROM "${table}" ORDER BY ${key}`).all();
+const rowsOf = (db: SqliteConnection, table: string, key: string) => db.prepare(`SELECT * FROM "${table}" ORDER BY ${key}`).all();
 const pgRowsOf = async (table: keyof Tables, key: string) =>
   (await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} ORDER BY ${sql.raw(key)}`.execute(target)).rows;
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../database';
+import type { SqliteConnection } from '../database';
 import type { TableName, Tables } from '../tables';
 import { migratePostgres } from './migrate';
 
@@ -23,7 +23,11 @@ const TABLES: TableName[] = [
   'database_identity',
   'made_received_counts',
   'made_received_from',
+  'rate_limits',
 ];
+
+/** Tables a server fills by itself on an empty database: they hold no data of anyone's. */
+const MADE_BY_THE_SERVER: TableName[] = ['database_identity', 'made_received_from'];
 
 /** The columns that hold counts: their sums must match as well as the number of rows. */
 const COUNTS: Partial<Record<TableName, string[]>> = {
@@ -45,7 +49,7 @@ export interface TableMoved {
 
 type Figures = { rows: number; sums: Record<string, number> };
 
-function sqliteFigures(source: Database, table: TableName): Figures {
+function sqliteFigures(source: SqliteConnection, table: TableName): Figures {
   const columns = COUNTS[table] ?? [];
   const select = ['count(*) AS rows', ...columns.map((c) => `coalesce(sum("${c}"), 0) AS "${c}"`)].join(', ');
   const row = source.prepare(`SELECT ${select} FROM "${table}"`).get() as Record<string, number>;
@@ -69,12 +73,16 @@ async function postgresFigures(target: Kysely<Tables>, table: TableName): Promis
  * against the source. Anything wrong rolls the whole copy back: the target is left empty. The
  * source is read in one read transaction, so it is one consistent moment even if written to.
  */
-export async function moveToPostgres(source: Database, target: Kysely<Tables>): Promise<TableMoved[]> {
+export async function moveToPostgres(source: SqliteConnection, target: Kysely<Tables>): Promise<TableMoved[]> {
   await migratePostgres(target);
   return target.transaction().execute(async (trx) => {
     for (const table of TABLES) {
+      if (MADE_BY_THE_SERVER.includes(table)) continue;
       if ((await postgresFigures(trx, table)).rows > 0) throw new Error(`The target database already holds data (table ${table}): nothing was copied.`);
     }
+    // A server started on the target once gave it an identity of its own: the source's replaces it,
+    // so kiosks see the same database they synced with.
+    for (const table of MADE_BY_THE_SERVER) await trx.deleteFrom(table).execute();
     source.exec('BEGIN');
     try {
       const moved: TableMoved[] = [];
