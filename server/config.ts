@@ -13,6 +13,10 @@ const environment = z.object({
   PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 8080),
   HOST: z._default(z.string(), '127.0.0.1'),
   DATA_DIR: z._default(z.string().check(z.minLength(1)), './data'),
+  // postgres://USER:PASSWORD@HOST:5432/DATABASE: the shared database of several instances; unset, SQLite in DATA_DIR.
+  DATABASE_URL: z.optional(z.string().check(z.regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL'))),
+  // Connections each instance keeps to PostgreSQL at most.
+  DATABASE_POOL_SIZE: z._default(z.coerce.number().check(z.int(), z.gte(2), z.lte(100)), 10),
   STATIC_DIR: z._default(z.string().check(z.minLength(1)), './dist'),
   TRUST_PROXY: z._default(z.enum(['true', 'false']), 'false'),
   LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
@@ -39,6 +43,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   dataDir: string;
+  /** PostgreSQL instead of the SQLite file in dataDir, with this many connections at most; null: SQLite. */
+  database: { url: string; poolSize: number } | null;
   /** The built kiosk app (vite build), served by the same process. */
   staticDir: string | null;
   logLevel: string;
@@ -77,6 +83,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: PORT,
     host: HOST,
     dataDir: resolve(DATA_DIR),
+    database: result.data.DATABASE_URL ? { url: result.data.DATABASE_URL, poolSize: result.data.DATABASE_POOL_SIZE } : null,
     staticDir: resolve(STATIC_DIR),
     logLevel: LOG_LEVEL,
     trustProxy: TRUST_PROXY === 'true',

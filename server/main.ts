@@ -3,13 +3,13 @@ import { buildApp } from './app';
 import { lastBackupAt } from './backup/backup-folder';
 import { scheduleBackups } from './backup/backup-schedule';
 import { readConfig } from './config';
-import { openDatabase } from './db/database';
+import { openConfiguredDatabase } from './db/database';
 import { ensureFormVersion } from './db/forms';
 import { scheduleRetention } from './retention';
 import { serveOverHttps } from './tls/https-server';
 
 const config = readConfig();
-const db = openDatabase(config.dataDir);
+const db = await openConfiguredDatabase(config.dataDir, config.database);
 // With a certificate the server speaks HTTPS itself; a renewed one is picked up without a restart.
 const https = config.tls ? serveOverHttps(config.tls) : null;
 // The bundled form is always known, so responses made with it before any sync are accepted.

@@ -4,7 +4,7 @@ import type { FeedbackResponse } from '../src/domain/response';
 import { audit, auditEntries } from './db/audit-log';
 import { responsesByIds } from './db/responses';
 import { applyRetention, scheduleRetention } from './retention';
-import { makeResponse, onPostgres, queryRows, startSignedInServer, syncFromKiosk, type TestServer } from './test-support';
+import { anotherConnection, makeResponse, onPostgres, queryRows, startSignedInServer, syncFromKiosk, type TestServer } from './test-support';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const PERIODS = { freeTextMonths: 24, auditYears: 5 };
@@ -103,18 +103,36 @@ describe('retention', () => {
 
   it('runs at once when scheduled and logs what it removed', async () => {
     const { lines, log } = logged();
-    const stop = scheduleRetention(server.db, PERIODS, log, () => NOW);
-    stop();
+    scheduleRetention(server.db, PERIODS, log, () => NOW).stop();
     await vi.waitFor(() => expect(lines).toHaveLength(1));
     expect(lines).toEqual([{ level: 'info', details: { ...PERIODS } }]);
     expect((await responsesByIds(server.db, [old[0]!.id]))[0]!.answers['anything-else']).toBeUndefined();
+  });
+
+  it('runs once a day however many server instances share the database', async () => {
+    const { lines, log } = logged();
+    // On SQLite one process owns the file: "another instance" is the same server's schedule again.
+    const other = onPostgres ? await anotherConnection(server.db) : server.db;
+    try {
+      // Two instances start at the same moment, and one of them again later that day.
+      const runs = [scheduleRetention(server.db, PERIODS, log, () => NOW), scheduleRetention(other, PERIODS, log, () => NOW)];
+      const outcomes = await Promise.all(runs.map((run) => (run.stop(), run.firstRun)));
+      expect(outcomes.sort()).toEqual(['ran', onPostgres ? 'running-elsewhere' : 'ran-today-already'].sort());
+      const later = scheduleRetention(other, PERIODS, log, () => new Date(NOW.getTime() + 3_600_000));
+      later.stop();
+      expect(await later.firstRun).toBe('ran-today-already');
+      expect(lines).toEqual([{ level: 'info', details: { ...PERIODS } }]);
+      expect(await queryRows(server.db, 'SELECT job, ran_on FROM job_runs')).toEqual([{ job: 'retention', ran_on: '2026-11-23' }]);
+    } finally {
+      if (other !== server.db) await other.close();
+    }
   });
 
   // A read-only SQLite connection is the failure at hand; the scheduling is the same on PostgreSQL.
   it.skipIf(onPostgres)('logs a run that fails instead of stopping the server', async () => {
     const { lines, log } = logged();
     server.db.sqlite!.connection.pragma('query_only = ON');
-    scheduleRetention(server.db, { freeTextMonths: 1, auditYears: 1 }, log, () => NOW)();
+    scheduleRetention(server.db, { freeTextMonths: 1, auditYears: 1 }, log, () => NOW).stop();
     await vi.waitFor(() => expect(lines).toHaveLength(1));
     server.db.sqlite!.connection.pragma('query_only = OFF');
     expect(lines[0]!.level).toBe('error');

@@ -1,9 +1,11 @@
 import { retentionCutoffs, type RetentionPeriods } from '../src/domain/retention';
 import { removeAuditEntriesBefore } from './db/audit-log';
+import { localDay } from '../src/domain/local-day';
+import { runOncePerDay, type JobOutcome } from './db/daily-jobs';
 import type { Database } from './db/database';
 import { removeFreeTextsBefore } from './db/free-texts';
 
-const DAY_MS = 24 * 60 * 60_000;
+const HOUR_MS = 60 * 60_000;
 
 export interface RetentionResult {
   /** Responses whose free texts were removed. */
@@ -26,23 +28,35 @@ interface RetentionLog {
 }
 
 /**
- * Applies retention now and then once a day while the server runs. A run that fails (a full
- * disk, a read-only database) is logged and tried again the next day; it never stops the server.
- * Returns a function that stops the daily runs.
+ * Applies retention now and then once a day while the server runs: once per Helsinki date
+ * however many server instances share the database (runOncePerDay), the first instance to look
+ * after midnight doing it. A run that fails (a full disk, a read-only database) is logged and
+ * tried again within the hour; it never stops the server. Returns a function that stops the runs,
+ * and what became of the first run, once it has settled.
  */
-export function scheduleRetention(db: Database, periods: RetentionPeriods, log: RetentionLog, clock: () => Date = () => new Date()): () => void {
-  const run = async () => {
+export function scheduleRetention(
+  db: Database,
+  periods: RetentionPeriods,
+  log: RetentionLog,
+  clock: () => Date = () => new Date(),
+): { stop: () => void; firstRun: Promise<JobOutcome | 'failed'> } {
+  const run = async (): Promise<JobOutcome | 'failed'> => {
     try {
-      await applyRetention(db, periods, clock());
+      const now = clock();
+      const outcome = await runOncePerDay(db, 'retention', localDay(now).date, async () => {
+        await applyRetention(db, periods, now);
+      });
       // Without counts: how many texts went is how many people wrote on one day two years ago,
       // a figure too small to show anywhere.
-      log.info({ ...periods }, 'retention: old free texts and audit entries removed');
+      if (outcome === 'ran') log.info({ ...periods }, 'retention: old free texts and audit entries removed');
+      return outcome;
     } catch (error) {
-      log.error({ err: { name: (error as Error).name, message: (error as Error).message } }, 'retention failed; it runs again tomorrow');
+      log.error({ err: { name: (error as Error).name, message: (error as Error).message } }, 'retention failed; it is tried again within the hour');
+      return 'failed';
     }
   };
-  void run();
-  const timer = setInterval(() => void run(), DAY_MS);
+  const firstRun = run();
+  const timer = setInterval(() => void run(), HOUR_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return { stop: () => clearInterval(timer), firstRun };
 }

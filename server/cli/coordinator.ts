@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { readConfig } from '../config';
 import { audit, COMMAND_LINE } from '../db/audit-log';
 import { addCoordinator } from '../db/coordinators';
-import { openDatabase } from '../db/database';
+import { openConfiguredDatabase } from '../db/database';
 import { hashPassword, passwordProblem } from '../passwords';
 
 function fail(message: string): never {
@@ -43,7 +43,8 @@ if (!/^[\p{L}\p{N}._@-]{2,64}$/u.test(username)) fail('A username is 2–64 lett
 const password = await readPassword();
 const problem = passwordProblem(password);
 if (problem) fail(problem);
-const db = openDatabase(readConfig().dataDir);
+const config = readConfig();
+const db = await openConfiguredDatabase(config.dataDir, config.database);
 const added = await addCoordinator(db, username, await hashPassword(password), new Date());
 if (added) await audit(db, COMMAND_LINE, 'coordinator-added', username);
 await db.close();

@@ -6,12 +6,13 @@
  */
 import { readConfig } from '../config';
 import { audit, COMMAND_LINE } from '../db/audit-log';
-import { openDatabase } from '../db/database';
+import { openConfiguredDatabase } from '../db/database';
 import { listKiosks, revokeKiosk } from '../db/kiosks';
 import { makePairingCode } from '../pairing';
 
 const [command, argument] = process.argv.slice(2);
-const db = openDatabase(readConfig().dataDir);
+const config = readConfig();
+const db = await openConfiguredDatabase(config.dataDir, config.database);
 
 function fail(message: string): never {
   console.error(message);

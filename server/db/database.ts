@@ -14,7 +14,7 @@ import commentsWithoutOrder from './migrations/008-comments-without-order';
 import publishedAgeGroups from './migrations/009-published-age-groups';
 import databaseIdentity from './migrations/010-database-identity';
 import madeReceivedCounts from './migrations/011-made-received-counts';
-import rateLimits from './migrations/012-rate-limits';
+import sharedByInstances from './migrations/012-shared-by-instances';
 
 /** A SQLite file's own connection: for its pragmas, migrations, backups and copies. */
 export type SqliteConnection = BetterSqlite3.Database;
@@ -54,7 +54,7 @@ const MIGRATIONS: [name: string, migration: string | ((db: SqliteConnection) => 
   ['009-published-age-groups', publishedAgeGroups],
   ['010-database-identity', databaseIdentity],
   ['011-made-received-counts', madeReceivedCounts],
-  ['012-rate-limits', rateLimits],
+  ['012-shared-by-instances', sharedByInstances],
 ];
 
 /** The schema version this release brings a database to: how many migrations it knows. */
@@ -87,6 +87,17 @@ export function openDatabase(dataDir: string, fileName = DATABASE_FILE): Databas
     throw error;
   }
   return sqliteDatabase(db, file);
+}
+
+/**
+ * The server's database as configured: PostgreSQL when a URL is given (brought to this release's
+ * schema), else the SQLite file in dataDir.
+ */
+export async function openConfiguredDatabase(dataDir: string, postgres: { url: string; poolSize: number } | null): Promise<Database> {
+  if (!postgres) return openDatabase(dataDir);
+  // Loaded only when asked for: a server on SQLite never loads the PostgreSQL driver.
+  const { openPostgresDatabase } = await import('./postgres/migrate');
+  return openPostgresDatabase(postgres.url, { poolSize: postgres.poolSize });
 }
 
 /**

@@ -58,6 +58,7 @@ export interface Tables {
   made_received_counts: { kiosk_id: string; date: string; made: Generated<number>; received: Generated<number> };
   made_received_from: { only_row: number; date: string | null };
   rate_limits: { key_hash: string; window_ends: string; count: number };
+  job_runs: { job: string; ran_on: string };
 }
 
 export type TableName = keyof Tables;

@@ -5,14 +5,14 @@ import Cursor from 'pg-cursor';
 import type { Database } from '../database';
 import type { Tables } from '../tables';
 import initial from './001-initial';
-import rateLimits from './002-rate-limits';
+import sharedByInstances from './002-shared-by-instances';
 
 // In order, named as their files. Each runs in a transaction of its own; Kysely's migrator holds a
 // PostgreSQL advisory lock meanwhile, so several server instances starting at once apply each
 // migration once.
 export const POSTGRES_MIGRATIONS: [name: string, ddl: string][] = [
   ['001-initial', initial],
-  ['002-rate-limits', rateLimits],
+  ['002-shared-by-instances', sharedByInstances],
 ];
 
 const asMigration = (ddl: string): Migration => ({

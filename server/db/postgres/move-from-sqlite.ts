@@ -24,6 +24,7 @@ const TABLES: TableName[] = [
   'made_received_counts',
   'made_received_from',
   'rate_limits',
+  'job_runs',
 ];
 
 /** Tables a server fills by itself on an empty database: they hold no data of anyone's. */
