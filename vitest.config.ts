@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** The server's tests that run on PostgreSQL as well: those that start a server or open a test database. */
-const ON_BOTH_DATABASES = ['server/routes/*.test.ts', 'server/db/made-received-counts.test.ts', 'server/retention.test.ts', 'server/multi-instance.test.ts'];
+const ON_BOTH_DATABASES = ['server/routes/*.test.ts', 'server/db/made-received-counts.test.ts', 'server/retention.test.ts', 'server/multi-instance.test.ts', 'server/database-unreachable.test.ts'];
 
 export default defineConfig({
   define: {
@@ -16,7 +16,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'sqlite', include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'deploy/**/*.test.ts'], exclude: ['server/multi-instance.test.ts'] },
+        test: { name: 'sqlite', include: ['src/**/*.test.ts', 'server/**/*.test.ts', 'deploy/**/*.test.ts'], exclude: ['server/multi-instance.test.ts', 'server/database-unreachable.test.ts'] },
       },
       {
         // The same server tests on a throwaway PostgreSQL cluster (server/test-postgres-setup.ts).

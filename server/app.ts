@@ -142,12 +142,12 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
     const status = error.statusCode ?? 500;
     if (status < 500) return reply.code(status).send({ error: error.message });
     request.log.error({ err: { name: error.name, message: error.message } }, 'request failed');
-    // A full disk or a read-only database: a kiosk keeps its responses and comes back later.
+    // A database out of reach, a full disk or a read-only database: a kiosk keeps its responses and comes back later.
     if (storageUnavailable(error)) {
       return reply
         .code(503)
         .header('retry-after', String(STORAGE_RETRY_AFTER_S))
-        .send({ error: 'The server cannot store anything just now (its disk is full or its database is read-only). Nothing was stored; try again later.' });
+        .send({ error: 'The server cannot store anything just now (its database cannot be reached, its disk is full or its database is read-only). Nothing was stored; try again later.' });
     }
     return reply.code(500).send({ error: 'The server could not handle this request. Nothing was stored; try again later.' });
   });

@@ -37,6 +37,9 @@ export function postgresPool(url: string, { poolSize = 10 }: { poolSize?: number
   // An idle connection that PostgreSQL ends (a restart, a failover, a network fault) is dropped from
   // the pool, and the next query opens a new one; without a listener the process would stop here.
   pool.on('error', () => {});
+  // The same for a connection that is lent out when it is cut: the query on it fails (and is
+  // answered as such), and the pool does not take the broken connection back.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
 }
 
