@@ -14,6 +14,13 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 15_000 },
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
+  // A throwaway PostgreSQL cluster for the `postgres` project.
+  globalSetup: './e2e/support/global-setup.ts',
+  projects: [
+    { name: 'sqlite' },
+    // The sync journeys again, with the servers on PostgreSQL (e2e/support/database.ts).
+    { name: 'postgres', testMatch: /sync(-faults)?\.spec\.ts$/ },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',

@@ -1,13 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get as httpsGet } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '../../server/free-port';
+import { databaseEnvironment } from './database';
 
 export interface AppServer {
   url: string;
-  /** The server's SQLite folder, for tests and benchmarks that look inside. */
+  /** The server's data folder, for tests and benchmarks that look inside (see database.ts). */
   dataDir: string;
   /** The server's process id, for benchmarks that read its memory. */
   pid: number;
@@ -46,7 +47,7 @@ async function waitUntilUp(url: string, child: ChildProcess, output: () => strin
 
 /**
  * Starts the real server as a process of its own (the build that `npm start` runs), on a free
- * port with a fresh SQLite file, serving a built app. Stopping the process is the honest way for a test to be offline.
+ * port with a fresh database (SQLite, or PostgreSQL in the `postgres` project), serving a built app. Stopping the process is the honest way for a test to be offline.
  */
 export async function startAppServer(
   distDir = 'dist',
@@ -68,9 +69,11 @@ export async function startAppServer(
   // A restarted server keeps its data folder; only a folder made here is removed at stop.
   const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), 'feedback-e2e-data-'));
   // The flags of `npm start` (package.json): the server as it runs in production.
+  // In the `postgres` project, the data are in a database of the run's PostgreSQL cluster.
+  const database = await databaseEnvironment(dataDir);
   const child = spawn(process.execPath, ['--enable-source-maps', '--max-old-space-size=160', 'dist-server/main.mjs'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: resolve(distDir), LOG_LEVEL: 'warn', BACKUP_DIR: join(dataDir, 'backups'), ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, STATIC_DIR: resolve(distDir), LOG_LEVEL: 'warn', BACKUP_DIR: join(dataDir, 'backups'), ...database, ...env },
   });
   child.stdout?.resume();
   // The last of what it said on stderr, for the error when it does not start.
@@ -80,6 +83,8 @@ export async function startAppServer(
   // The name is the certificate's; the probe reaches it on loopback.
   const probeUrl = https ? `https://127.0.0.1:${port}/` : `${url}/`;
   await waitUntilUp(probeUrl, child, () => errors, https ? { ca: readFileSync(https.caFile), servername: https.hostName } : undefined);
+  // A server meant for PostgreSQL that made itself a SQLite file would pass the tests on the wrong database.
+  if (database.DATABASE_URL && existsSync(join(dataDir, 'feedback.sqlite'))) throw new Error('The server was to run on PostgreSQL but made a SQLite file');
   return {
     url,
     dataDir,
