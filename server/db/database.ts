@@ -126,6 +126,16 @@ export async function inTransaction<T>(db: Database, work: (trx: Database) => Pr
   return db.q.transaction().execute((trx) => work({ ...db, q: trx, inTransaction: true, close: async () => {} }));
 }
 
+/**
+ * In a transaction on PostgreSQL, waits until no other transaction holds this key, and holds it
+ * until the end of this one: a check-then-write by two server instances at once is then one after
+ * the other. On SQLite one connection writes at a time, which already is so.
+ */
+export async function holdUntilCommit(trx: Database, key: string): Promise<void> {
+  if (!trx.inTransaction) throw new Error('holdUntilCommit needs a transaction');
+  if (trx.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${`day-centre-feedback:${key}`}))`.execute(trx.q);
+}
+
 const statements = new WeakMap<SqliteConnection, Map<string, BetterSqlite3.Statement>>();
 
 /** A prepared statement, prepared once per connection: the hot paths run them per request. */

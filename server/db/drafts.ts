@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { FormDefinition } from '../../src/domain/form-schema';
-import { inTransaction, type Database } from './database';
+import { holdUntilCommit, inTransaction, type Database } from './database';
 import { formVersions, publishedForm } from './forms';
 
 export interface DraftRow {
@@ -58,10 +58,14 @@ async function revokePreviewLinks(db: Database, formId: string, now: Date): Prom
 
 /**
  * Publishes a checked draft as the form's next version and ends the draft and its preview
- * links, in one transaction. Kiosks pick the version up at their next sync.
+ * links, in one transaction. Kiosks pick the version up at their next sync. Returns null when
+ * the draft is gone meanwhile (published or discarded by someone else a moment before).
  */
-export function publishDraft(db: Database, formId: string, definition: FormDefinition, now: Date): Promise<number> {
+export function publishDraft(db: Database, formId: string, definition: FormDefinition, now: Date): Promise<number | null> {
   return inTransaction(db, async (trx) => {
+    // Two coordinators publishing at once, on two instances: the second finds the draft gone.
+    await holdUntilCommit(trx, `draft:${formId}`);
+    if (!(await trx.q.selectFrom('form_drafts').select('form_id').where('form_id', '=', formId).executeTakeFirst())) return null;
     const newest = Math.max(0, ...(await formVersions(trx, formId)).map((form) => form.version));
     const version = newest + 1;
     await trx.q

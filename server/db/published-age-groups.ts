@@ -1,5 +1,5 @@
 import type { AgeGroupCounts } from '../../src/domain/age-groups';
-import { inTransaction, type Database } from './database';
+import { holdUntilCommit, inTransaction, type Database } from './database';
 
 /** The age-group counts stored for these months of a form's background question, by month. */
 export async function publishedAgeGroups(db: Database, formId: string, question: string, months: string[]): Promise<Map<string, AgeGroupCounts>> {
@@ -27,6 +27,8 @@ export async function publishedAgeGroups(db: Database, formId: string, question:
 export function storeAgeGroups(db: Database, formId: string, months: Map<string, AgeGroupCounts>): Promise<void> {
   return inTransaction(db, async (trx) => {
     for (const [month, { question, counts, total }] of months) {
+      // Two instances publishing the same month at once: the second finds the first's counts.
+      await holdUntilCommit(trx, `age-groups:${formId}:${month}`);
       const stored = await trx.q
         .selectFrom('published_age_groups')
         .select('month')

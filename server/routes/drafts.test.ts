@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditEntries } from '../db/audit-log';
-import { enrollKiosk, SAME_ORIGIN, startSignedInServer, type TestServer } from '../test-support';
+import { buildApp } from '../app';
+import { anotherConnection, enrollKiosk, queryValue, SAME_ORIGIN, startSignedInServer, type TestServer } from '../test-support';
 
 let server: TestServer;
 let cookie: string;
@@ -56,6 +57,22 @@ describe('drafts of a form', () => {
     const { token } = await enrollKiosk(server);
     const form = await server.app.inject({ method: 'GET', url: '/api/kiosk/form', headers: { authorization: `Bearer ${token}` } });
     expect(form.json()).toMatchObject({ version: 2, title: { fi: 'Kerro päivästäsi' } });
+  });
+
+  it('is published once when two coordinators publish it at the same moment, on two server instances', async () => {
+    expect((await call('POST', url)).statusCode).toBe(201);
+    const other = await anotherConnection(server.db);
+    const second = await buildApp(other, { staticDir: null, logLevel: 'silent' });
+    try {
+      const request = { method: 'POST' as const, url: `${url}/publish`, headers: { ...SAME_ORIGIN, cookie } };
+      const answers = await Promise.all([server.app.inject(request), second.inject(request)]);
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 404]);
+      expect(answers.find((a) => a.statusCode === 404)!.json().error).toMatch(/no draft to publish/);
+      expect(await queryValue(server.db, 'SELECT max(version) FROM form_versions')).toBe(2);
+    } finally {
+      await second.close();
+      await other.close();
+    }
   });
 
   it('is discarded with its preview links, leaving the published version as it was', async () => {

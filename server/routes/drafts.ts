@@ -87,6 +87,7 @@ export function draftRoutes(app: FastifyInstance, db: Database) {
         });
       }
       const version = await publishDraft(db, form, parseFormDefinition(draft.definition), new Date());
+      if (version === null) return reply.code(404).send({ error: 'This form has no draft to publish: it was published or discarded a moment ago.' });
       await audit(db, request.coordinator!.username, 'form-published', `${form} version ${version}`);
       return reply.code(201).send({ version });
     },
