@@ -1,8 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { postgresBin } from './backup/postgres-tools';
 import { freePort } from './free-port';
 
 /**
@@ -20,19 +21,6 @@ export interface ThrowawayPostgres {
   stop(): Promise<void>;
 }
 
-/** Where the PostgreSQL programs are: PG_BIN, else the newest under /usr/lib/postgresql, else PATH. */
-export function postgresBin(): string | null {
-  if (process.env.PG_BIN) return process.env.PG_BIN;
-  const root = '/usr/lib/postgresql';
-  if (existsSync(root)) {
-    const versions = readdirSync(root)
-      .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
-      .sort((a, b) => Number(b) - Number(a));
-    if (versions[0]) return join(root, versions[0], 'bin');
-  }
-  return spawnSync('which', ['initdb']).status === 0 ? '' : null;
-}
-
 const asRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** Runs a PostgreSQL program, as the postgres user when this process is root. */
@@ -42,7 +30,7 @@ function command(bin: string, program: string, args: string[]): [string, string[
 }
 
 export async function startThrowawayPostgres({ settings = {} }: { settings?: Record<string, string> } = {}): Promise<ThrowawayPostgres> {
-  const bin = postgresBin();
+  const bin = postgresBin('initdb');
   if (bin === null) throw new Error('PostgreSQL is not installed: apt-get install postgresql (or set PG_BIN)');
   const dir = mkdtempSync(join(tmpdir(), 'feedback-postgres-'));
   const data = join(dir, 'data');

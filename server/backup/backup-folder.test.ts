@@ -16,7 +16,7 @@ function folderWith(names: string[]): string {
 }
 
 const NOW = new Date('2026-12-02T12:00:00Z');
-const night = (daysAgo: number, encrypted = true) => backupFileName(new Date(Date.UTC(2026, 11, 2 - daysAgo, 1)), encrypted);
+const night = (daysAgo: number, encrypted = true, dialect: 'sqlite' | 'postgres' = 'sqlite') => backupFileName(new Date(Date.UTC(2026, 11, 2 - daysAgo, 1)), dialect, encrypted);
 
 describe('the backup folder', () => {
   it('lists backups newest first, and nothing else', () => {
@@ -53,5 +53,23 @@ describe('the backup folder', () => {
     expect(left).toContain(fresh);
     expect(left).toContain(night(0));
     expect(listBackups(dir).at(-1)!.at.getTime()).toBeLessThan(NOW.getTime() - 35 * 86_400_000);
+  });
+
+  it('rotates backups of both databases as one series, as after a move to PostgreSQL', () => {
+    // Thirty nights of SQLite backups, then thirty of pg_dump archives, with a partial dump left by a killed pg_dump.
+    const nights = Array.from({ length: 60 }, (_, i) => night(i, true, i < 30 ? 'postgres' : 'sqlite'));
+    const stale = `${night(0, false, 'postgres')}.dump-2c3d.partial`;
+    const dir = folderWith([...nights, stale]);
+    const long = new Date(NOW.getTime() - 7 * 60 * 60 * 1000);
+    utimesSync(join(dir, stale), long, long);
+    expect(listBackups(dir)[0]).toMatchObject({ name: night(0, true, 'postgres'), dialect: 'postgres', encrypted: true });
+    expect(lastBackupAt(dir)).toEqual(new Date('2026-12-02T01:00:00Z'));
+    const removed = pruneBackups(dir, { daily: 7, weekly: 5 }, NOW);
+    expect(removed).toHaveLength(60 - 12 + 1);
+    expect(removed).toContain(stale);
+    const left = listBackups(dir);
+    expect(left).toHaveLength(12);
+    // The weekly ones reach back past the move: the newest of each ISO week, Sundays here.
+    expect(left.filter((b) => b.dialect === 'sqlite').map((b) => b.name)).toEqual([night(31), night(38)]);
   });
 });

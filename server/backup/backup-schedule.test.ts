@@ -76,7 +76,7 @@ describe('scheduleBackups', () => {
       expect(files(schedule.backupDir).filter((f) => f.startsWith(`feedback-${night}`))).toEqual([]);
       await vi.advanceTimersByTimeAsync(1000);
       await settle(() => logged.filter((line) => line.includes('nightly backup written')).length === ['2026-12-02', '2026-12-03', '2026-12-04'].indexOf(night) + 1);
-      expect(files(schedule.backupDir)).toContain(backupFileName(due, false));
+      expect(files(schedule.backupDir)).toContain(backupFileName(due, 'sqlite', false));
     }
     // Two daily backups kept: the first night's was removed after the third.
     expect(files(schedule.backupDir)).toEqual(['feedback-2026-12-03T010000Z.sqlite', 'feedback-2026-12-04T010000Z.sqlite']);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultForm } from '../../src/domain/default-form';
@@ -81,13 +81,6 @@ describe('makeBackup', () => {
     expect(readdirSync(backupDir)).toEqual([]);
   });
 
-  it('refuses a PostgreSQL database, which pg_dump backs up, and makes no folder', async () => {
-    const { db, dir } = await databaseWith(0);
-    const backupDir = join(dir, 'backups');
-    const onPostgres: Database = { ...db, dialect: 'postgres', sqlite: null };
-    await expect(makeBackup(onPostgres, { backupDir, passphrase: null }, AT, ALL_PAGES)).rejects.toThrow('Backups of a PostgreSQL database are made with pg_dump');
-    expect(existsSync(backupDir)).toBe(false);
-  });
 
   it('leaves no file behind when the folder cannot take the finished backup', async () => {
     const { db, dir } = await databaseWith(10);

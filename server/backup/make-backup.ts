@@ -7,10 +7,11 @@ import { checkDatabaseFile, copyDatabase } from '../db/database-file';
 import { PARTIAL_SUFFIX } from './backup-folder';
 import { encryptFile } from './backup-encryption';
 import { backupFileName } from './backup-name';
+import { makePostgresBackup } from './make-postgres-backup';
 
 export interface BackupSettings {
   backupDir: string;
-  /** Encrypt each backup with a key derived from this; null writes plain SQLite files. */
+  /** Encrypt each backup with a key derived from this; null writes plain files (SQLite, or pg_dump's archive). */
   passphrase: string | null;
 }
 
@@ -21,7 +22,7 @@ export interface MadeBackup {
   encrypted: boolean;
 }
 
-/** Copy this many pages (4 KiB each) between other work when the server backs up its own database. */
+/** Copy this many pages (4 KiB each) between other work when the server backs up its own SQLite database. */
 export const SERVER_PAGES_PER_STEP = 1024;
 /** All at once: see copyDatabase. */
 export const ALL_PAGES = 0x7fffffff;
@@ -30,14 +31,17 @@ export const ALL_PAGES = 0x7fffffff;
  * Backs up the database into the backup folder: copied with SQLite's online backup API, checked
  * with PRAGMA integrity_check, encrypted when there is a passphrase, and only then given its
  * name, by a rename. The folder is made readable by its owner only, and so is every file in it.
- * A backup that fails leaves no file behind and throws.
+ * A backup that fails leaves no file behind and throws. A PostgreSQL database is backed up with
+ * pg_dump instead (see makePostgresBackup).
  */
-export async function makeBackup(db: Database, { backupDir, passphrase }: BackupSettings, now: Date, pagesPerStep: number): Promise<MadeBackup> {
-  if (!db.sqlite) throw new Error('Backups of a PostgreSQL database are made with pg_dump');
+export async function makeBackup(db: Database, settings: BackupSettings, now: Date, pagesPerStep: number): Promise<MadeBackup> {
+  if (db.url !== null) return makePostgresBackup(db.url, settings, now);
+  if (!db.sqlite) throw new Error('The database is neither a SQLite file nor a PostgreSQL URL');
+  const { backupDir, passphrase } = settings;
   const { connection, file: databaseFile } = db.sqlite;
   mkdirSync(backupDir, { recursive: true, mode: 0o700 });
   const encrypted = passphrase !== null;
-  const name = backupFileName(now, encrypted);
+  const name = backupFileName(now, 'sqlite', encrypted);
   const partial = (folder: string, kind: string) => join(folder, `${name}.${kind}-${randomBytes(6).toString('hex')}${PARTIAL_SUFFIX}`);
   // A copy to be encrypted is made beside the database, never in the backup folder: that may be
   // a network share or snapshotted, and must only ever hold encrypted files.

@@ -6,24 +6,28 @@ import { DATABASE_FILE, openDatabase, SCHEMA_VERSION } from '../db/database';
 import { checkDatabaseFile, databaseInUse, useRollbackJournal } from '../db/database-file';
 import { renewDatabaseId } from '../db/database-identity';
 import { BackupDecryptError, decryptFile, isEncryptedBackup } from './backup-encryption';
+import { backupDialect } from './backup-contents';
 import { PARTIAL_SUFFIX } from './backup-folder';
 
-/** Why a backup was not restored; in every case nothing in the data folder was changed. */
+/** Why a backup was not restored; in every case nothing in the data folder (or the PostgreSQL database) was changed. */
 export type RestoreRefusal =
   | 'not-found'
+  | 'wrong-database'
   | 'passphrase-missing'
   | 'passphrase-wrong'
   | 'unknown-format'
   | 'damaged'
   | 'schema-too-new'
   | 'cannot-upgrade'
-  | 'in-use';
+  | 'in-use'
+  | 'restore-failed';
 
 export type RestoreOutcome =
   | { restored: true; databaseFile: string; replacedKeptAs: string | null; schemaVersion: number; databaseId: string }
   | { restored: false; refusal: RestoreRefusal; message: string };
 
-class Refused extends Error {
+/** A refusal, thrown on the way and returned as the outcome. */
+export class RestoreRefused extends Error {
   constructor(
     readonly refusal: RestoreRefusal,
     message: string,
@@ -51,7 +55,7 @@ export async function restoreBackup(file: string, { dataDir, passphrase }: { dat
   try {
     const encrypted = await isEncryptedBackup(file);
     if (encrypted && passphrase === null) {
-      throw new Refused('passphrase-missing', `${basename(file)} is encrypted: set BACKUP_PASSPHRASE to the passphrase it was made with.`);
+      throw new RestoreRefused('passphrase-missing', `${basename(file)} is encrypted: set BACKUP_PASSPHRASE to the passphrase it was made with.`);
     }
     madeFolder = mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     if (encrypted) await decryptTo(file, temp, passphrase!);
@@ -59,10 +63,13 @@ export async function restoreBackup(file: string, { dataDir, passphrase }: { dat
       copyFileSync(file, temp, constants.COPYFILE_EXCL);
       chmodSync(temp, 0o600);
     }
+    if ((await backupDialect(temp)) === 'postgres') {
+      throw new RestoreRefused('wrong-database', `${basename(file)} is a backup of a PostgreSQL database (pg_dump): restore it with DATABASE_URL set to that database.`);
+    }
     const schemaVersion = checkedSchemaVersion(temp, basename(file));
     const databaseId = await upgradeAndRenew(dataDir, tempName, basename(file));
     if (databaseInUse(databaseFile)) {
-      throw new Refused('in-use', `The database in ${dataDir} is in use: stop the server (and any other command using it) first.`);
+      throw new RestoreRefused('in-use', `The database in ${dataDir} is in use: stop the server (and any other command using it) first.`);
     }
     const replacedKeptAs = existsSync(databaseFile) ? keepReplaced(databaseFile, now) : null;
     giveOwnerOf(existsSync(databaseFile) ? databaseFile : dataDir, temp);
@@ -72,18 +79,19 @@ export async function restoreBackup(file: string, { dataDir, passphrase }: { dat
   } catch (error) {
     for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(`${temp}${suffix}`, { force: true });
     if (madeFolder) rmSync(madeFolder, { recursive: true, force: true });
-    if (error instanceof Refused) return { restored: false, refusal: error.refusal, message: error.message };
+    if (error instanceof RestoreRefused) return { restored: false, refusal: error.refusal, message: error.message };
     throw error;
   }
 }
 
-async function decryptTo(file: string, temp: string, passphrase: string): Promise<void> {
+/** Decrypts a backup into `temp`, or refuses: a file of an unknown format, a wrong passphrase, a changed or cut-off file. */
+export async function decryptTo(file: string, temp: string, passphrase: string): Promise<void> {
   try {
     await decryptFile(file, temp, passphrase);
   } catch (error) {
     if (!(error instanceof BackupDecryptError)) throw error;
     const refusal = error.problem === 'unknown-format' ? 'unknown-format' : 'passphrase-wrong';
-    throw new Refused(refusal, `${basename(file)} cannot be decrypted: ${error.message}`);
+    throw new RestoreRefused(refusal, `${basename(file)} cannot be decrypted: ${error.message}`);
   }
 }
 
@@ -93,12 +101,12 @@ function checkedSchemaVersion(temp: string, name: string): number {
     // A copy of a WAL database says so in its header; checked read-only, it would leave -wal and -shm files.
     useRollbackJournal(temp);
   } catch (error) {
-    throw new Refused('damaged', `${name} is not a sound SQLite database: ${error instanceof Error ? error.message : String(error)}.`);
+    throw new RestoreRefused('damaged', `${name} is not a sound SQLite database: ${error instanceof Error ? error.message : String(error)}.`);
   }
   const check = checkDatabaseFile(temp);
-  if (check.problem !== null) throw new Refused('damaged', `${name} fails the integrity check: ${check.problem}.`);
+  if (check.problem !== null) throw new RestoreRefused('damaged', `${name} fails the integrity check: ${check.problem}.`);
   if (check.schemaVersion > SCHEMA_VERSION) {
-    throw new Refused(
+    throw new RestoreRefused(
       'schema-too-new',
       `${name} comes from a newer release: its schema version is ${check.schemaVersion}, and this release knows up to ${SCHEMA_VERSION}. Restore it with that release or a later one.`,
     );
@@ -116,7 +124,7 @@ async function upgradeAndRenew(dataDir: string, tempName: string, name: string):
   try {
     restored = openDatabase(dataDir, tempName);
   } catch (error) {
-    throw new Refused('cannot-upgrade', `${name} cannot be brought up to this release: ${error instanceof Error ? error.message : String(error)}`);
+    throw new RestoreRefused('cannot-upgrade', `${name} cannot be brought up to this release: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
     return await renewDatabaseId(restored);
