@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { localDay, SERVICE_TIME_ZONE } from '../../src/domain/local-day';
 import { addDays } from '../../src/domain/periods';
+import { runOncePerDay } from '../db/daily-jobs';
 import type { Database } from '../db/database';
 import { pruneBackups } from './backup-folder';
 import type { Rotation } from './backup-rotation';
@@ -43,7 +44,7 @@ type BackupLog = Pick<FastifyBaseLogger, 'info' | 'error'>;
 
 /**
  * Backs up the server's database every night at the configured Helsinki hour, then deletes the
- * backups the rotation does not keep. A backup that fails is logged, leaves no file, and the next
+ * backups the rotation does not keep; once a night however many instances share the database. A backup that fails is logged, leaves no file, and the next
  * night's is tried as usual. Returns a stop function that cancels the timer and waits for a
  * backup under way, so the database can then be closed.
  */
@@ -56,10 +57,13 @@ export function scheduleBackups(db: Database, schedule: BackupSchedule, log: Bac
 
   const runBackup = async () => {
     try {
-      const made = await makeBackup(db, schedule, clock(), SERVER_PAGES_PER_STEP);
-      log.info({ backup: made.file, bytes: made.bytes, encrypted: made.encrypted }, 'nightly backup written and checked');
-      const removed = pruneBackups(schedule.backupDir, schedule.rotation, clock());
-      if (removed.length > 0) log.info({ removed }, 'old backups removed');
+      // One backup a night however many instances share the database: the first makes it.
+      await runOncePerDay(db, 'backup', localDay(clock()).date, async () => {
+        const made = await makeBackup(db, schedule, clock(), SERVER_PAGES_PER_STEP);
+        log.info({ backup: made.file, bytes: made.bytes, encrypted: made.encrypted }, 'nightly backup written and checked');
+        const removed = pruneBackups(schedule.backupDir, schedule.rotation, clock());
+        if (removed.length > 0) log.info({ removed }, 'old backups removed');
+      });
     } catch (error) {
       log.error({ err: error }, `nightly backup failed: ${error instanceof Error ? error.message : String(error)}`);
     }
