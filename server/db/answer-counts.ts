@@ -2,7 +2,9 @@ import type { DateCountRow } from '../../src/domain/dashboard';
 import type { FormDefinition } from '../../src/domain/form-schema';
 import type { FeedbackResponse } from '../../src/domain/response';
 import { countsOf } from '../../src/domain/tally';
+import { sql } from 'kysely';
 import type { Database } from './database';
+import type { Tables } from './tables';
 
 /**
  * Adds stored responses to the running counts per date, form version, language, question and
@@ -39,6 +41,7 @@ async function addFormCounts(db: Database, formId: string, stored: { form: FormD
   const responseRows = responses
     .map((row) => ({ form_id: formId, date: row.date, form_version: row.formVersion, language: row.language, count: row.count }))
     .sort((a, b) => compareKeys([a.date, a.form_version, a.language], [b.date, b.form_version, b.language]));
+  if (db.dialect === 'postgres') return addAsArrays(db, answerRows, responseRows);
   for (let start = 0; start < answerRows.length; start += ROWS_PER_UPSERT) {
     await db.q
       .insertInto('answer_counts')
@@ -58,6 +61,32 @@ async function addFormCounts(db: Database, formId: string, stored: { form: FormD
         oc.columns(['form_id', 'date', 'form_version', 'language']).doUpdateSet((eb) => ({ count: eb('response_counts.count', '+', eb.ref('excluded.count')) })),
       )
       .execute();
+  }
+}
+
+/**
+ * The same upserts on PostgreSQL with one array per column (unnest): a handful of parameters
+ * however many rows, which PostgreSQL parses and plans in a fraction of the time of VALUES.
+ */
+async function addAsArrays(
+  db: Database,
+  answerRows: Tables['answer_counts'][],
+  responseRows: Tables['response_counts'][],
+): Promise<void> {
+  const of = <Row, K extends keyof Row>(rows: Row[], key: K) => rows.map((row) => row[key]);
+  if (answerRows.length > 0) {
+    await sql`
+      INSERT INTO answer_counts (form_id, date, form_version, language, question_id, option_id, count)
+      SELECT * FROM unnest(${of(answerRows, 'form_id')}::text[], ${of(answerRows, 'date')}::text[], ${of(answerRows, 'form_version')}::integer[],
+        ${of(answerRows, 'language')}::text[], ${of(answerRows, 'question_id')}::text[], ${of(answerRows, 'option_id')}::text[], ${of(answerRows, 'count')}::integer[])
+      ON CONFLICT (form_id, date, form_version, language, question_id, option_id) DO UPDATE SET count = answer_counts.count + excluded.count`.execute(db.q);
+  }
+  if (responseRows.length > 0) {
+    await sql`
+      INSERT INTO response_counts (form_id, date, form_version, language, count)
+      SELECT * FROM unnest(${of(responseRows, 'form_id')}::text[], ${of(responseRows, 'date')}::text[], ${of(responseRows, 'form_version')}::integer[],
+        ${of(responseRows, 'language')}::text[], ${of(responseRows, 'count')}::integer[])
+      ON CONFLICT (form_id, date, form_version, language) DO UPDATE SET count = response_counts.count + excluded.count`.execute(db.q);
   }
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { inTransaction, type Database } from './database';
-import { recordMade } from './made-received-counts';
+import { addMadeAndReceived } from './made-received-counts';
 
 export interface KioskRow {
   id: string;
@@ -80,30 +80,49 @@ export interface KioskSyncState {
   made?: Record<string, number>;
 }
 
+/** What a kiosk says of itself at each sync, so a coordinator can see one that went quiet. */
+export function recordSync(db: Database, kioskId: string, state: KioskSyncState): Promise<void> {
+  return recordSyncs(db, [{ kioskId, state }]);
+}
+
 /**
- * What a kiosk says of itself at each sync, so a coordinator can see one that went quiet. A
- * running total only grows, so the larger of the stored and the reported one is kept.
+ * What kiosks said of themselves at their syncs (several at once: a group of batches), with the
+ * dates of the responses the server accepted from each: their last sync, waiting count and app
+ * version, and their running totals of abandoned forms and of responses made, of which the
+ * largest reported is kept (a running total only grows). A kiosk with two batches in the group
+ * is left as its later one says. Rows go in key order, so transactions never deadlock on them.
  */
-export function recordSync(db: Database, kioskId: string, { at, waiting, appVersion, abandoned, made = {} }: KioskSyncState): Promise<void> {
+export function recordSyncs(db: Database, syncs: { kioskId: string; state: KioskSyncState; receivedDates?: string[] }[]): Promise<void> {
   return inTransaction(db, async (trx) => {
-    await trx.q
-      .updateTable('kiosks')
-      .set({ last_sync_at: at.toISOString(), waiting_at_sync: waiting, app_version: appVersion })
-      .where('id', '=', kioskId)
-      .execute();
-    const rows = Object.entries(abandoned)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([date, count]) => ({ kiosk_id: kioskId, date, count }));
-    if (rows.length > 0) {
+    const latest = new Map(syncs.map(({ kioskId, state }) => [kioskId, state]));
+    for (const kioskId of [...latest.keys()].sort()) {
+      const { at, waiting, appVersion } = latest.get(kioskId)!;
+      await trx.q
+        .updateTable('kiosks')
+        .set({ last_sync_at: at.toISOString(), waiting_at_sync: waiting, app_version: appVersion })
+        .where('id', '=', kioskId)
+        .execute();
+    }
+    const abandoned = new Map<string, { kiosk_id: string; date: string; count: number }>();
+    for (const { kioskId, state } of syncs) {
+      for (const [date, count] of Object.entries(state.abandoned)) {
+        const key = `${kioskId}|${date}`;
+        abandoned.set(key, { kiosk_id: kioskId, date, count: Math.max(count, abandoned.get(key)?.count ?? 0) });
+      }
+    }
+    if (abandoned.size > 0) {
       await trx.q
         .insertInto('abandoned_counts')
-        .values(rows)
+        .values([...abandoned.keys()].sort().map((key) => abandoned.get(key)!))
         .onConflict((oc) =>
           oc.columns(['kiosk_id', 'date']).doUpdateSet({ count: sql<number>`CASE WHEN excluded.count > abandoned_counts.count THEN excluded.count ELSE abandoned_counts.count END` }),
         )
         .execute();
     }
-    await recordMade(trx, kioskId, made);
+    await addMadeAndReceived(
+      trx,
+      syncs.map(({ kioskId, state, receivedDates }) => ({ kioskId, ...(state.made ? { made: state.made } : {}), ...(receivedDates ? { receivedDates } : {}) })),
+    );
   });
 }
 

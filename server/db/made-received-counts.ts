@@ -8,40 +8,46 @@ export interface MadeReceivedRow {
   received: number;
 }
 
-const byDate = (entries: [string, number][]) => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-
-/**
- * A kiosk's running totals of responses made per date. A total only grows, so the largest one
- * reported is kept: a report sent twice, or an older one arriving late, changes nothing.
- */
-export async function recordMade(db: Database, kioskId: string, made: Record<string, number>): Promise<void> {
-  const rows = byDate(Object.entries(made)).map(([date, count]) => ({ kiosk_id: kioskId, date, made: count }));
-  if (rows.length === 0) return;
-  await db.q
-    .insertInto('made_received_counts')
-    .values(rows)
-    .onConflict((oc) =>
-      oc
-        .columns(['kiosk_id', 'date'])
-        .doUpdateSet({ made: sql<number>`CASE WHEN excluded.made > made_received_counts.made THEN excluded.made ELSE made_received_counts.made END` }),
-    )
-    .execute();
+export interface MadeAndReceived {
+  kioskId: string;
+  /** The kiosk's running totals of responses made per date (a kiosk from before them sends none). */
+  made?: Record<string, number>;
+  /** The dates of the responses the server has just accepted from it, one per response. */
+  receivedDates?: string[];
 }
 
 /**
- * Counts responses the server has just accepted from a kiosk, by their dates. The caller runs it
- * in the transaction that inserted them, with the accepted ones only (never a duplicate), so the
- * count is exactly what is stored, and a restore brings back counts and responses together.
+ * Adds what kiosks reported and what the server received from them, one statement for any number
+ * of kiosks and dates:
+ * - made: a kiosk's running total per date only grows, so the largest one reported is kept, and a
+ *   report sent twice, or an older one arriving late, changes nothing;
+ * - received: the caller gives the accepted responses only (never a duplicate), in the transaction
+ *   that inserted them, so the count is exactly what is stored, and a restore brings back counts
+ *   and responses together.
+ * Rows go in key order, so two transactions at once lock them in one order and never deadlock.
  */
-export async function addReceived(db: Database, kioskId: string, dates: string[]): Promise<void> {
-  const perDate = new Map<string, number>();
-  for (const date of dates) perDate.set(date, (perDate.get(date) ?? 0) + 1);
-  const rows = byDate([...perDate]).map(([date, count]) => ({ kiosk_id: kioskId, date, received: count }));
-  if (rows.length === 0) return;
+export async function addMadeAndReceived(db: Database, reports: MadeAndReceived[]): Promise<void> {
+  const rows = new Map<string, { kiosk_id: string; date: string; made: number; received: number }>();
+  const row = (kioskId: string, date: string) => {
+    const key = `${kioskId}|${date}`;
+    let found = rows.get(key);
+    if (!found) rows.set(key, (found = { kiosk_id: kioskId, date, made: 0, received: 0 }));
+    return found;
+  };
+  for (const { kioskId, made = {}, receivedDates = [] } of reports) {
+    for (const [date, total] of Object.entries(made)) row(kioskId, date).made = Math.max(row(kioskId, date).made, total);
+    for (const date of receivedDates) row(kioskId, date).received += 1;
+  }
+  if (rows.size === 0) return;
   await db.q
     .insertInto('made_received_counts')
-    .values(rows)
-    .onConflict((oc) => oc.columns(['kiosk_id', 'date']).doUpdateSet((eb) => ({ received: eb('made_received_counts.received', '+', eb.ref('excluded.received')) })))
+    .values([...rows.keys()].sort().map((key) => rows.get(key)!))
+    .onConflict((oc) =>
+      oc.columns(['kiosk_id', 'date']).doUpdateSet((eb) => ({
+        made: sql<number>`CASE WHEN excluded.made > made_received_counts.made THEN excluded.made ELSE made_received_counts.made END`,
+        received: eb('made_received_counts.received', '+', eb.ref('excluded.received')),
+      })),
+    )
     .execute();
 }
 

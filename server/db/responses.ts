@@ -1,14 +1,16 @@
 import type { FormDefinition } from '../../src/domain/form-schema';
 import type { FeedbackResponse } from '../../src/domain/response';
 import { addToCounts } from './answer-counts';
+import { sql, type Insertable } from 'kysely';
 import { inTransaction, type Database } from './database';
+import type { Tables } from './tables';
 
 export type FindForm = (formId: string, version: number) => FormDefinition | undefined;
 
 export type StoreOutcome = 'accepted' | 'duplicate';
 
 // Rows per INSERT: well under the bound on a statement's parameters on either database.
-const ROWS_PER_INSERT = 500;
+const ROWS_PER_INSERT = 1000;
 
 /**
  * Inserts valid responses. Each response id is stored at most once, whatever else the request
@@ -37,16 +39,30 @@ export async function insertResponses(db: Database, responses: FeedbackResponse[
     }));
   const stored = new Set<string>();
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    const inserted = await db.q
-      .insertInto('responses')
-      .values(rows.slice(start, start + ROWS_PER_INSERT))
-      .onConflict((oc) => oc.doNothing())
-      .returning('id')
-      .execute();
+    const slice = rows.slice(start, start + ROWS_PER_INSERT);
+    const inserted =
+      db.dialect === 'postgres'
+        ? await insertAsArrays(db, slice)
+        : await db.q.insertInto('responses').values(slice).onConflict((oc) => oc.doNothing()).returning('id').execute();
     for (const { id } of inserted) stored.add(id);
   }
   // The first of an id in the batch is the one stored; any later one is a duplicate of it.
   return responses.map((r): StoreOutcome => (stored.delete(r.id) ? 'accepted' : 'duplicate'));
+}
+
+/**
+ * The same insert on PostgreSQL with one array per column (unnest): seven parameters however many
+ * rows, which PostgreSQL parses and plans in a fraction of the time of a thousand rows of VALUES.
+ */
+async function insertAsArrays(db: Database, rows: Insertable<Tables['responses']>[]): Promise<{ id: string }[]> {
+  const column = <K extends keyof Tables['responses']>(key: K) => rows.map((row) => row[key]);
+  const { rows: inserted } = await sql<{ id: string }>`
+    INSERT INTO responses (id, form_id, form_version, language, date, part_of_day, answers)
+    SELECT * FROM unnest(${column('id')}::text[], ${column('form_id')}::text[], ${column('form_version')}::integer[], ${column('language')}::text[],
+      ${column('date')}::text[], ${column('part_of_day')}::text[], ${column('answers')}::text[])
+    ON CONFLICT DO NOTHING
+    RETURNING id`.execute(db.q);
+  return inserted;
 }
 
 /** The responses that were new, each with the form it answered, for the running counts. */

@@ -1,9 +1,7 @@
-import { sql } from 'kysely';
 import type { FeedbackResponse } from '../../src/domain/response';
 import { addToCounts } from './answer-counts';
 import { inTransaction, type Database } from './database';
-import { recordSync, type KioskSyncState } from './kiosks';
-import { addReceived } from './made-received-counts';
+import { recordSyncs, type KioskSyncState } from './kiosks';
 import { accepted, insertResponses, type FindForm, type StoreOutcome } from './responses';
 
 export interface SyncBatch {
@@ -13,28 +11,24 @@ export interface SyncBatch {
 }
 
 /**
- * A kiosk's batch in the caller's transaction: its responses, the count of those that were new,
- * and what it said of itself land together or not at all. The running counts are left to the
- * caller, which may count several batches at once.
+ * Kiosks' batches in the caller's transaction: their responses, each id stored once (the first
+ * of an id in the group wins), what the kiosks said of themselves with what was received from
+ * each, and the running counts of the new responses, all together or not at all. A few
+ * statements for the whole group, not per batch. Returns each batch's outcomes.
  */
-async function storeBatch(trx: Database, { kioskId, responses, state }: SyncBatch): Promise<StoreOutcome[]> {
-  const outcomes = await insertResponses(trx, responses);
-  await addReceived(
+async function storeBatches(trx: Database, batches: SyncBatch[], findForm: FindForm): Promise<StoreOutcome[][]> {
+  const outcomes = await insertResponses(
     trx,
-    kioskId,
-    responses.filter((_, i) => outcomes[i] === 'accepted').map((r) => r.date),
+    batches.flatMap((batch) => batch.responses),
   );
-  await recordSync(trx, kioskId, state);
-  return outcomes;
-}
-
-/**
- * Stores kiosks' batches, each answered with an outcome per response once it is durable. On
- * SQLite the batches that arrive together share one commit (see groupCommit); on PostgreSQL each
- * is a transaction of its own, which the database commits alongside other instances' own.
- */
-export function createSyncBatchWriter(db: Database, findForm: FindForm): (batch: SyncBatch) => Promise<StoreOutcome[]> {
-  return db.dialect === 'sqlite' ? groupCommit(db, findForm) : (batch) => eachInItsOwnTransaction(db, findForm, batch);
+  let next = 0;
+  const perBatch = batches.map((batch) => outcomes.slice(next, (next += batch.responses.length)));
+  await recordSyncs(
+    trx,
+    batches.map((batch, b) => ({ kioskId: batch.kioskId, state: batch.state, receivedDates: batch.responses.filter((_, i) => perBatch[b]![i] === 'accepted').map((r) => r.date) })),
+  );
+  await addToCounts(trx, batches.flatMap((batch, b) => accepted(batch.responses, perBatch[b]!, findForm)));
+  return perBatch;
 }
 
 // How often a batch is tried again when PostgreSQL took its transaction back to break a deadlock
@@ -42,14 +36,11 @@ export function createSyncBatchWriter(db: Database, findForm: FindForm): (batch:
 const CONFLICT_RETRIES = 3;
 const CONFLICT_CODES = new Set(['40P01', '40001']);
 
-async function eachInItsOwnTransaction(db: Database, findForm: FindForm, batch: SyncBatch): Promise<StoreOutcome[]> {
+/** One batch in a transaction of its own, tried again after a conflict with another instance. */
+async function storeAlone(db: Database, batch: SyncBatch, findForm: FindForm): Promise<StoreOutcome[]> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await inTransaction(db, async (trx) => {
-        const outcomes = await storeBatch(trx, batch);
-        await addToCounts(trx, accepted(batch.responses, outcomes, findForm));
-        return outcomes;
-      });
+      return (await inTransaction(db, (trx) => storeBatches(trx, [batch], findForm)))[0]!;
     } catch (error) {
       const code = (error as { code?: unknown } | null)?.code;
       if (attempt >= CONFLICT_RETRIES || typeof code !== 'string' || !CONFLICT_CODES.has(code)) throw error;
@@ -69,52 +60,35 @@ const GROUP_WINDOW_MS = 5;
 const MAX_GROUP = 16;
 
 /**
- * Group commit, on SQLite: the batches that arrive together are written in one outer
- * transaction, so they share one fsync and the pages their random ids touch, instead of paying
- * for a durable commit each (the same idea as PostgreSQL's commit_delay). Each batch is its own
- * savepoint inside it, so a batch that fails takes only itself back; a failed commit fails them
- * all, and no kiosk hears "accepted" for anything that is not on disk. One group is written at a
- * time; batches that arrive meanwhile wait for the next.
+ * Stores kiosks' batches, each answered with an outcome per response once it is durable, with
+ * group commit: the batches that arrive together at this server are written in one transaction,
+ * so they share one durable commit and a few statements instead of paying for them each (the
+ * same idea as PostgreSQL's commit_delay, and on PostgreSQL beside other instances' commits).
+ * When the group fails as a whole (a batch of a revoked kiosk, a full disk, a conflict with
+ * another instance), nothing of it is stored, and its batches are stored again one by one, each
+ * in a transaction of its own: only a batch that fails alone is refused. No kiosk hears
+ * "accepted" for anything that is not committed. One group is written at a time; batches that
+ * arrive meanwhile wait for the next.
  */
-function groupCommit(db: Database, findForm: FindForm): (batch: SyncBatch) => Promise<StoreOutcome[]> {
-  const connection = db.sqlite!.connection;
+export function createSyncBatchWriter(db: Database, findForm: FindForm): (batch: SyncBatch) => Promise<StoreOutcome[]> {
   let queue: Waiting[] = [];
   let timer: NodeJS.Timeout | null = null;
   let writing = false;
   let lastGroupSize = 0;
 
+  const oneByOne = async (group: Waiting[]) => {
+    for (const batch of group) await storeAlone(db, batch, findForm).then(batch.resolve, batch.reject);
+  };
+
   const write = async (group: Waiting[]) => {
-    const settled: { batch: Waiting; outcomes?: StoreOutcome[]; error?: unknown }[] = [];
-    let groupLost: unknown = null;
+    if (group.length === 1) return oneByOne(group);
+    let outcomes: StoreOutcome[][];
     try {
-      await inTransaction(db, async (trx) => {
-        for (const batch of group) {
-          await sql`SAVEPOINT batch`.execute(trx.q);
-          try {
-            settled.push({ batch, outcomes: await storeBatch(trx, batch) });
-            await sql`RELEASE batch`.execute(trx.q);
-          } catch (error) {
-            // Some faults (a full disk, an I/O error) make SQLite roll back the whole group, not
-            // only this batch's savepoint: then nothing of the group is stored, and what came after
-            // must not run outside it as transactions of its own.
-            if (!connection.inTransaction) throw (groupLost = error);
-            await sql`ROLLBACK TO batch`.execute(trx.q);
-            await sql`RELEASE batch`.execute(trx.q);
-            settled.push({ batch, error });
-          }
-        }
-        // The group's new responses are counted together: fewer rows to update than batch by batch.
-        await addToCounts(trx, settled.flatMap(({ batch, outcomes }) => (outcomes ? accepted(batch.responses, outcomes, findForm) : [])));
-      });
-    } catch (commitError) {
-      // The fault that took the group back, rather than the failed rollback that followed it.
-      group.forEach((batch) => batch.reject(groupLost ?? commitError));
-      return;
+      outcomes = await inTransaction(db, (trx) => storeBatches(trx, group, findForm));
+    } catch {
+      return oneByOne(group);
     }
-    for (const { batch, outcomes, error } of settled) {
-      if (outcomes) batch.resolve(outcomes);
-      else batch.reject(error);
-    }
+    group.forEach((batch, i) => batch.resolve(outcomes[i]!));
   };
 
   const flush = async () => {
