@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, SqliteDialect, type Expression, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { ResponsesOfDate } from '../../src/domain/exports';
 import type { FeedbackResponse } from '../../src/domain/response';
 import type { Database } from './database';
@@ -16,7 +16,8 @@ export interface Reader {
  * syncing, and every part of the file is from the same moment.
  * - SQLite: a read-only connection of its own, in one read transaction (WAL lets it and the
  *   server's writes go ahead side by side; the server's own connection is never held up).
- * - PostgreSQL: a REPEATABLE READ, read-only transaction on a connection of the pool.
+ * - PostgreSQL: a REPEATABLE READ, read-only transaction on a connection of the pool: every
+ *   query in it sees the database as it was at its first.
  */
 export async function openReader(db: Database): Promise<Reader> {
   if (db.sqlite) {
@@ -30,39 +31,51 @@ export async function openReader(db: Database): Promise<Reader> {
   return { q: trx as Transaction<Tables>, close: () => trx.rollback().execute() };
 }
 
-// Rows fetched from the database at a time: a cursor on PostgreSQL, a statement's iteration on SQLite.
-const ROWS_PER_FETCH = 2000;
+type ResponseRow = Selectable<Tables['responses']>;
+
+// Rows fetched at a time: a page of the keyset cursor below.
+const ROWS_PER_PAGE = 2000;
 
 /**
  * The responses of a form in a date range, a day at a time (in id order within the day, which is
- * random), streamed in date order: the memory holds one day, however long the range. A day is
- * what the export rules work on.
+ * random), in date order. They are read in pages of a keyset cursor on the table's key (date,
+ * id): each page the rows after the last one read, found in the key's index, so the memory holds
+ * one page and one day however long the range, and every page comes from the reader's snapshot.
+ * A day is what the export rules work on.
  */
 export async function* daysOfResponses(reader: { q: Kysely<Tables> }, formId: string, from: string, to: string): AsyncGenerator<FeedbackResponse[]> {
-  const rows = reader.q
-    .selectFrom('responses')
-    .select(['id', 'form_id', 'form_version', 'language', 'date', 'part_of_day', 'answers'])
-    .where('date', '>=', from)
-    .where('date', '<=', to)
-    .where('form_id', '=', formId)
-    .orderBy('date')
-    .orderBy('id')
-    .stream(ROWS_PER_FETCH);
   let day: FeedbackResponse[] = [];
-  for await (const row of rows) {
-    if (day.length > 0 && day[0]!.date !== row.date) {
-      yield day;
-      day = [];
+  let after: [string, string] | null = null;
+  for (;;) {
+    const position: [string, string] | null = after;
+    const page: ResponseRow[] = await reader.q
+      .selectFrom('responses')
+      .select(['id', 'form_id', 'form_version', 'language', 'date', 'part_of_day', 'answers'])
+      .where((eb): Expression<SqlBool> => (position ? eb(eb.refTuple('date', 'id'), '>', eb.tuple(position[0], position[1])) : eb('date', '>=', from)))
+      .where('date', '<=', to)
+      .where('form_id', '=', formId)
+      .orderBy('date')
+      .orderBy('id')
+      .limit(ROWS_PER_PAGE)
+      .execute();
+    for (const row of page) {
+      if (day.length > 0 && day[0]!.date !== row.date) {
+        yield day;
+        day = [];
+      }
+      day.push({
+        id: row.id,
+        formId: row.form_id,
+        formVersion: row.form_version,
+        language: row.language,
+        date: row.date,
+        partOfDay: row.part_of_day,
+        answers: JSON.parse(row.answers) as FeedbackResponse['answers'],
+      });
     }
-    day.push({
-      id: row.id,
-      formId: row.form_id,
-      formVersion: row.form_version,
-      language: row.language,
-      date: row.date,
-      partOfDay: row.part_of_day,
-      answers: JSON.parse(row.answers) as FeedbackResponse['answers'],
-    });
+    if (page.length < ROWS_PER_PAGE) break;
+    const last = page.at(-1)!;
+    after = [last.date, last.id];
   }
   if (day.length > 0) yield day;
 }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Kysely, Migrator, PostgresDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
-import Cursor from 'pg-cursor';
 import type { Database } from '../database';
 import type { Tables } from '../tables';
 import initial from './001-initial';
@@ -45,7 +44,7 @@ export function postgresPool(url: string, { poolSize = 10 }: { poolSize?: number
 
 /** The query layer on a PostgreSQL database (DATABASE_URL). */
 export function openPostgres(url: string, options: { poolSize?: number } = {}): Kysely<Tables> {
-  return new Kysely<Tables>({ dialect: new PostgresDialect({ pool: postgresPool(url, options), cursor: Cursor }) });
+  return new Kysely<Tables>({ dialect: new PostgresDialect({ pool: postgresPool(url, options) }) });
 }
 
 /** The server's database on PostgreSQL, brought to this release's schema. */
