@@ -23,7 +23,7 @@ afterEach(async () => {
 
 it('reads a range a day at a time, every response once, across the pages of its cursor, from the snapshot it opened with', async () => {
   // A day larger than a page, a small one, and one outside the range.
-  const big = Array.from({ length: 4_500 }, () => makeResponse({ date: '2026-11-02' }));
+  const big = Array.from({ length: 12_000 }, () => makeResponse({ date: '2026-11-02' }));
   const small = Array.from({ length: 3 }, () => makeResponse({ date: '2026-11-03' }));
   await storeResponses(db, [...big, ...small, makeResponse({ date: '2026-11-04' })], () => defaultForm);
   const reader = await openReader(db);
@@ -35,7 +35,7 @@ it('reads a range a day at a time, every response once, across the pages of its 
     const read = [first.value as { id: string; date: string }[]];
     for await (const day of days) read.push(day);
     expect(read.map((day) => [day[0]!.date, day.length])).toEqual([
-      ['2026-11-02', 4_500],
+      ['2026-11-02', 12_000],
       ['2026-11-03', 3],
     ]);
     const ids = read.flat().map((r) => r.id);
