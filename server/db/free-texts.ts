@@ -1,17 +1,16 @@
 import type { FreeText } from '../../src/domain/exports';
 import type { FormDefinition } from '../../src/domain/form-schema';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { inTransaction, type Database } from './database';
-import { responsesBetween } from './export-reader';
+import { responsesBetween, type Reader } from './export-reader';
 import { allFormVersions } from './forms';
-import type { Tables } from './tables';
 
 function freeTextQuestions(versions: FormDefinition[]): Set<string> {
   return new Set(versions.flatMap((v) => v.questions.filter((q) => q.type === 'free-text').map((q) => q.id)));
 }
 
 /** The written free texts of a form in a date range (already scrubbed on the kiosk). */
-export async function freeTextsBetween(source: { q: Kysely<Tables> }, versions: FormDefinition[], from: string, to: string): Promise<FreeText[]> {
+export async function freeTextsBetween(source: Pick<Reader, 'q' | 'dialect'>, versions: FormDefinition[], from: string, to: string): Promise<FreeText[]> {
   const questions = freeTextQuestions(versions);
   const texts: FreeText[] = [];
   for await (const response of responsesBetween(source, versions[0]!.id, from, to)) {
