@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** The server's tests that run on PostgreSQL as well: those that start a server or open a test database. */
-const ON_BOTH_DATABASES = ['server/routes/*.test.ts', 'server/backup/backup-once.test.ts', 'server/db/export-reader.test.ts', 'server/db/made-received-counts.test.ts', 'server/retention.test.ts', 'server/multi-instance.test.ts', 'server/database-unreachable.test.ts'];
+const ON_BOTH_DATABASES = ['server/routes/*.test.ts', 'server/backup/backup-once.test.ts', 'server/db/export-reader.test.ts', 'server/db/rate-limits.test.ts', 'server/db/made-received-counts.test.ts', 'server/retention.test.ts', 'server/multi-instance.test.ts', 'server/database-unreachable.test.ts'];
 
 export default defineConfig({
   define: {

@@ -16,7 +16,7 @@ import { addCoordinator } from '../server/db/coordinators';
 import { openDatabase } from '../server/db/database';
 import { saveDayLog } from '../server/db/day-log';
 import { addComments } from '../server/db/draft-comments';
-import { addPreviewLink, publishDraft, startDraft } from '../server/db/drafts';
+import { addPreviewLink, draftOf, publishDraft, startDraft } from '../server/db/drafts';
 import { ensureFormVersion } from '../server/db/forms';
 import { addPairingCode, enrollWithPairingCode, recordSync, revokeKiosk } from '../server/db/kiosks';
 import { storeAgeGroups } from '../server/db/published-age-groups';
@@ -43,7 +43,7 @@ try {
   await saveDayLog(db, { date: '2026-11-24', mealsServed: null, professionals: [], note: '' }, 'aino', at);
   // A published version 2, and a draft of version 3 with a preview link and comments.
   await startDraft(db, defaultForm.id, 'aino', at);
-  await publishDraft(db, defaultForm.id, { ...defaultForm, version: 2, title: { ...defaultForm.title, fi: 'Kerro päivästäsi' } }, at);
+  await publishDraft(db, defaultForm.id, { ...defaultForm, version: 2, title: { ...defaultForm.title, fi: 'Kerro päivästäsi' } }, at, (await draftOf(db, defaultForm.id))!.updatedAt);
   await startDraft(db, defaultForm.id, 'aino', at);
   await addPreviewLink(db, defaultForm.id, hashSecret('preview-token'), 'aino', at);
   await addComments(db, defaultForm.id, [{ id: randomUuidV4(), question: 'day', language: 'fi', text: 'Selkeä kysymys' }], at);

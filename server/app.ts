@@ -141,6 +141,9 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
     }
     const status = error.statusCode ?? 500;
     if (status < 500) return reply.code(status).send({ error: error.message });
+    // Text PostgreSQL cannot hold (a null character): the request's fault, and nothing was stored.
+    const code = (error as { code?: unknown }).code;
+    if (code === '22021' || code === '22P05') return reply.code(400).send({ error: 'The request holds a character that cannot be stored (a null character). Nothing was stored.' });
     request.log.error({ err: { name: error.name, message: error.message } }, 'request failed');
     // A database out of reach, a full disk or a read-only database: a kiosk keeps its responses and comes back later.
     if (storageUnavailable(error)) {
@@ -156,7 +159,9 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   await app.register(cookie);
   // Only where a route asks for it (sign-in); kiosks and signed-in coordinators are not limited.
   // Counted in the database, so the limits hold across server instances.
-  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(db) });
+  const rateLimits = databaseRateLimitStore(db);
+  app.addHook('onClose', async () => rateLimits.stop());
+  await app.register(rateLimit, { global: false, store: rateLimits.store });
 
   await apiDescriptionRoutes(app);
   // Before memory runs out: the liveness check and the metrics still answer.

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultForm } from '../src/domain/default-form';
 import type { FeedbackResponse } from '../src/domain/response';
@@ -10,7 +11,7 @@ import { hashSecret, newPairingCode, normalisePairingCode } from './credentials'
 import type { Database } from './db/database';
 import { addPairingCode } from './db/kiosks';
 import { freePort } from './free-port';
-import { makeResponse, openTestDatabase, queryRows, queryValue, syncBody } from './test-support';
+import { anotherConnection, makeResponse, openTestDatabase, queryRows, queryValue, syncBody } from './test-support';
 
 // Three server processes (server/main.ts, as `npm start` runs it) on one PostgreSQL database,
 // behind no load balancer: the test sends to each as a balancer would. Runs in the `postgres`
@@ -167,16 +168,26 @@ describe('three server instances on one PostgreSQL database', () => {
     const [first, second, doomed] = instances as [Instance, Instance, Instance];
     const batches = Array.from({ length: 30 }, () => batchOf(100));
     sent.push(...batches.flat());
-    // Every batch to the doomed instance, all at once; it is killed once its first has been stored.
-    const inFlight = batches.map((batch, i) => send(doomed, tokens[i % 3]!, batch).catch(() => ({ status: 0, results: [] }) as Outcome));
-    for (;;) {
-      if (Number(await queryValue(db, 'SELECT count(*) FROM responses')) >= sent.length - batches.length * 100 + 100) break;
+    // Its first batches are stored and answered; then the test holds the running counts locked,
+    // so the doomed instance's next group waits in the middle of its transaction, and is killed there.
+    const first2 = await Promise.all([0, 1].map((i) => send(doomed, tokens[i % 3]!, batches[i]!)));
+    expect(first2.map((o) => o.status)).toEqual([200, 200]);
+    const blocker = await anotherConnection(db);
+    const lock = await blocker.q.startTransaction().execute();
+    await sql`LOCK TABLE response_counts IN EXCLUSIVE MODE`.execute(lock);
+    const inFlight = [
+      ...first2,
+      ...batches.slice(2).map((batch, i) => send(doomed, tokens[(i + 2) % 3]!, batch).catch(() => ({ status: 0, results: [] }) as Outcome)),
+    ];
+    while (Number(await queryValue(db, "SELECT count(*) FROM pg_locks WHERE relation = 'response_counts'::regclass AND NOT granted")) === 0) {
       await new Promise((done) => setTimeout(done, 10));
     }
     doomed.process.kill('SIGKILL');
     const outcomes = await Promise.all(inFlight);
-    // Killed mid-way: batches it had stored may never have been answered, and others never stored.
-    expect(outcomes.some((o) => o.status !== 200)).toBe(true);
+    await lock.rollback().execute();
+    await blocker.close();
+    // Killed mid-way: the batches of the group it was writing were never stored nor answered.
+    expect(outcomes.filter((o) => o.status !== 200).length).toBeGreaterThan(0);
     // A kiosk keeps what it has not heard "stored" for, and sends it again, here to the others.
     const resent = await Promise.all(batches.map((batch, i) => (outcomes[i]!.status === 200 ? null : send([first, second][i % 2]!, tokens[i % 3]!, batch))));
     for (const outcome of resent) if (outcome) expect(outcome.status).toBe(200);

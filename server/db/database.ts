@@ -107,7 +107,7 @@ export async function openConfiguredDatabase(dataDir: string, postgres: { url: s
  */
 export function sqliteDatabase(connection: SqliteConnection, file: string): Database {
   const q = new Kysely<Tables>({
-    dialect: new SqliteDialect({ database: { close: () => connection.close(), prepare: (text: string) => prepared(connection, text) } }),
+    dialect: new SqliteDialect({ database: { close: () => connection.close(), prepare: (text: string) => statementFor(connection, text) } }),
   });
   // Kysely closes the connection only if it has used it; a database opened and closed unused is closed here.
   const close = async () => {
@@ -116,6 +116,13 @@ export function sqliteDatabase(connection: SqliteConnection, file: string): Data
   };
   return { dialect: 'sqlite', q, inTransaction: false, sqlite: { connection, file }, url: null, close };
 }
+
+// Some faults (a full disk, an I/O error, a failed commit) make SQLite roll a transaction back by
+// itself: the ROLLBACK that Kysely then sends would fail and hide the fault (the answer would be
+// a 500, not a 503), so it does nothing there.
+const NOTHING_TO_ROLL_BACK = { reader: false, run: () => ({ changes: 0, lastInsertRowid: 0 }) };
+const statementFor = (connection: SqliteConnection, text: string) =>
+  text === 'rollback' && !connection.inTransaction ? (NOTHING_TO_ROLL_BACK as unknown as BetterSqlite3.Statement) : prepared(connection, text);
 
 /**
  * Runs `work` in a transaction, committed when it resolves and rolled back when it throws. In a

@@ -38,13 +38,17 @@ export function startDraft(db: Database, formId: string, by: string, now: Date):
   });
 }
 
-export async function saveDraft(db: Database, formId: string, definition: unknown, by: string, now: Date): Promise<boolean> {
-  const result = await db.q
-    .updateTable('form_drafts')
-    .set({ definition: JSON.stringify(definition), updated_at: now.toISOString(), updated_by: by })
-    .where('form_id', '=', formId)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+export function saveDraft(db: Database, formId: string, definition: unknown, by: string, now: Date): Promise<boolean> {
+  return inTransaction(db, async (trx) => {
+    // Not in the middle of a publish on another instance (see publishDraft).
+    await holdUntilCommit(trx, `draft:${formId}`);
+    const result = await trx.q
+      .updateTable('form_drafts')
+      .set({ definition: JSON.stringify(definition), updated_at: now.toISOString(), updated_by: by })
+      .where('form_id', '=', formId)
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
+  });
 }
 
 /** Ends a form's preview links (those not ended already keep their time). */
@@ -58,14 +62,18 @@ async function revokePreviewLinks(db: Database, formId: string, now: Date): Prom
 
 /**
  * Publishes a checked draft as the form's next version and ends the draft and its preview
- * links, in one transaction. Kiosks pick the version up at their next sync. Returns null when
- * the draft is gone meanwhile (published or discarded by someone else a moment before).
+ * links, in one transaction. Kiosks pick the version up at their next sync. `checkedAt` is the
+ * draft's last save as the caller checked it: when the draft is gone meanwhile (published or
+ * discarded a moment before) nothing is published ('gone'), nor when it was saved again since
+ * ('changed'), so what is published is always what was checked.
  */
-export function publishDraft(db: Database, formId: string, definition: FormDefinition, now: Date): Promise<number | null> {
+export function publishDraft(db: Database, formId: string, definition: FormDefinition, now: Date, checkedAt: string): Promise<number | 'gone' | 'changed'> {
   return inTransaction(db, async (trx) => {
     // Two coordinators publishing at once, on two instances: the second finds the draft gone.
     await holdUntilCommit(trx, `draft:${formId}`);
-    if (!(await trx.q.selectFrom('form_drafts').select('form_id').where('form_id', '=', formId).executeTakeFirst())) return null;
+    const current = await trx.q.selectFrom('form_drafts').select('updated_at').where('form_id', '=', formId).executeTakeFirst();
+    if (!current) return 'gone';
+    if (current.updated_at !== checkedAt) return 'changed';
     const newest = Math.max(0, ...(await formVersions(trx, formId)).map((form) => form.version));
     const version = newest + 1;
     await trx.q

@@ -26,7 +26,12 @@ export async function openReader(db: Database): Promise<Reader> {
     connection.pragma('busy_timeout = 5000');
     connection.exec('BEGIN');
     const q = new Kysely<Tables>({ dialect: new SqliteDialect({ database: connection }) });
-    return { q, dialect: 'sqlite', close: () => q.destroy() };
+    // Kysely closes the connection only if it has used it (a download stopped before its first read).
+    const close = async () => {
+      await q.destroy();
+      if (connection.open) connection.close();
+    };
+    return { q, dialect: 'sqlite', close };
   }
   const trx = await db.q.startTransaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute();
   return { q: trx as Transaction<Tables>, dialect: 'postgres', close: () => trx.rollback().execute() };

@@ -89,6 +89,8 @@ describe('createSyncBatchWriter', () => {
     const store = createSyncBatchWriter(watchCommits(db, { fail: true }).db, findForm);
     const results = await Promise.allSettled([store(batchOf(4)), store(batchOf(6))]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    // The fault itself, not a failed rollback after it: the sync answers 503, not 500.
+    for (const result of results) expect(result).toMatchObject({ reason: expect.objectContaining({ code: 'SQLITE_IOERR' }) });
     expect(await countResponses(db)).toBe(0);
     expect(raw().prepare('SELECT last_sync_at FROM kiosks').pluck().get()).toBeNull();
   });

@@ -67,6 +67,12 @@ describe('signing in', () => {
     expect(await actions()).toEqual(['unknown username:sign-in-failed', 'aino:sign-in-failed']);
   });
 
+  it('refuses a username with a null character as wrong, never with a 500 (PostgreSQL cannot store one)', async () => {
+    const reply = await signInWith({ username: 'aino\u0000', password: COORDINATOR_PASSWORD });
+    expect([400, 401]).toContain(reply.statusCode);
+    expect(reply.cookies).toHaveLength(0);
+  });
+
   it('refuses malformed sign-in requests with a reason', async () => {
     for (const payload of [{}, { username: 'aino' }, { username: '', password: 'x' }, { username: 'aino', password: 'x', extra: 1 }]) {
       const reply = await signInWith(payload);

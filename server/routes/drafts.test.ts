@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseFormDefinition } from '../../src/domain/form-schema';
 import { auditEntries } from '../db/audit-log';
+import { draftOf, publishDraft, saveDraft } from '../db/drafts';
 import { buildApp } from '../app';
-import { anotherConnection, enrollKiosk, queryValue, SAME_ORIGIN, startSignedInServer, type TestServer } from '../test-support';
+import { anotherConnection, enrollKiosk, onPostgres, queryValue, SAME_ORIGIN, startSignedInServer, type TestServer } from '../test-support';
 
 let server: TestServer;
 let cookie: string;
@@ -61,7 +63,8 @@ describe('drafts of a form', () => {
 
   it('is published once when two coordinators publish it at the same moment, on two server instances', async () => {
     expect((await call('POST', url)).statusCode).toBe(201);
-    const other = await anotherConnection(server.db);
+    // On SQLite one process owns the file: the second app shares the server's connection.
+    const other = onPostgres ? await anotherConnection(server.db) : server.db;
     const second = await buildApp(other, { staticDir: null, logLevel: 'silent' });
     try {
       const request = { method: 'POST' as const, url: `${url}/publish`, headers: { ...SAME_ORIGIN, cookie } };
@@ -71,8 +74,19 @@ describe('drafts of a form', () => {
       expect(await queryValue(server.db, 'SELECT max(version) FROM form_versions')).toBe(2);
     } finally {
       await second.close();
-      await other.close();
+      if (other !== server.db) await other.close();
     }
+  });
+
+  it('is not published when it was saved again after it was checked: the coordinator looks at it again', async () => {
+    const { definition } = (await call('POST', url)).json();
+    const checkedAt = (await draftOf(server.db, 'todays-feedback'))!.updatedAt;
+    definition.title.fi = 'Tallennettu juuri';
+    // Another coordinator's save lands between this one's check and its publish.
+    await saveDraft(server.db, 'todays-feedback', definition, 'eero', new Date(Date.parse(checkedAt) + 1000));
+    expect(await publishDraft(server.db, 'todays-feedback', parseFormDefinition(definition), new Date(), checkedAt)).toBe('changed');
+    expect((await call('GET', url)).json().definition.title.fi).toBe('Tallennettu juuri');
+    expect(await queryValue(server.db, 'SELECT max(version) FROM form_versions')).toBe(1);
   });
 
   it('is discarded with its preview links, leaving the published version as it was', async () => {

@@ -73,7 +73,7 @@ export function draftRoutes(app: FastifyInstance, db: Database) {
     '/api/coordinator/forms/:form/draft/publish',
     {
       onRequest: changes,
-      schema: { hide: true, params: formParams, response: { 201: z.strictObject({ version: z.int() }), 400: z.unknown(), 401: errorAnswer, 403: errorAnswer, 404: errorAnswer } },
+      schema: { hide: true, params: formParams, response: { 201: z.strictObject({ version: z.int() }), 400: z.unknown(), 401: errorAnswer, 403: errorAnswer, 404: errorAnswer, 409: errorAnswer } },
     },
     async (request, reply) => {
       const { form } = request.params;
@@ -86,8 +86,9 @@ export function draftRoutes(app: FastifyInstance, db: Database) {
           check,
         });
       }
-      const version = await publishDraft(db, form, parseFormDefinition(draft.definition), new Date());
-      if (version === null) return reply.code(404).send({ error: 'This form has no draft to publish: it was published or discarded a moment ago.' });
+      const version = await publishDraft(db, form, parseFormDefinition(draft.definition), new Date(), draft.updatedAt);
+      if (version === 'gone') return reply.code(404).send({ error: 'This form has no draft to publish: it was published or discarded a moment ago.' });
+      if (version === 'changed') return reply.code(409).send({ error: 'The draft was saved again a moment ago: look at it again before publishing.' });
       await audit(db, request.coordinator!.username, 'form-published', `${form} version ${version}`);
       return reply.code(201).send({ version });
     },

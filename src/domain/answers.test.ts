@@ -32,6 +32,7 @@ describe('answersProblems', () => {
     [{ 'got-help': 'yes' }, /hidden by its show-if rule/],
     [{ 'anything-else': ['a'] }, /must be text/],
     [{ 'anything-else': '  ' }, /must not be empty/],
+    [{ 'anything-else': 'kiitos\u0000' }, /must not contain a null character/],
     [{ 'anything-else': 'x'.repeat(1001) }, /at most 1000 characters/],
     [{ 'anything-else': `${'x'.repeat(1000)}[PHONE REMOVED]` }, /at most 1000 characters/],
   ])('reports %j', (answers, expected) => {

@@ -24,6 +24,8 @@ export function answerProblem(question: Question, value: Answer): string | null 
   if (!isChoiceQuestion(question)) {
     if (typeof value !== 'string') return 'must be text';
     if (value.trim().length === 0) return 'must not be empty';
+    // No keyboard types one, and PostgreSQL can neither store it in text nor read it back as JSON.
+    if (value.includes('\u0000')) return 'must not contain a null character';
     if (scrubbedLength(value) > question.maxLength) return `must be at most ${question.maxLength} characters`;
     return null;
   }
