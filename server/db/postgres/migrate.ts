@@ -32,7 +32,9 @@ const types = {
 export function postgresPool(url: string, { poolSize = 10 }: { poolSize?: number } = {}): pg.Pool {
   // A query waits at most this long for a connection: an unreachable database is an error the
   // caller can answer (503), not a request that hangs.
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, connectionTimeoutMillis: 5000 });
+  // TCP keep-alive: a connection to a database server that vanished without closing it is found
+  // dead by the operating system, rather than waited on for good.
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, connectionTimeoutMillis: 5000, keepAlive: true });
   // An idle connection that PostgreSQL ends (a restart, a failover, a network fault) is dropped from
   // the pool, and the next query opens a new one; without a listener the process would stop here.
   pool.on('error', () => {});
