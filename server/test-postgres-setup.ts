@@ -1,6 +1,6 @@
 import type { TestProject } from 'vitest/node';
 import { openPostgresDatabase } from './db/postgres/migrate';
-import { startThrowawayPostgres } from './test-postgres';
+import { NO_DURABILITY, startThrowawayPostgres } from './test-postgres';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,7 +16,7 @@ declare module 'vitest' {
  * Stopped at the end of the run, also when tests fail.
  */
 export default async function setup(project: TestProject) {
-  const cluster = await startThrowawayPostgres({ settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
+  const cluster = await startThrowawayPostgres({ settings: NO_DURABILITY });
   try {
     const template = 'feedback_template';
     const db = await openPostgresDatabase(await cluster.createDatabase(template), { poolSize: 1 });

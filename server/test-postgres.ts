@@ -29,6 +29,9 @@ function command(bin: string, program: string, args: string[]): [string, string[
   return asRoot() ? ['runuser', ['-u', 'postgres', '--', path, ...args]] : [path, args];
 }
 
+/** For a cluster whose data may be lost: no waiting on the disk (the tests' clusters; never the benchmarks'). */
+export const NO_DURABILITY = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
+
 export async function startThrowawayPostgres({ settings = {} }: { settings?: Record<string, string> } = {}): Promise<ThrowawayPostgres> {
   const bin = postgresBin('initdb');
   if (bin === null) throw new Error('PostgreSQL is not installed: apt-get install postgresql (or set PG_BIN)');

@@ -1,5 +1,5 @@
 import { postgresBin } from '../../server/backup/postgres-tools';
-import { startThrowawayPostgres } from '../../server/test-postgres';
+import { NO_DURABILITY, startThrowawayPostgres } from '../../server/test-postgres';
 
 /**
  * Starts the run's throwaway PostgreSQL cluster for the `postgres` project's servers (see
@@ -8,7 +8,7 @@ import { startThrowawayPostgres } from '../../server/test-postgres';
  */
 export default async function globalSetup(): Promise<(() => Promise<void>) | undefined> {
   if (postgresBin('initdb') === null) return undefined;
-  const cluster = await startThrowawayPostgres({ settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } });
+  const cluster = await startThrowawayPostgres({ settings: NO_DURABILITY });
   // Workers inherit the environment global setup leaves.
   process.env.E2E_POSTGRES_BASE = cluster.base;
   return () => cluster.stop();

@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
-import { syncFolder } from './sync-folder';
-import { dirname, join } from 'node:path';
+import { closeSync, mkdirSync, openSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Database } from '../db/database';
 import { checkDatabaseFile, copyDatabase } from '../db/database-file';
-import { PARTIAL_SUFFIX } from './backup-folder';
-import { encryptFile } from './backup-encryption';
 import { backupFileName } from './backup-name';
 import { makePostgresBackup } from './make-postgres-backup';
+import { partialPath, placeBackup } from './place-backup';
 
 export interface BackupSettings {
   backupDir: string;
@@ -42,30 +39,17 @@ export async function makeBackup(db: Database, settings: BackupSettings, now: Da
   mkdirSync(backupDir, { recursive: true, mode: 0o700 });
   const encrypted = passphrase !== null;
   const name = backupFileName(now, 'sqlite', encrypted);
-  const partial = (folder: string, kind: string) => join(folder, `${name}.${kind}-${randomBytes(6).toString('hex')}${PARTIAL_SUFFIX}`);
   // A copy to be encrypted is made beside the database, never in the backup folder: that may be
   // a network share or snapshotted, and must only ever hold encrypted files.
-  const copy = partial(encrypted ? dirname(databaseFile) : backupDir, 'copy');
-  const sealed = encrypted ? partial(backupDir, 'sealed') : copy;
+  const copy = partialPath(encrypted ? dirname(databaseFile) : backupDir, name, 'copy');
+  const sealed = encrypted ? partialPath(backupDir, name, 'sealed') : copy;
   try {
     // Made first with the owner's rights alone: SQLite writes into it and keeps its mode.
     closeSync(openSync(copy, 'wx', 0o600));
     await copyDatabase(connection, copy, pagesPerStep);
     const check = checkDatabaseFile(copy);
     if (check.problem !== null) throw new Error(`The copy failed its integrity check: ${check.problem}`);
-    if (encrypted) {
-      await encryptFile(copy, sealed, passphrase);
-      rmSync(copy);
-    } else {
-      const fd = openSync(copy, 'r+');
-      fsyncSync(fd);
-      closeSync(fd);
-    }
-    chmodSync(sealed, 0o600);
-    const file = join(backupDir, name);
-    renameSync(sealed, file);
-    syncFolder(backupDir);
-    return { file, at: now, bytes: statSync(file).size, encrypted };
+    return await placeBackup(copy, sealed, { backupDir, name, passphrase, now });
   } catch (error) {
     for (const path of new Set([copy, `${copy}-journal`, sealed])) rmSync(path, { force: true });
     throw error;

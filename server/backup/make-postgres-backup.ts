@@ -1,13 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, mkdirSync, mkdtempSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encryptFile } from './backup-encryption';
-import { PARTIAL_SUFFIX } from './backup-folder';
 import { backupFileName } from './backup-name';
 import type { BackupSettings, MadeBackup } from './make-backup';
+import { partialPath, placeBackup } from './place-backup';
 import { runPostgresTool } from './postgres-tools';
-import { syncFolder } from './sync-folder';
 
 /**
  * Backs up the PostgreSQL database at `url` into the backup folder as makeBackup does a SQLite
@@ -20,28 +17,17 @@ export async function makePostgresBackup(url: string, { backupDir, passphrase }:
   mkdirSync(backupDir, { recursive: true, mode: 0o700 });
   const encrypted = passphrase !== null;
   const name = backupFileName(now, 'postgres', encrypted);
-  const partial = (folder: string, kind: string) => join(folder, `${name}.${kind}-${randomBytes(6).toString('hex')}${PARTIAL_SUFFIX}`);
   // A dump to be encrypted is written to a private temporary folder, never to the backup folder:
   // that may be a network share or snapshotted, and must only ever hold encrypted files.
   const privateDir = encrypted ? mkdtempSync(join(tmpdir(), 'feedback-dump-')) : null;
-  const dump = partial(privateDir ?? backupDir, 'dump');
-  const sealed = encrypted ? partial(backupDir, 'sealed') : dump;
+  const dump = partialPath(privateDir ?? backupDir, name, 'dump');
+  const sealed = encrypted ? partialPath(backupDir, name, 'sealed') : dump;
   try {
     // Made first with the owner's rights alone: pg_dump writes into it and keeps its mode.
     closeSync(openSync(dump, 'wx', 0o600));
     await runPostgresTool('pg_dump', ['--format=custom', `--file=${dump}`], url);
     await listPostgresDump(dump);
-    if (encrypted) await encryptFile(dump, sealed, passphrase);
-    else {
-      const fd = openSync(dump, 'r+');
-      fsyncSync(fd);
-      closeSync(fd);
-    }
-    chmodSync(sealed, 0o600);
-    const file = join(backupDir, name);
-    renameSync(sealed, file);
-    syncFolder(backupDir);
-    return { file, at: now, bytes: statSync(file).size, encrypted };
+    return await placeBackup(dump, sealed, { backupDir, name, passphrase, now });
   } catch (error) {
     rmSync(sealed, { force: true });
     throw error;
