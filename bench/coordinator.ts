@@ -6,6 +6,7 @@
  * dashboard's query time for the year; then a table of both databases against the targets.
  * Run: npm run bench:coordinator   (RESPONSES=1000000 by default; Linux, for /proc)
  */
+import { FIRST_UNIT_ID } from '../src/domain/units';
 import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,10 +47,10 @@ async function signIn(server: AppServer): Promise<string> {
 /** The year's data as the benchmark measures it: the form, a coordinator, the responses and a day log a day. */
 async function fill(db: Database): Promise<void> {
   await ensureFormVersion(db, defaultForm, true);
-  await addCoordinator(db, 'bench', await hashPassword(PASSWORD), new Date());
+  await addCoordinator(db, 'bench', await hashPassword(PASSWORD), new Date(), { role: 'admin', units: [] });
   const random = seeded(42);
   await fillWithResponses(db, RESPONSES, random);
-  for (const date of YEAR) await saveDayLog(db, { date, mealsServed: 40 + Math.floor(random() * 25), professionals: random() < 0.4 ? ['health-station'] : [], note: '' }, 'bench', new Date());
+  for (const date of YEAR) await saveDayLog(db, FIRST_UNIT_ID, { date, mealsServed: 40 + Math.floor(random() * 25), professionals: random() < 0.4 ? ['health-station'] : [], note: '' }, 'bench', new Date());
 }
 
 interface Download {

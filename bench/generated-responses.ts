@@ -2,6 +2,7 @@
  * Generated responses for the benchmarks: a year of varied answers, the same every run (a seeded
  * random source), stored straight in the database as the server would store them.
  */
+import { FIRST_UNIT_ID } from '../src/domain/units';
 import { defaultForm } from '../src/domain/default-form';
 import { datesBetween } from '../src/domain/periods';
 import type { FeedbackResponse } from '../src/domain/response';
@@ -46,6 +47,6 @@ export function seeded(seed: number): () => number {
 export async function fillWithResponses(db: Database, count: number, random: () => number): Promise<void> {
   for (let start = 0; start < count; start += 10_000) {
     const batch = Array.from({ length: Math.min(10_000, count - start) }, (_, i) => generated(start + i, count, random));
-    await storeResponses(db, batch, () => defaultForm);
+    await storeResponses(db, batch, () => defaultForm, FIRST_UNIT_ID);
   }
 }

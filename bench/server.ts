@@ -8,6 +8,7 @@
  * Prints responses per second for each, then a markdown table.
  * Run: npm run bench:server   (BATCHES=400 IN_FLIGHT=8 POOL_SIZE=10 by default; PREFILL=0)
  */
+import { FIRST_UNIT_ID } from '../src/domain/units';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -92,7 +93,7 @@ async function prepare(db: Database, kiosks: number): Promise<string[]> {
     console.log(`${db.dialect}: filled with ${PREFILL.toLocaleString('en')} responses in ${((performance.now() - filling) / 1000).toFixed(1)} s`);
   }
   const codes: string[] = [];
-  for (let k = 0; k < kiosks; k++) codes.push((await makePairingCode(db, `bench ${k + 1}`)).code);
+  for (let k = 0; k < kiosks; k++) codes.push((await makePairingCode(db, `bench ${k + 1}`, FIRST_UNIT_ID)).code);
   return codes;
 }
 

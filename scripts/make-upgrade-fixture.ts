@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { FIRST_UNIT_ID } from '../src/domain/units';
 import { defaultForm } from '../src/domain/default-form';
 import { randomUuidV4 } from '../src/domain/random-id';
 import { fillWithResponses, seeded } from '../bench/generated-responses';
@@ -32,22 +33,22 @@ try {
   await ensureFormVersion(db, defaultForm, true);
   // 400 responses over the year, with their running counts (a small file to commit).
   await fillWithResponses(db, 400, seeded(7));
-  await addCoordinator(db, 'aino', 'scrypt$fixture$not-a-real-hash', at);
+  await addCoordinator(db, 'aino', 'scrypt$fixture$not-a-real-hash', at, { role: 'admin', units: [] });
   for (const [kiosk, revoke] of [['Aula', false], ['Ruokasali', true]] as const) {
-    await addPairingCode(db, hashSecret(`code-${kiosk}`), kiosk, new Date('2027-01-01T00:00:00Z'));
+    await addPairingCode(db, hashSecret(`code-${kiosk}`), kiosk, FIRST_UNIT_ID, new Date('2027-01-01T00:00:00Z'));
     const row = await enrollWithPairingCode(db, { codeHash: hashSecret(`code-${kiosk}`), kioskId: randomUuidV4(), tokenHash: hashSecret(`token-for-the-kiosk-${kiosk}`), now: at });
     await recordSync(db, row!.id, { at, waiting: 0, appVersion: '0.1.0', abandoned: { '2026-11-23': 2, '2026-11-24': 1 } });
     if (revoke) await revokeKiosk(db, row!.id, at);
   }
-  await saveDayLog(db, { date: '2026-11-23', mealsServed: 52, professionals: ['health-station'], note: 'Sauna rikki' }, 'aino', at);
-  await saveDayLog(db, { date: '2026-11-24', mealsServed: null, professionals: [], note: '' }, 'aino', at);
+  await saveDayLog(db, FIRST_UNIT_ID, { date: '2026-11-23', mealsServed: 52, professionals: ['health-station'], note: 'Sauna rikki' }, 'aino', at);
+  await saveDayLog(db, FIRST_UNIT_ID, { date: '2026-11-24', mealsServed: null, professionals: [], note: '' }, 'aino', at);
   // A published version 2, and a draft of version 3 with a preview link and comments.
   await startDraft(db, defaultForm.id, 'aino', at);
-  await publishDraft(db, defaultForm.id, { ...defaultForm, version: 2, title: { ...defaultForm.title, fi: 'Kerro päivästäsi' } }, at, (await draftOf(db, defaultForm.id))!.updatedAt);
+  await publishDraft(db, defaultForm.id, { ...defaultForm, version: 2, title: { ...defaultForm.title, fi: 'Kerro päivästäsi' } }, at, (await draftOf(db, defaultForm.id))!.updatedAt, []);
   await startDraft(db, defaultForm.id, 'aino', at);
   await addPreviewLink(db, defaultForm.id, hashSecret('preview-token'), 'aino', at);
   await addComments(db, defaultForm.id, [{ id: randomUuidV4(), question: 'day', language: 'fi', text: 'Selkeä kysymys' }], at);
-  await storeAgeGroups(db, defaultForm.id, new Map([['2026-10', { question: 'age-group', counts: new Map([['under-30', 40], ['30-49', 60], ['50-or-over', 90], ['prefer-not-to-say', 12], ['', 30]]), total: 232 }]]));
+  await storeAgeGroups(db, defaultForm.id, FIRST_UNIT_ID, new Map([['2026-10', { question: 'age-group', counts: new Map([['under-30', 40], ['30-49', 60], ['50-or-over', 90], ['prefer-not-to-say', 12], ['', 30]]), total: 232 }]]));
   await audit(db, 'aino', 'sign-in', '', at);
   await audit(db, 'command line', 'kiosk-paired', 'Aula', at);
   // One file, no WAL beside it: what a release's server would leave after a clean stop.

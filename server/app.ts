@@ -14,7 +14,9 @@ import { lastBackupOrNone } from './backup/backup-folder';
 import { defaultForm } from '../src/domain/default-form';
 import { DEFAULT_KEEP_SENT_DAYS } from '../src/domain/sync-protocol';
 import { apiDescriptionRoutes } from './routes/api-description';
+import { administrationRoutes } from './routes/administration';
 import { auditLogRoutes } from './routes/audit-log';
+import { enforceAccess } from './routes/coordinator-auth';
 import { coordinatorSessionRoutes } from './routes/coordinator-session';
 import { coordinatorWarningRoutes } from './routes/coordinator-warnings';
 import { dashboardRoutes } from './routes/dashboard';
@@ -163,6 +165,8 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   app.addHook('onClose', async () => rateLimits.stop());
   await app.register(rateLimit, { global: false, store: rateLimits.store });
 
+  // Every coordinator route names the access it needs (server/access.ts); one that does not stops the start.
+  enforceAccess(app, db);
   await apiDescriptionRoutes(app);
   // Before memory runs out: the liveness check and the metrics still answer.
   await shedLoad(app, options.pressure ?? processPressureLimits(), ['/api/health', METRICS_PATH]);
@@ -180,15 +184,16 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   kioskFormRoutes(app, db, defaultForm.id);
   coordinatorSessionRoutes(app, db);
   dayLogRoutes(app, db);
-  dashboardRoutes(app, db);
+  dashboardRoutes(app, db, defaultForm.id);
   exportRoutes(app, db, clock);
   freeTextRoutes(app, db, clock);
   kioskAdminRoutes(app, db, clock);
   coordinatorWarningRoutes(app, db, { clock, minFreeDiskBytes, ...(lastBackupAt ? { lastBackupAt } : {}) });
-  draftRoutes(app, db);
+  draftRoutes(app, db, defaultForm.id);
   previewLinkRoutes(app, db, defaultForm.id);
-  draftCommentRoutes(app, db);
+  draftCommentRoutes(app, db, defaultForm.id);
   auditLogRoutes(app, db);
+  administrationRoutes(app, db);
   if (options.staticDir) await staticFileRoutes(app, options.staticDir);
   return app;
 }

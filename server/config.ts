@@ -29,6 +29,8 @@ const environment = z.object({
   AUDIT_YEARS: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(100)), DEFAULT_AUDIT_YEARS),
   // Long enough that it cannot be guessed.
   METRICS_TOKEN: z.optional(z.string().check(z.minLength(16))),
+  /** The name of the unit a database from before units, or a new one, starts with. */
+  UNIT_NAME: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))),
   BACKUP_DIR: z._default(z.string().check(z.minLength(1)), './backups'),
   // Empty counts as unset: backups are then plain SQLite files.
   BACKUP_PASSPHRASE: z.optional(z.string()),
@@ -64,6 +66,8 @@ export interface ServerConfig {
   backup: BackupSchedule;
   /** How many days kiosks keep a copy of what the server acknowledged, to send again after a restore. */
   keepSentDays: number;
+  /** The name of the unit an upgraded or new database starts with (UNIT_NAME; else "Päiväkeskus"). */
+  firstUnitName: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -99,5 +103,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       hour: result.data.BACKUP_HOUR,
     },
     keepSentDays: result.data.KEEP_SENT_DAYS,
+    firstUnitName: result.data.UNIT_NAME,
   };
 }

@@ -1,3 +1,4 @@
+import { FIRST_UNIT_ID } from '../src/domain/units';
 import { createServer, Socket, type Server } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,7 +66,7 @@ beforeAll(async () => {
   await ensureFormVersion(db, defaultForm, true);
   app = await buildApp(db, { staticDir: null, logLevel: 'silent' });
   const code = newPairingCode();
-  await addPairingCode(db, hashSecret(normalisePairingCode(code)), 'Aula', new Date(Date.now() + 60_000));
+  await addPairingCode(db, hashSecret(normalisePairingCode(code)), 'Aula', FIRST_UNIT_ID, new Date(Date.now() + 60_000));
   token = (await app.inject({ method: 'POST', url: '/api/kiosk/enroll', payload: { pairingCode: code } })).json().token;
 });
 

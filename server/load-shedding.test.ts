@@ -1,3 +1,4 @@
+import { FIRST_UNIT_ID } from '../src/domain/units';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,7 +57,7 @@ describe('shedding load', () => {
     await ensureFormVersion(db, defaultForm, true);
     // Enrolled straight in the database: under pressure the enrollment request would be shed too.
     const token = newDeviceToken();
-    await addPairingCode(db, hashSecret('CODE'), 'Aula', new Date(Date.now() + 60_000));
+    await addPairingCode(db, hashSecret('CODE'), 'Aula', FIRST_UNIT_ID, new Date(Date.now() + 60_000));
     await enrollWithPairingCode(db, { codeHash: hashSecret('CODE'), kioskId: randomUUID(), tokenHash: hashSecret(token), now: new Date() });
     const pressure: PressureLimits = { maxEventLoopDelayMs: 60_000, maxHeapUsedBytes: 1, maxRssBytes: 64 * 1024 * MB, sampleIntervalMs: 10, retryAfterS: 7 };
     app = await buildApp(db, { staticDir: null, logLevel: 'silent', pressure });

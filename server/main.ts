@@ -9,7 +9,7 @@ import { scheduleRetention } from './retention';
 import { serveOverHttps } from './tls/https-server';
 
 const config = readConfig();
-const db = await openConfiguredDatabase(config.dataDir, config.database);
+const db = await openConfiguredDatabase(config.dataDir, config.database, { firstUnitName: config.firstUnitName });
 // With a certificate the server speaks HTTPS itself; a renewed one is picked up without a restart.
 const https = config.tls ? serveOverHttps(config.tls) : null;
 // The bundled form is always known, so responses made with it before any sync are accepted.

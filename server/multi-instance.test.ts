@@ -1,3 +1,4 @@
+import { FIRST_UNIT_ID } from '../src/domain/units';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,7 +82,7 @@ afterAll(async () => {
 /** A kiosk enrolled through one instance; it then syncs with any. */
 async function enroll(name: string): Promise<string> {
   const code = newPairingCode();
-  await addPairingCode(db, hashSecret(normalisePairingCode(code)), name, new Date(Date.now() + 60_000));
+  await addPairingCode(db, hashSecret(normalisePairingCode(code)), name, FIRST_UNIT_ID, new Date(Date.now() + 60_000));
   const reply = await fetch(`${instances[0]!.base}/api/kiosk/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pairingCode: code }) });
   if (reply.status !== 201) throw new Error(`Enrollment failed: ${await reply.text()}`);
   return ((await reply.json()) as { token: string }).token;

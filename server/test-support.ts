@@ -1,3 +1,4 @@
+import { FIRST_UNIT_ID, type Role } from '../src/domain/units';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -119,9 +120,12 @@ export async function startTestServer({ trustProxy = false, clock, keepSentDays,
   };
 }
 
-export async function enrollKiosk(server: TestServer, name = 'Test kiosk'): Promise<{ token: string; kioskId: string }> {
+/** The unit every test database starts with. */
+export const TEST_UNIT = FIRST_UNIT_ID;
+
+export async function enrollKiosk(server: TestServer, name = 'Test kiosk', unit = TEST_UNIT): Promise<{ token: string; kioskId: string }> {
   const code = newPairingCode();
-  await addPairingCode(server.db, hashSecret(normalisePairingCode(code)), name, new Date(Date.now() + 60_000));
+  await addPairingCode(server.db, hashSecret(normalisePairingCode(code)), name, unit, new Date(Date.now() + 60_000));
   const reply = await server.app.inject({ method: 'POST', url: '/api/kiosk/enroll', payload: { pairingCode: code } });
   if (reply.statusCode !== 201) throw new Error(`Enrollment failed: ${reply.body}`);
   return reply.json();
@@ -137,9 +141,9 @@ export function syncBody(responses: unknown[], extra: Record<string, unknown> = 
 
 export const COORDINATOR_PASSWORD = 'kahvia ja pullaa aamulla';
 
-/** Adds a coordinator straight in the database, as the command line does. */
-export async function addTestCoordinator(server: TestServer, username = 'aino'): Promise<void> {
-  await addCoordinator(server.db, username, await hashPassword(COORDINATOR_PASSWORD), new Date());
+/** Adds a coordinator straight in the database, as the command line does: an area administrator unless told otherwise. */
+export async function addTestCoordinator(server: TestServer, username = 'aino', access: { role: Role; units: string[] } = { role: 'admin', units: [] }): Promise<void> {
+  await addCoordinator(server.db, username, await hashPassword(COORDINATOR_PASSWORD), new Date(), access);
 }
 
 /** The headers a browser sends with a same-origin fetch from the coordinator's pages. */

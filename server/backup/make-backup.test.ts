@@ -1,3 +1,4 @@
+import { FIRST_UNIT_ID } from '../../src/domain/units';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +21,7 @@ async function databaseWith(responses: number): Promise<{ db: Database; dir: str
   const db = openDatabase(join(dir, 'data'));
   open.push(db);
   await ensureFormVersion(db, defaultForm, true);
-  for (let i = 0; i < responses; i += 50) await storeResponses(db, Array.from({ length: Math.min(50, responses - i) }, () => makeResponse()), () => defaultForm);
+  for (let i = 0; i < responses; i += 50) await storeResponses(db, Array.from({ length: Math.min(50, responses - i) }, () => makeResponse()), () => defaultForm, FIRST_UNIT_ID);
   return { db, dir };
 }
 
@@ -49,7 +50,7 @@ describe('makeBackup', () => {
     // Writes through the same connection between the copy's steps: SQLite updates the copy.
     const writes: Promise<unknown>[] = [];
     const backup = makeBackup(db, { backupDir, passphrase: null }, AT, 4);
-    const writer = setInterval(() => writes.push(storeResponses(db, [makeResponse()], () => defaultForm)), 0);
+    const writer = setInterval(() => writes.push(storeResponses(db, [makeResponse()], () => defaultForm, FIRST_UNIT_ID)), 0);
     const made = await backup.finally(() => clearInterval(writer));
     await Promise.all(writes);
     const written = writes.length;

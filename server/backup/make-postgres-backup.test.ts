@@ -1,3 +1,4 @@
+import { FIRST_UNIT_ID } from '../../src/domain/units';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +29,7 @@ async function databaseWith(responses: number): Promise<Database> {
   const db = await openPostgresDatabase(await cluster.createDatabase(`backup_${randomUUID().replace(/-/g, '')}`), { poolSize: 2 });
   open.push(db);
   await ensureFormVersion(db, defaultForm, true);
-  await storeResponses(db, Array.from({ length: responses }, () => makeResponse()), () => defaultForm);
+  await storeResponses(db, Array.from({ length: responses }, () => makeResponse()), () => defaultForm, FIRST_UNIT_ID);
   return db;
 }
 

@@ -1,3 +1,4 @@
+import { FIRST_UNIT_ID } from '../../src/domain/units';
 import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,7 +18,7 @@ async function serverDatabase(dir: string, responses: number): Promise<Database>
   const db = openDatabase(dir);
   open.push(db);
   await ensureFormVersion(db, defaultForm, true);
-  await storeResponses(db, Array.from({ length: responses }, () => makeResponse()), () => defaultForm);
+  await storeResponses(db, Array.from({ length: responses }, () => makeResponse()), () => defaultForm, FIRST_UNIT_ID);
   return db;
 }
 
@@ -28,7 +29,7 @@ describe('restoreBackup', () => {
     const dir = folder();
     const live = await serverDatabase(join(dir, 'live'), 30);
     const { file } = await makeBackup(live, { backupDir: join(dir, 'backups'), passphrase: null }, NOW, ALL_PAGES);
-    await storeResponses(live, Array.from({ length: 20 }, () => makeResponse()), () => defaultForm);
+    await storeResponses(live, Array.from({ length: 20 }, () => makeResponse()), () => defaultForm, FIRST_UNIT_ID);
     // The files as a server killed now leaves them: 20 responses only in the WAL.
     const dataDir = join(dir, 'data');
     mkdirSync(dataDir);

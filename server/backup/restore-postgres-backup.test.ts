@@ -1,3 +1,4 @@
+import { FIRST_UNIT_ID } from '../../src/domain/units';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,7 +33,7 @@ async function serverDatabase(responses: number, url?: string): Promise<Database
   const db = await openPostgresDatabase(url ?? (await newDatabase()), { poolSize: 2 });
   open.push(db);
   await ensureFormVersion(db, defaultForm, true);
-  await storeResponses(db, Array.from({ length: responses }, () => makeResponse()), () => defaultForm);
+  await storeResponses(db, Array.from({ length: responses }, () => makeResponse()), () => defaultForm, FIRST_UNIT_ID);
   return db;
 }
 
@@ -60,7 +61,7 @@ describe('restorePostgresBackup', () => {
     const identity = await databaseId(db);
     const { file } = await makePostgresBackup(url, { backupDir: join(folder(), 'backups'), passphrase: PASSPHRASE }, NOW);
     await db.q.deleteFrom('responses').where('id', 'in', [...backedUp].slice(0, 10)).execute();
-    await storeResponses(db, Array.from({ length: 5 }, () => makeResponse()), () => defaultForm);
+    await storeResponses(db, Array.from({ length: 5 }, () => makeResponse()), () => defaultForm, FIRST_UNIT_ID);
     expect(await countResponses(db)).toBe(25);
     await db.close();
 
@@ -157,10 +158,14 @@ describe('restorePostgresBackup', () => {
     const q = openPostgres(olderUrl, { poolSize: 1 });
     const older: Database = { dialect: 'postgres', q, inTransaction: false, sqlite: null, url: olderUrl, close: () => q.destroy() };
     open.push(older);
-    const provider = { getMigrations: async () => Object.fromEntries(POSTGRES_MIGRATIONS.map(([name, ddl]) => [name, { up: async (db: Kysely<unknown>) => void (await sql.raw(ddl).execute(db)) }])) };
+    const provider = { getMigrations: async () => Object.fromEntries(POSTGRES_MIGRATIONS.map(([name, ddl]) => [name, { up: async (db: Kysely<unknown>) => void (await sql.raw(ddl({})).execute(db)) }])) };
     expect((await new Migrator({ db: q, provider }).migrateTo(previous)).error).toBeUndefined();
     await ensureFormVersion(older, defaultForm, true);
-    await storeResponses(older, Array.from({ length: 4 }, () => makeResponse()), () => defaultForm);
+    // Stored in that release's shape (no unit yet), as its server stored them.
+    for (const r of Array.from({ length: 4 }, () => makeResponse())) {
+      await sql`INSERT INTO responses (id, form_id, form_version, language, date, part_of_day, answers)
+        VALUES (${r.id}, ${r.formId}, ${r.formVersion}, ${r.language}, ${r.date}, ${r.partOfDay}, ${JSON.stringify(r.answers)})`.execute(q);
+    }
     const olderTables = await sql<{ name: string }>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`.execute(q);
     await older.close();
     const { file } = await makePostgresBackup(olderUrl, { backupDir: join(folder(), 'backups'), passphrase: null }, NOW);
@@ -174,7 +179,7 @@ describe('restorePostgresBackup', () => {
     await db.close();
 
     const outcome = await restorePostgresBackup(file, { url, passphrase: null });
-    expect(outcome).toMatchObject({ restored: true, droppedTables: later.sort() });
+    expect(outcome, JSON.stringify(outcome)).toMatchObject({ restored: true, droppedTables: later.sort() });
     const after = await contents(url);
     expect(after.migrations).toEqual(POSTGRES_MIGRATIONS.map(([name]) => name).sort());
     expect(after.ids.size).toBe(4);

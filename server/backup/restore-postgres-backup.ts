@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { openPostgresDatabase, POSTGRES_MIGRATIONS } from '../db/postgres/migrate';
-import { dropTablesNotInArchive, otherConnections, renewRestoredIdentity } from '../db/postgres/restore-target';
+import { dropTablesNotInArchive, loosenTablesNotInArchive, otherConnections, renewRestoredIdentity } from '../db/postgres/restore-target';
 import { backupDialect } from './backup-contents';
 import { isEncryptedBackup } from './backup-encryption';
 import { listPostgresDump } from './make-postgres-backup';
@@ -50,6 +50,7 @@ export async function restorePostgresBackup(file: string, { url, passphrase }: {
         `The database is in use by ${others.length} other connection${others.length > 1 ? 's' : ''} (${others.join(', ')}): stop every server instance, and any other program connected to it, first.`,
       );
     }
+    await loosenTablesNotInArchive(url, tables);
     try {
       await runPostgresTool('pg_restore', ['--clean', '--if-exists', '--no-owner', '--single-transaction', archive], url);
     } catch (error) {

@@ -1,3 +1,4 @@
+import { FIRST_UNIT_ID } from '../../src/domain/units';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -59,7 +60,7 @@ describe('npm run backup and npm run restore with DATABASE_URL', () => {
   it('backs up the PostgreSQL database with pg_dump, encrypted', async () => {
     await withDatabase(async (db) => {
       await ensureFormVersion(db, defaultForm, true);
-      await storeResponses(db, Array.from({ length: 40 }, () => makeResponse()), () => defaultForm);
+      await storeResponses(db, Array.from({ length: 40 }, () => makeResponse()), () => defaultForm, FIRST_UNIT_ID);
       identity = await databaseId(db);
     });
     backedUp = await ids();

@@ -38,7 +38,7 @@ describe('npm run coordinator -- add', () => {
     expect(added).toMatchObject({ status: 0, out: expect.stringContaining('Coordinator aino added') });
     const hash = await inDatabase(async (db) => (await db.q.selectFrom('coordinators').select('password_hash').where('username', '=', 'aino').executeTakeFirstOrThrow()).password_hash);
     expect(await verifyPassword('kahvia ja pullaa aamulla', hash)).toBe(true);
-    expect(await inDatabase(async (db) => (await auditEntries(db)).map((e) => [e.actor, e.action, e.detail]))).toContainEqual(['command line', 'coordinator-added', 'aino']);
+    expect(await inDatabase(async (db) => (await auditEntries(db, 'all')).map((e) => [e.actor, e.action, e.detail]))).toContainEqual(['command line', 'coordinator-added', 'aino as admin']);
   });
 
   it.each([
@@ -58,10 +58,10 @@ describe('npm run kiosk', () => {
   it('pairs, lists and revokes, and audits the changes', async () => {
     const paired = run('kiosk', ['pair', 'Aula']);
     expect(paired.status).toBe(0);
-    expect(paired.out).toMatch(/Pairing code for "Aula": [A-Z0-9]{4}-[A-Z0-9]{4}/);
+    expect(paired.out).toMatch(/Pairing code for "Aula" in unit paivakeskus: [A-Z0-9]{4}-[A-Z0-9]{4}/);
     expect(run('kiosk', ['list']).out).toMatch(/No kiosks enrolled yet/);
     expect(run('kiosk', ['revoke', 'no-such-id'])).toMatchObject({ status: 2, err: expect.stringContaining('No kiosk with id') });
     expect(run('kiosk', ['fly'])).toMatchObject({ status: 2, err: expect.stringContaining('Usage') });
-    expect(await inDatabase(async (db) => (await auditEntries(db)).map((e) => `${e.action} ${e.detail}`))).toContain('kiosk-paired Aula');
+    expect(await inDatabase(async (db) => (await auditEntries(db, 'all')).map((e) => `${e.action} ${e.detail}`))).toContain('kiosk-paired Aula');
   });
 });

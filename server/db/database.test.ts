@@ -1,3 +1,4 @@
+import { FIRST_UNIT_ID } from '../../src/domain/units';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,8 +72,8 @@ describe('openDatabase', () => {
       makeResponse({ date: '2026-11-23', answers: { day: '4' } }),
       makeResponse({ date: '2026-11-24', language: 'sv', answers: { 'anything-else': 'Tack' } }),
     ];
-    await storeResponses(db, responses, () => defaultForm);
-    const query = { formId: defaultForm.id, from: '2026-11-01', to: '2026-11-30', language: null };
+    await storeResponses(db, responses, () => defaultForm, FIRST_UNIT_ID);
+    const query = { formId: defaultForm.id, units: [FIRST_UNIT_ID], from: '2026-11-01', to: '2026-11-30', language: null };
     const counted = { answers: await answerCountsBetween(db, query), responses: await responseCountsBetween(db, query) };
     expect(counted.answers.find((r) => r.question === 'day' && r.option === '4')?.count).toBe(2);
     // As a database from before the counts: no count tables, schema version 2.
@@ -100,7 +101,7 @@ describe('openDatabase', () => {
     const db = openDatabase(dir);
     expect(db.sqlite!.connection.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.sqlite!.connection.prepare('SELECT id FROM responses').pluck().all()).toEqual([response.id]);
-    const query = { formId: defaultForm.id, from: '2026-11-23', to: '2026-11-23', language: null };
+    const query = { formId: defaultForm.id, units: [FIRST_UNIT_ID], from: '2026-11-23', to: '2026-11-23', language: null };
     expect((await answerCountsBetween(db, query)).find((r) => r.question === 'day' && r.option === '5')?.count).toBe(1);
     await db.close();
   });
@@ -137,12 +138,12 @@ describe('openDatabase', () => {
     await ensureFormVersion(db, defaultForm, true);
     const kept = makeResponse({ date: '2026-10-05', answers: { day: '4' } });
     const other = makeResponse({ date: '2026-10-06', answers: { day: '2' } });
-    await storeResponses(db, [kept, other], () => defaultForm);
+    await storeResponses(db, [kept, other], () => defaultForm, FIRST_UNIT_ID);
     // As schema 6 allowed: the same id again with a later date, stored and counted a second time.
     db.sqlite!.connection.exec('DROP INDEX responses_by_id');
     db.sqlite!.connection.pragma('user_version = 6');
-    await storeResponses(db, [{ ...kept, date: '2026-10-07' }], () => defaultForm);
-    await storeResponses(db, [{ ...kept, date: '2026-10-08', answers: { day: '1' } }], () => defaultForm);
+    await storeResponses(db, [{ ...kept, date: '2026-10-07' }], () => defaultForm, FIRST_UNIT_ID);
+    await storeResponses(db, [{ ...kept, date: '2026-10-08', answers: { day: '1' } }], () => defaultForm, FIRST_UNIT_ID);
     expect(db.sqlite!.connection.prepare('SELECT count(*) FROM responses').pluck().get()).toBe(4);
     await db.close();
 
@@ -155,11 +156,11 @@ describe('openDatabase', () => {
       { date: '2026-10-05', count: 1 },
       { date: '2026-10-06', count: 1 },
     ]);
-    const query = { formId: defaultForm.id, from: '2026-10-01', to: '2026-10-31', language: null };
+    const query = { formId: defaultForm.id, units: [FIRST_UNIT_ID], from: '2026-10-01', to: '2026-10-31', language: null };
     const dayCounts = (await answerCountsBetween(upgraded, query)).filter((r) => r.question === 'day' && r.count > 0);
     expect(dayCounts.map((r) => `${r.date} ${r.option} ${r.count}`).sort()).toEqual(['2026-10-05 * 1', '2026-10-05 4 1', '2026-10-06 * 1', '2026-10-06 2 1']);
     // And from now on the id is refused under any date.
-    expect(await storeResponses(upgraded, [{ ...kept, date: '2026-10-09' }], () => defaultForm)).toEqual(['duplicate']);
+    expect(await storeResponses(upgraded, [{ ...kept, date: '2026-10-09' }], () => defaultForm, FIRST_UNIT_ID)).toEqual(['duplicate']);
     await upgraded.close();
   });
 
@@ -167,7 +168,7 @@ describe('openDatabase', () => {
     const dir = freshDir();
     const db = openDatabase(dir);
     await ensureFormVersion(db, defaultForm, true);
-    await storeResponses(db, [makeResponse({ date: '2026-11-23' })], () => defaultForm);
+    await storeResponses(db, [makeResponse({ date: '2026-11-23' })], () => defaultForm, FIRST_UNIT_ID);
     // As a database at schema 7 on which something already holds the name migration 008 needs.
     db.sqlite!.connection.pragma('user_version = 7');
     db.sqlite!.connection.exec('CREATE TABLE draft_comments_by_id (x)');

@@ -15,6 +15,7 @@ import publishedAgeGroups from './migrations/009-published-age-groups';
 import databaseIdentity from './migrations/010-database-identity';
 import madeReceivedCounts from './migrations/011-made-received-counts';
 import sharedByInstances from './migrations/012-shared-by-instances';
+import units from './migrations/013-units';
 
 /** A SQLite file's own connection: for its pragmas, migrations, backups and copies. */
 export type SqliteConnection = BetterSqlite3.Database;
@@ -42,7 +43,7 @@ export const DATABASE_FILE = 'feedback.sqlite';
 
 // In order, named as their files; the database's user_version says how many have been applied.
 // A migration is SQL, or a function for one that must also compute (a backfill).
-const MIGRATIONS: [name: string, migration: string | ((db: SqliteConnection) => void)][] = [
+const MIGRATIONS: [name: string, migration: string | ((db: SqliteConnection, context: MigrationContext) => void)][] = [
   ['001-initial', initial],
   ['002-coordinator-area', coordinatorArea],
   ['003-answer-counts', answerCounts],
@@ -55,7 +56,14 @@ const MIGRATIONS: [name: string, migration: string | ((db: SqliteConnection) => 
   ['010-database-identity', databaseIdentity],
   ['011-made-received-counts', madeReceivedCounts],
   ['012-shared-by-instances', sharedByInstances],
+  ['013-units', units],
 ];
+
+/** What a migration may need from the configuration. */
+export interface MigrationContext {
+  /** The name of the unit a database from before units (or a new one) starts with (UNIT_NAME). */
+  firstUnitName?: string | undefined;
+}
 
 /** The schema version this release brings a database to: how many migrations it knows. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -64,7 +72,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
  * Opens (or creates) the SQLite file in dataDir, in WAL mode so readers never block the
  * writer, and applies the migrations it has not had yet, each in its own transaction.
  */
-export function openDatabase(dataDir: string, fileName = DATABASE_FILE): Database {
+export function openDatabase(dataDir: string, fileName = DATABASE_FILE, context: MigrationContext = {}): Database {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, fileName);
   const db = new BetterSqlite3(file);
@@ -81,7 +89,7 @@ export function openDatabase(dataDir: string, fileName = DATABASE_FILE): Databas
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   try {
-    migrate(db);
+    migrate(db, context);
   } catch (error) {
     db.close();
     throw error;
@@ -93,11 +101,11 @@ export function openDatabase(dataDir: string, fileName = DATABASE_FILE): Databas
  * The server's database as configured: PostgreSQL when a URL is given (brought to this release's
  * schema), else the SQLite file in dataDir.
  */
-export async function openConfiguredDatabase(dataDir: string, postgres: { url: string; poolSize: number } | null): Promise<Database> {
-  if (!postgres) return openDatabase(dataDir);
+export async function openConfiguredDatabase(dataDir: string, postgres: { url: string; poolSize: number } | null, context: MigrationContext = {}): Promise<Database> {
+  if (!postgres) return openDatabase(dataDir, DATABASE_FILE, context);
   // Loaded only when asked for: a server on SQLite never loads the PostgreSQL driver.
   const { openPostgresDatabase } = await import('./postgres/migrate');
-  return openPostgresDatabase(postgres.url, { poolSize: postgres.poolSize });
+  return openPostgresDatabase(postgres.url, { poolSize: postgres.poolSize, ...context });
 }
 
 /**
@@ -214,7 +222,7 @@ export async function databaseWriteProblem(db: Database): Promise<string | null>
  * version it brings: one that fails is rolled back whole, the database stays as the last good
  * one left it, and the server does not start, saying which migration failed and why.
  */
-function migrate(db: SqliteConnection): void {
+function migrate(db: SqliteConnection, context: MigrationContext): void {
   const applied = db.pragma('user_version', { simple: true }) as number;
   if (applied > MIGRATIONS.length) {
     throw new Error(`The database has schema version ${applied}, newer than this server knows (${MIGRATIONS.length}).`);
@@ -223,7 +231,7 @@ function migrate(db: SqliteConnection): void {
     try {
       db.transaction(() => {
         if (typeof migration === 'string') db.exec(migration);
-        else migration(db);
+        else migration(db, context);
         db.pragma(`user_version = ${applied + i + 1}`);
       })();
     } catch (error) {

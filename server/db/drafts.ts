@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { FormDefinition } from '../../src/domain/form-schema';
 import { holdUntilCommit, inTransaction, type Database } from './database';
 import { formVersions, publishedForm } from './forms';
+import { useFormInUnits } from './units';
 
 export interface DraftRow {
   formId: string;
@@ -18,6 +19,25 @@ export async function draftOf(db: Database, formId: string): Promise<DraftRow | 
     .where('form_id', '=', formId)
     .executeTakeFirst();
   return row ? { ...row, definition: JSON.parse(row.definition) as unknown } : undefined;
+}
+
+/**
+ * Makes a new form's first draft, a copy of another form's published version: a unit that
+ * wants a form of its own starts from the one it has. Undefined when `copyOf` has no published
+ * version; false when a form with this id exists already (or has a draft).
+ */
+export function startNewForm(db: Database, formId: string, copyOf: string, by: string, now: Date): Promise<DraftRow | undefined | false> {
+  return inTransaction(db, async (trx) => {
+    await holdUntilCommit(trx, `draft:${formId}`);
+    if ((await formVersions(trx, formId)).length > 0 || (await draftOf(trx, formId))) return false;
+    const source = await publishedForm(trx, copyOf);
+    if (!source) return undefined;
+    await trx.q
+      .insertInto('form_drafts')
+      .values({ form_id: formId, based_on_version: 0, definition: JSON.stringify({ ...source, id: formId, version: 1 }), updated_at: now.toISOString(), updated_by: by })
+      .execute();
+    return draftOf(trx, formId);
+  });
 }
 
 /** Makes a draft from the published version, unless the form has one already. */
@@ -61,13 +81,14 @@ async function revokePreviewLinks(db: Database, formId: string, now: Date): Prom
 }
 
 /**
- * Publishes a checked draft as the form's next version and ends the draft and its preview
- * links, in one transaction. Kiosks pick the version up at their next sync. `checkedAt` is the
+ * Publishes a checked draft as the form's next version to these units, and ends the draft and
+ * its preview links, in one transaction. The units' kiosks, and those of every other unit that
+ * has the form, pick the version up at their next sync. `checkedAt` is the
  * draft's last save as the caller checked it: when the draft is gone meanwhile (published or
  * discarded a moment before) nothing is published ('gone'), nor when it was saved again since
  * ('changed'), so what is published is always what was checked.
  */
-export function publishDraft(db: Database, formId: string, definition: FormDefinition, now: Date, checkedAt: string): Promise<number | 'gone' | 'changed'> {
+export function publishDraft(db: Database, formId: string, definition: FormDefinition, now: Date, checkedAt: string, units: readonly string[]): Promise<number | 'gone' | 'changed'> {
   return inTransaction(db, async (trx) => {
     // Two coordinators publishing at once, on two instances: the second finds the draft gone.
     await holdUntilCommit(trx, `draft:${formId}`);
@@ -82,6 +103,7 @@ export function publishDraft(db: Database, formId: string, definition: FormDefin
       .execute();
     await trx.q.deleteFrom('form_drafts').where('form_id', '=', formId).execute();
     await revokePreviewLinks(trx, formId, now);
+    await useFormInUnits(trx, formId, units);
     return version;
   });
 }

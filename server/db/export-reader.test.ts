@@ -1,3 +1,4 @@
+import { FIRST_UNIT_ID } from '../../src/domain/units';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,13 +26,13 @@ it('reads a range a day at a time, every response once, across the pages of its 
   // A day larger than a page, a small one, and one outside the range.
   const big = Array.from({ length: 12_000 }, () => makeResponse({ date: '2026-11-02' }));
   const small = Array.from({ length: 3 }, () => makeResponse({ date: '2026-11-03' }));
-  await storeResponses(db, [...big, ...small, makeResponse({ date: '2026-11-04' })], () => defaultForm);
+  await storeResponses(db, [...big, ...small, makeResponse({ date: '2026-11-04' })], () => defaultForm, FIRST_UNIT_ID);
   const reader = await openReader(db);
   try {
-    const days = daysOfResponses(reader, defaultForm.id, '2026-11-01', '2026-11-03');
+    const days = daysOfResponses(reader, defaultForm.id, [FIRST_UNIT_ID], '2026-11-01', '2026-11-03');
     const first = await days.next();
     // Stored after the download began: not in it.
-    await storeResponses(db, [makeResponse({ date: '2026-11-03' })], () => defaultForm);
+    await storeResponses(db, [makeResponse({ date: '2026-11-03' })], () => defaultForm, FIRST_UNIT_ID);
     const read = [first.value as { id: string; date: string }[]];
     for await (const day of days) read.push(day);
     expect(read.map((day) => [day[0]!.date, day.length])).toEqual([

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type Expression, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { ResponsesOfDate } from '../../src/domain/exports';
-import type { FeedbackResponse } from '../../src/domain/response';
+import type { FeedbackResponse, UnitResponse } from '../../src/domain/response';
 import type { Database } from './database';
 import type { Tables } from './tables';
 
@@ -51,20 +51,22 @@ const ROWS_PER_PAGE = { sqlite: 2_000, postgres: 5_000 };
  * two pages and one day however long the range, and every page comes from the reader's snapshot.
  * A day is what the export rules work on.
  */
-export async function* daysOfResponses(reader: Pick<Reader, 'q' | 'dialect'>, formId: string, from: string, to: string): AsyncGenerator<FeedbackResponse[]> {
+export async function* daysOfResponses(reader: Pick<Reader, 'q' | 'dialect'>, formId: string, units: readonly string[], from: string, to: string): AsyncGenerator<UnitResponse[]> {
+  if (units.length === 0) return;
   const pageSize = ROWS_PER_PAGE[reader.dialect];
   const pageAfter = (position: [string, string] | null): Promise<ResponseRow[]> =>
     reader.q
       .selectFrom('responses')
-      .select(['id', 'form_version', 'language', 'date', 'part_of_day', 'answers'])
+      .select(['id', 'form_version', 'language', 'date', 'part_of_day', 'answers', 'unit_id'])
       .where((eb): Expression<SqlBool> => (position ? eb(eb.refTuple('date', 'id'), '>', eb.tuple(position[0], position[1])) : eb('date', '>=', from)))
       .where('date', '<=', to)
       .where('form_id', '=', formId)
+      .where('unit_id', 'in', [...units])
       .orderBy('date')
       .orderBy('id')
       .limit(pageSize)
       .execute();
-  let day: FeedbackResponse[] = [];
+  let day: UnitResponse[] = [];
   // The next page is asked for as soon as a page arrives, so the database finds it while this
   // one is turned into days (on PostgreSQL, a process of its own).
   let next: Promise<ResponseRow[]> | null = pageAfter(null);
@@ -86,6 +88,7 @@ export async function* daysOfResponses(reader: Pick<Reader, 'q' | 'dialect'>, fo
           date: row.date,
           partOfDay: row.part_of_day,
           answers: JSON.parse(row.answers) as FeedbackResponse['answers'],
+          unitId: row.unit_id,
         });
       }
     }
@@ -96,19 +99,21 @@ export async function* daysOfResponses(reader: Pick<Reader, 'q' | 'dialect'>, fo
   }
 }
 
-/** The responses of a form in a date range, one at a time. */
-export async function* responsesBetween(reader: Pick<Reader, 'q' | 'dialect'>, formId: string, from: string, to: string): AsyncGenerator<FeedbackResponse> {
-  for await (const day of daysOfResponses(reader, formId, from, to)) yield* day;
+/** The responses of a form in these units and a date range, one at a time. */
+export async function* responsesBetween(reader: Pick<Reader, 'q' | 'dialect'>, formId: string, units: readonly string[], from: string, to: string): AsyncGenerator<UnitResponse> {
+  for await (const day of daysOfResponses(reader, formId, units, from, to)) yield* day;
 }
 
-/** Responses per date, language and form version, for the free texts' rule. */
-export function responsesPerDateAndLanguage(reader: { q: Kysely<Tables> }, formId: string, from: string, to: string): Promise<ResponsesOfDate[]> {
+/** Responses per unit, date, language and form version, for the free texts' rule. */
+export async function responsesPerDateAndLanguage(reader: { q: Kysely<Tables> }, formId: string, units: readonly string[], from: string, to: string): Promise<ResponsesOfDate[]> {
+  if (units.length === 0) return [];
   return reader.q
     .selectFrom('response_counts')
-    .select(['date', 'language', 'form_version as formVersion', (eb) => eb.fn.sum<number>('count').as('count')])
+    .select(['unit_id as unit', 'date', 'language', 'form_version as formVersion', (eb) => eb.fn.sum<number>('count').as('count')])
     .where('form_id', '=', formId)
+    .where('unit_id', 'in', [...units])
     .where('date', '>=', from)
     .where('date', '<=', to)
-    .groupBy(['date', 'language', 'form_version'])
+    .groupBy(['unit_id', 'date', 'language', 'form_version'])
     .execute();
 }

@@ -83,3 +83,27 @@ export async function formList(db: Database): Promise<{ id: string; title: Recor
     .execute();
   return rows.map((row) => ({ id: row.id, title: (JSON.parse(row.definition) as FormDefinition).title }));
 }
+
+/**
+ * The forms these units' kiosks get now (`defaultFormId` for a unit with none of its own) or
+ * have responses to, each with its newest version's title: another unit's own form is not among
+ * them. With `unused`, also the forms no unit uses and none has answered (a new form being made).
+ */
+export async function formsOfUnitsAndResponses(
+  db: Database,
+  units: readonly string[],
+  defaultFormId: string,
+  { unused }: { unused: boolean },
+): Promise<{ id: string; title: Record<string, string> }[]> {
+  const all = await formList(db);
+  const used = await db.q.selectFrom('unit_forms').select(['unit_id', 'form_id']).execute();
+  const answered = await db.q.selectFrom('response_counts').select(['unit_id', 'form_id']).distinct().execute();
+  const mine = new Set(units);
+  const ids = new Set([...used, ...answered].filter((row) => mine.has(row.unit_id)).map((row) => row.form_id));
+  if (units.some((unit) => !used.some((row) => row.unit_id === unit))) ids.add(defaultFormId);
+  if (unused) {
+    const inUse = new Set([...used, ...answered].map((row) => row.form_id));
+    for (const form of all) if (!inUse.has(form.id) && form.id !== defaultFormId) ids.add(form.id);
+  }
+  return all.filter((form) => ids.has(form.id));
+}

@@ -9,13 +9,15 @@ function freeTextQuestions(versions: FormDefinition[]): Set<string> {
   return new Set(versions.flatMap((v) => v.questions.filter((q) => q.type === 'free-text').map((q) => q.id)));
 }
 
-/** The written free texts of a form in a date range (already scrubbed on the kiosk). */
-export async function freeTextsBetween(source: Pick<Reader, 'q' | 'dialect'>, versions: FormDefinition[], from: string, to: string): Promise<FreeText[]> {
+/** The written free texts of a form in these units and a date range (already scrubbed on the kiosk). */
+export async function freeTextsBetween(source: Pick<Reader, 'q' | 'dialect'>, versions: FormDefinition[], units: readonly string[], from: string, to: string): Promise<FreeText[]> {
   const questions = freeTextQuestions(versions);
   const texts: FreeText[] = [];
-  for await (const response of responsesBetween(source, versions[0]!.id, from, to)) {
+  for await (const response of responsesBetween(source, versions[0]!.id, units, from, to)) {
     for (const [question, value] of Object.entries(response.answers)) {
-      if (questions.has(question) && typeof value === 'string' && value.trim() !== '') texts.push({ id: response.id, date: response.date, language: response.language, question, text: value });
+      if (questions.has(question) && typeof value === 'string' && value.trim() !== '') {
+        texts.push({ id: response.id, unit: response.unitId, date: response.date, language: response.language, question, text: value });
+      }
     }
   }
   return texts;
@@ -24,19 +26,19 @@ export async function freeTextsBetween(source: Pick<Reader, 'q' | 'dialect'>, ve
 /**
  * Removes a free text that still identifies someone from the response itself, so it is gone
  * from every view and download, and takes it out of the "answered" count. Returns false if
- * there is no such text. The response's other answers stay.
+ * there is no such text in these units. The response's other answers stay.
  */
-export async function redactFreeText(db: Database, versions: FormDefinition[], id: string, question: string): Promise<boolean> {
+export async function redactFreeText(db: Database, versions: FormDefinition[], units: readonly string[], id: string, question: string): Promise<boolean> {
   if (!freeTextQuestions(versions).has(question)) return false;
   return inTransaction(db, async (trx) => {
     const row = await trx.q
       .selectFrom('responses')
-      .select(['date', 'form_id', 'form_version', 'language', 'answers'])
+      .select(['date', 'form_id', 'form_version', 'language', 'answers', 'unit_id'])
       .where('id', '=', id)
       // Two coordinators redacting at once on PostgreSQL: the second waits and reads the first's result.
       .$if(trx.dialect === 'postgres', (query) => query.forUpdate())
       .executeTakeFirst();
-    if (!row || row.form_id !== versions[0]!.id) return false;
+    if (!row || row.form_id !== versions[0]!.id || !units.includes(row.unit_id)) return false;
     const answers = JSON.parse(row.answers) as Record<string, unknown>;
     const text = answers[question];
     // A blank text was never counted as an answer, so there is nothing to take out.
@@ -48,6 +50,7 @@ export async function redactFreeText(db: Database, versions: FormDefinition[], i
       .set((eb) => ({ count: eb('count', '-', 1) }))
       .where('form_id', '=', row.form_id)
       .where('date', '=', row.date)
+      .where('unit_id', '=', row.unit_id)
       .where('form_version', '=', row.form_version)
       .where('language', '=', row.language)
       .where('question_id', '=', question)

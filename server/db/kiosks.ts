@@ -10,6 +10,8 @@ export interface KioskRow {
   lastSyncAt: string | null;
   waitingAtSync: number | null;
   appVersion: string | null;
+  /** The unit the kiosk was paired for: its responses are stored in it. */
+  unitId: string;
 }
 
 const KIOSK_COLUMNS = [
@@ -20,10 +22,12 @@ const KIOSK_COLUMNS = [
   'last_sync_at as lastSyncAt',
   'waiting_at_sync as waitingAtSync',
   'app_version as appVersion',
+  'unit_id as unitId',
 ] as const;
 
-export async function addPairingCode(db: Database, codeHash: string, kioskName: string, expiresAt: Date): Promise<void> {
-  await db.q.insertInto('pairing_codes').values({ code_hash: codeHash, kiosk_name: kioskName, expires_at: expiresAt.toISOString() }).execute();
+/** A pairing code for a kiosk of a unit: the kiosk enrolled with it belongs to that unit. */
+export async function addPairingCode(db: Database, codeHash: string, kioskName: string, unitId: string, expiresAt: Date): Promise<void> {
+  await db.q.insertInto('pairing_codes').values({ code_hash: codeHash, kiosk_name: kioskName, unit_id: unitId, expires_at: expiresAt.toISOString() }).execute();
 }
 
 /**
@@ -43,10 +47,10 @@ export function enrollWithPairingCode(
       .where('code_hash', '=', codeHash)
       .where('used_at', 'is', null)
       .where('expires_at', '>', now.toISOString())
-      .returning('kiosk_name')
+      .returning(['kiosk_name', 'unit_id'])
       .executeTakeFirst();
     if (!code) return null;
-    await trx.q.insertInto('kiosks').values({ id: kioskId, name: code.kiosk_name, token_hash: tokenHash, enrolled_at: now.toISOString() }).execute();
+    await trx.q.insertInto('kiosks').values({ id: kioskId, name: code.kiosk_name, unit_id: code.unit_id, token_hash: tokenHash, enrolled_at: now.toISOString() }).execute();
     return trx.q.selectFrom('kiosks').select(KIOSK_COLUMNS).where('id', '=', kioskId).executeTakeFirstOrThrow();
   });
 }
@@ -56,8 +60,15 @@ export function kioskByTokenHash(db: Database, tokenHash: string): Promise<Kiosk
   return db.q.selectFrom('kiosks').select(KIOSK_COLUMNS).where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst();
 }
 
-export function listKiosks(db: Database): Promise<KioskRow[]> {
-  return db.q.selectFrom('kiosks').select(KIOSK_COLUMNS).orderBy('name').orderBy('id').execute();
+/** The kiosks of these units, by name. */
+export function listKiosks(db: Database, units: readonly string[]): Promise<KioskRow[]> {
+  if (units.length === 0) return Promise.resolve([]);
+  return db.q.selectFrom('kiosks').select(KIOSK_COLUMNS).where('unit_id', 'in', [...units]).orderBy('name').orderBy('id').execute();
+}
+
+/** A kiosk by id, revoked or not, or undefined. */
+export function kioskById(db: Database, kioskId: string): Promise<KioskRow | undefined> {
+  return db.q.selectFrom('kiosks').select(KIOSK_COLUMNS).where('id', '=', kioskId).executeTakeFirst();
 }
 
 /** Revokes a kiosk's token; returns false if there is no such kiosk. */
@@ -126,15 +137,18 @@ export function recordSyncs(db: Database, syncs: { kioskId: string; state: Kiosk
   });
 }
 
-/** Forms started and left without an answer, per date, over all kiosks. */
-export function abandonedBetween(db: Database, from: string, to: string): Promise<{ date: string; count: number }[]> {
+/** Forms started and left without an answer, per unit and date, over the units' kiosks. */
+export function abandonedBetween(db: Database, units: readonly string[], from: string, to: string): Promise<{ unit: string; date: string; count: number }[]> {
+  if (units.length === 0) return Promise.resolve([]);
   return db.q
-    .selectFrom('abandoned_counts')
-    .select(['date', (eb) => eb.fn.sum<number>('count').as('count')])
-    .where('date', '>=', from)
-    .where('date', '<=', to)
-    .groupBy('date')
-    .orderBy('date')
+    .selectFrom('abandoned_counts as a')
+    .innerJoin('kiosks as k', 'k.id', 'a.kiosk_id')
+    .select(['k.unit_id as unit', 'a.date', (eb) => eb.fn.sum<number>('a.count').as('count')])
+    .where('k.unit_id', 'in', [...units])
+    .where('a.date', '>=', from)
+    .where('a.date', '<=', to)
+    .groupBy(['k.unit_id', 'a.date'])
+    .orderBy('a.date')
     .execute();
 }
 

@@ -1,3 +1,4 @@
+import { FIRST_UNIT_ID } from '../../src/domain/units';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +28,7 @@ afterEach(async () => {
 });
 
 const state = (made?: Record<string, number>) => ({ at: new Date('2026-11-24T10:00:00Z'), waiting: 0, appVersion: '1.0.0', abandoned: {}, ...(made ? { made } : {}) });
-const batch = (kioskId: string, responses: SyncBatch['responses'], made?: Record<string, number>): SyncBatch => ({ kioskId, responses, state: state(made) });
+const batch = (kioskId: string, responses: SyncBatch['responses'], made?: Record<string, number>): SyncBatch => ({ kioskId, unitId: FIRST_UNIT_ID, responses, state: state(made) });
 const counts = () => madeReceivedBetween(db, '2026-11-01', '2026-11-30');
 
 describe('made and received per kiosk and date', () => {
@@ -75,7 +76,7 @@ describe('made and received per kiosk and date', () => {
 
   it.skipIf(onPostgres)('compares every date of a new database, and only dates after the upgrade of one that held responses already', async () => {
     expect(await madeReceivedFrom(db)).toBeNull();
-    await storeResponses(db, [makeResponse({ date: '2026-11-23' })], () => defaultForm);
+    await storeResponses(db, [makeResponse({ date: '2026-11-23' })], () => defaultForm, FIRST_UNIT_ID);
     // As a database of the release before: no counts, schema version 10.
     db.sqlite!.connection.exec('DROP TABLE made_received_counts; DROP TABLE made_received_from');
     db.sqlite!.connection.pragma('user_version = 10');

@@ -1,3 +1,4 @@
+import { FIRST_UNIT_ID } from '../../src/domain/units';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,13 +22,13 @@ describe('published age groups', () => {
     dirs.push(dir);
     const db = openDatabase(dir);
     const november = counts([['under-30', 3], ['50-or-over', 30], ['', 2]]);
-    await storeAgeGroups(db, 'todays-feedback', new Map([['2026-11', november]]));
+    await storeAgeGroups(db, 'todays-feedback', FIRST_UNIT_ID, new Map([['2026-11', november]]));
     const december = counts([['under-30', 12], ['50-or-over', 40], ['', 0]]);
-    await storeAgeGroups(db, 'todays-feedback', new Map([['2026-11', counts([['under-30', 9], ['30-49', 5], ['50-or-over', 31], ['', 2]])], ['2026-12', december]]));
-    expect(await publishedAgeGroups(db, 'todays-feedback', 'age-group', ['2026-10', '2026-11', '2026-12'])).toEqual(new Map([['2026-11', november], ['2026-12', december]]));
+    await storeAgeGroups(db, 'todays-feedback', FIRST_UNIT_ID, new Map([['2026-11', counts([['under-30', 9], ['30-49', 5], ['50-or-over', 31], ['', 2]])], ['2026-12', december]]));
+    expect(await publishedAgeGroups(db, 'todays-feedback', FIRST_UNIT_ID, 'age-group', ['2026-10', '2026-11', '2026-12'])).toEqual(new Map([['2026-11', november], ['2026-12', december]]));
     // Another form, or another background question, has counts of its own.
-    expect((await publishedAgeGroups(db, 'other-form', 'age-group', ['2026-11'])).size).toBe(0);
-    expect((await publishedAgeGroups(db, 'todays-feedback', 'age', ['2026-11'])).size).toBe(0);
+    expect((await publishedAgeGroups(db, 'other-form', FIRST_UNIT_ID, 'age-group', ['2026-11'])).size).toBe(0);
+    expect((await publishedAgeGroups(db, 'todays-feedback', FIRST_UNIT_ID, 'age', ['2026-11'])).size).toBe(0);
     await db.close();
   });
 });

@@ -1,5 +1,5 @@
 import type { FormDefinition } from '../../src/domain/form-schema';
-import type { FeedbackResponse } from '../../src/domain/response';
+import type { FeedbackResponse, UnitResponse } from '../../src/domain/response';
 import { addToCounts } from './answer-counts';
 import { sql, type Insertable } from 'kysely';
 import { inTransaction, type Database } from './database';
@@ -23,8 +23,8 @@ const ROWS_PER_INSERT = 1000;
  * order, so two transactions inserting the same ids wait for each other in one order and never
  * deadlock. The caller adds the accepted ones to the running counts in the same transaction.
  */
-export async function insertResponses(db: Database, responses: FeedbackResponse[]): Promise<StoreOutcome[]> {
-  const firsts = new Map<string, FeedbackResponse>();
+export async function insertResponses(db: Database, responses: UnitResponse[]): Promise<StoreOutcome[]> {
+  const firsts = new Map<string, UnitResponse>();
   for (const response of responses) if (!firsts.has(response.id)) firsts.set(response.id, response);
   const rows = [...firsts.values()]
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -36,6 +36,7 @@ export async function insertResponses(db: Database, responses: FeedbackResponse[
       date: r.date,
       part_of_day: r.partOfDay,
       answers: JSON.stringify(r.answers),
+      unit_id: r.unitId,
     }));
   const stored = new Set<string>();
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
@@ -57,16 +58,16 @@ export async function insertResponses(db: Database, responses: FeedbackResponse[
 async function insertAsArrays(db: Database, rows: Insertable<Tables['responses']>[]): Promise<{ id: string }[]> {
   const column = <K extends keyof Tables['responses']>(key: K) => rows.map((row) => row[key]);
   const { rows: inserted } = await sql<{ id: string }>`
-    INSERT INTO responses (id, form_id, form_version, language, date, part_of_day, answers)
+    INSERT INTO responses (id, form_id, form_version, language, date, part_of_day, answers, unit_id)
     SELECT * FROM unnest(${column('id')}::text[], ${column('form_id')}::text[], ${column('form_version')}::integer[], ${column('language')}::text[],
-      ${column('date')}::text[], ${column('part_of_day')}::text[], ${column('answers')}::text[])
+      ${column('date')}::text[], ${column('part_of_day')}::text[], ${column('answers')}::text[], ${column('unit_id')}::text[])
     ON CONFLICT DO NOTHING
     RETURNING id`.execute(db.q);
   return inserted;
 }
 
 /** The responses that were new, each with the form it answered, for the running counts. */
-export function accepted(responses: FeedbackResponse[], outcomes: StoreOutcome[], findForm: FindForm) {
+export function accepted(responses: UnitResponse[], outcomes: StoreOutcome[], findForm: FindForm) {
   return responses.flatMap((response, i) => {
     if (outcomes[i] !== 'accepted') return [];
     const form = findForm(response.formId, response.formVersion);
@@ -76,11 +77,12 @@ export function accepted(responses: FeedbackResponse[], outcomes: StoreOutcome[]
   });
 }
 
-/** Stores valid responses and counts the new ones, in one transaction. */
-export function storeResponses(db: Database, responses: FeedbackResponse[], findForm: FindForm): Promise<StoreOutcome[]> {
+/** Stores valid responses of one unit and counts the new ones, in one transaction. */
+export function storeResponses(db: Database, responses: FeedbackResponse[], findForm: FindForm, unitId: string): Promise<StoreOutcome[]> {
   return inTransaction(db, async (trx) => {
-    const outcomes = await insertResponses(trx, responses);
-    await addToCounts(trx, accepted(responses, outcomes, findForm));
+    const ofUnit = responses.map((response) => ({ ...response, unitId }));
+    const outcomes = await insertResponses(trx, ofUnit);
+    await addToCounts(trx, accepted(ofUnit, outcomes, findForm));
     return outcomes;
   });
 }
@@ -91,7 +93,7 @@ export async function countResponses(db: Database): Promise<number> {
 }
 
 /** Responses by id, for tests and exports; in id order, which is random. */
-export async function responsesByIds(db: Database, ids: string[]): Promise<FeedbackResponse[]> {
+export async function responsesByIds(db: Database, ids: string[]): Promise<UnitResponse[]> {
   if (ids.length === 0) return [];
   const rows = await db.q.selectFrom('responses').selectAll().where('id', 'in', ids).execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
@@ -107,6 +109,7 @@ export async function responsesByIds(db: Database, ids: string[]): Promise<Feedb
         date: row.date,
         partOfDay: row.part_of_day,
         answers: JSON.parse(row.answers) as FeedbackResponse['answers'],
+        unitId: row.unit_id,
       },
     ];
   });

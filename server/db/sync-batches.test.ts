@@ -1,3 +1,4 @@
+import { FIRST_UNIT_ID } from '../../src/domain/units';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,7 @@ afterEach(async () => {
 
 const batchOf = (size: number, kioskId = 'k1', abandoned: Record<string, number> = {}): SyncBatch => ({
   kioskId,
+  unitId: FIRST_UNIT_ID,
   responses: Array.from({ length: size }, () => makeResponse()),
   state: { at: new Date('2026-11-23T10:00:00Z'), waiting: size, appVersion: '1.0.0', abandoned },
 });

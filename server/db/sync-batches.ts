@@ -6,6 +6,8 @@ import { accepted, insertResponses, type FindForm, type StoreOutcome } from './r
 
 export interface SyncBatch {
   kioskId: string;
+  /** The kiosk's unit, which its responses are stored in. */
+  unitId: string;
   responses: FeedbackResponse[];
   state: KioskSyncState;
 }
@@ -17,17 +19,15 @@ export interface SyncBatch {
  * statements for the whole group, not per batch. Returns each batch's outcomes.
  */
 async function storeBatches(trx: Database, batches: SyncBatch[], findForm: FindForm): Promise<StoreOutcome[][]> {
-  const outcomes = await insertResponses(
-    trx,
-    batches.flatMap((batch) => batch.responses),
-  );
+  const ofUnits = batches.map((batch) => batch.responses.map((response) => ({ ...response, unitId: batch.unitId })));
+  const outcomes = await insertResponses(trx, ofUnits.flat());
   let next = 0;
   const perBatch = batches.map((batch) => outcomes.slice(next, (next += batch.responses.length)));
   await recordSyncs(
     trx,
     batches.map((batch, b) => ({ kioskId: batch.kioskId, state: batch.state, receivedDates: batch.responses.filter((_, i) => perBatch[b]![i] === 'accepted').map((r) => r.date) })),
   );
-  await addToCounts(trx, batches.flatMap((batch, b) => accepted(batch.responses, perBatch[b]!, findForm)));
+  await addToCounts(trx, ofUnits.flatMap((responses, b) => accepted(responses, perBatch[b]!, findForm)));
   return perBatch;
 }
 

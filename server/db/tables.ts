@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { Role } from '../../src/domain/units';
 
 /**
  * The tables as the query layer (Kysely) sees them, the same on SQLite and on PostgreSQL. Dates
@@ -16,13 +17,19 @@ export interface Tables {
     last_sync_at: string | null;
     waiting_at_sync: number | null;
     app_version: string | null;
+    unit_id: string;
   };
-  pairing_codes: { code_hash: string; kiosk_name: string; expires_at: string; used_at: string | null };
+  pairing_codes: { code_hash: string; kiosk_name: string; expires_at: string; used_at: string | null; unit_id: string };
   abandoned_counts: { kiosk_id: string; date: string; count: number };
-  coordinators: { username: string; password_hash: string; created_at: string };
+  coordinators: { username: string; password_hash: string; created_at: string; role: Role };
+  coordinator_units: { username: string; unit_id: string };
+  units: { id: string; names: string; created_at: string };
+  unit_forms: { unit_id: string; form_id: string };
+  audit_log_units: { seq: number; unit_id: string };
   sessions: { id_hash: string; username: string; created_at: string; last_seen_at: string; expires_at: string };
   audit_log: { seq: Generated<number>; at: string; actor: string; action: string; detail: Generated<string> };
   day_log: {
+    unit_id: string;
     date: string;
     meals_served: number | null;
     professionals: Generated<string>;
@@ -30,8 +37,8 @@ export interface Tables {
     updated_at: string;
     updated_by: string;
   };
-  answer_counts: { form_id: string; date: string; form_version: number; language: string; question_id: string; option_id: string; count: number };
-  response_counts: { form_id: string; date: string; form_version: number; language: string; count: number };
+  answer_counts: { form_id: string; date: string; unit_id: string; form_version: number; language: string; question_id: string; option_id: string; count: number };
+  response_counts: { form_id: string; date: string; unit_id: string; form_version: number; language: string; count: number };
   responses: {
     date: string;
     id: string;
@@ -40,6 +47,7 @@ export interface Tables {
     language: string;
     part_of_day: 'morning' | 'afternoon';
     answers: string;
+    unit_id: string;
   };
   form_drafts: { form_id: string; based_on_version: number; definition: string; updated_at: string; updated_by: string };
   preview_links: { token_hash: string; form_id: string; created_at: string; revoked_at: string | null; made_for: Generated<string> };
@@ -53,7 +61,7 @@ export interface Tables {
     done_at: string | null;
     done_by: string | null;
   };
-  published_age_groups: { form_id: string; month: string; question_id: string; option_id: string; count: number; month_total: number };
+  published_age_groups: { form_id: string; unit_id: string; month: string; question_id: string; option_id: string; count: number; month_total: number };
   database_identity: { only_row: number; id: string };
   made_received_counts: { kiosk_id: string; date: string; made: Generated<number>; received: Generated<number> };
   made_received_from: { only_row: number; date: string | null };

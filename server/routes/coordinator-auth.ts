@@ -1,12 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { may, type Access, type Capability } from '../access';
 import { hashSecret } from '../credentials';
+import { coordinatorAccount } from '../db/coordinators';
 import type { Database } from '../db/database';
 import { liveSession, touchSession } from '../db/sessions';
+import { listUnits } from '../db/units';
 
 declare module 'fastify' {
   interface FastifyRequest {
     coordinator?: { username: string; sessionIdHash: string };
+    /** What the signed-in coordinator may reach (set before a coordinator route's handler runs). */
+    access?: Access;
+  }
+  interface FastifyContextConfig {
+    /** The capability a coordinator route needs (server/access.ts), or 'public' for sign-in itself. */
+    access?: Capability | 'public';
   }
 }
 
@@ -55,13 +64,47 @@ export async function sessionCoordinator(db: Database, request: FastifyRequest, 
   return { username: session.username, sessionIdHash: idHash };
 }
 
-/** Lets a request through only with a live coordinator session; 401 otherwise. */
-export function requireCoordinator(db: Database) {
+/** The signed-in coordinator's role and units, or null for an account that is gone. */
+export async function accessOf(db: Database, username: string): Promise<Access | null> {
+  const account = await coordinatorAccount(db, username);
+  if (!account) return null;
+  const units = account.role === 'admin' ? (await listUnits(db)).map((unit) => unit.id) : account.units;
+  return { username, role: account.role, units };
+}
+
+/**
+ * Lets a request through only with a live coordinator session whose role has the capability:
+ * 401 when not signed in, 403 when the role does not have it. Sets request.access for the
+ * handler, which limits what it reads and changes to the user's units.
+ */
+export function requireAccess(db: Database, capability: Capability) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const coordinator = await sessionCoordinator(db, request, reply);
     if (!coordinator) return reply.code(401).send({ error: NOT_SIGNED_IN });
+    const access = await accessOf(db, coordinator.username);
+    if (!access) return reply.code(401).send({ error: NOT_SIGNED_IN });
+    if (!may(access.role, capability)) return reply.code(403).send({ error: 'Your role does not let you see or do this. An area administrator can change your role.' });
     request.coordinator = coordinator;
+    request.access = access;
   };
+}
+
+/** Where the coordinator's area lives: every route under it names the capability it needs. */
+export const COORDINATOR_ROUTES = '/api/coordinator/';
+
+/**
+ * Gives every coordinator route the access check its `config.access` names, and refuses to start
+ * a server with a coordinator route that names none: a new route cannot forget to ask.
+ */
+export function enforceAccess(app: FastifyInstance, db: Database): void {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith(COORDINATOR_ROUTES) || route.method === 'HEAD') return;
+    const access = (route.config as { access?: Capability | 'public' } | undefined)?.access;
+    if (access === undefined) throw new Error(`The coordinator route ${String(route.method)} ${route.url} does not say what access it needs (config.access).`);
+    if (access === 'public') return;
+    const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
+    route.onRequest = [...own, requireAccess(db, access)];
+  });
 }
 
 const CHANGES_STATE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

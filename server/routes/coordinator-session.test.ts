@@ -23,7 +23,7 @@ const signInWith = (payload: object, headers: Record<string, string> = SAME_ORIG
   server.app.inject({ method: 'POST', url: '/api/coordinator/session', headers, payload });
 const who = (cookie?: string) =>
   server.app.inject({ method: 'GET', url: '/api/coordinator/session', headers: cookie ? { cookie } : {} });
-const actions = async () => (await auditEntries(server.db)).map((e) => `${e.actor}:${e.action}`);
+const actions = async () => (await auditEntries(server.db, 'all')).map((e) => `${e.actor}:${e.action}`);
 
 describe('signing in', () => {
   it('gives an HttpOnly, SameSite=Strict session cookie with an expiry, and knows who is signed in', async () => {
@@ -34,7 +34,7 @@ describe('signing in', () => {
     expect(cookie.secure).toBeFalsy();
     expect(cookie.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const me = await who(`coordinator_session=${cookie.value}`);
-    expect(me.json()).toEqual({ username: 'aino' });
+    expect(me.json()).toEqual({ username: 'aino', role: 'admin', units: [{ id: 'paivakeskus', names: { fi: 'Päiväkeskus' } }] });
     // Only a hash of the session id is stored.
     expect(JSON.stringify(await server.db.q.selectFrom('sessions').selectAll().execute())).not.toContain(cookie.value);
     expect(await actions()).toEqual(['aino:sign-in']);
@@ -109,7 +109,7 @@ describe('signing in', () => {
       await addTestCoordinator(server, 'eero');
       const cookie = await signIn(server, 'eero');
       const me = await second.inject({ method: 'GET', url: '/api/coordinator/session', headers: { cookie } });
-      expect(me.json()).toEqual({ username: 'eero' });
+      expect(me.json()).toEqual({ username: 'eero', role: 'admin', units: [{ id: 'paivakeskus', names: { fi: 'Päiväkeskus' } }] });
     } finally {
       await second.close();
       await other.close();
@@ -134,7 +134,7 @@ describe('cross-site requests', () => {
     const cookie = await signIn(server);
     const reply = await server.app.inject({
       method: 'PUT',
-      url: '/api/coordinator/day-log/2026-11-23',
+      url: '/api/coordinator/day-log/paivakeskus/2026-11-23',
       headers: { cookie, 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
       payload: { date: '2026-11-23', mealsServed: 1, professionals: [], note: '' },
     });
@@ -165,7 +165,7 @@ describe('without a session', () => {
     ['DELETE', '/api/coordinator/session'],
     ['PUT', '/api/coordinator/password'],
     ['GET', '/api/coordinator/day-log?from=2026-11-01&to=2026-11-30'],
-    ['PUT', '/api/coordinator/day-log/2026-11-23'],
+    ['PUT', '/api/coordinator/day-log/paivakeskus/2026-11-23'],
     ['GET', '/api/coordinator/audit-log'],
   ])('%s %s answers 401', async (method, url) => {
     const reply = await server.app.inject({ method: method as 'GET', url, headers: { ...SAME_ORIGIN, cookie: 'coordinator_session=forged' } });
@@ -221,7 +221,7 @@ describe('the day log', () => {
   it('saves a day, scrubbed, shows it in its range, and can be edited afterwards', async () => {
     const cookie = await signIn(server);
     const save = (payload: object, date = '2026-11-23') =>
-      server.app.inject({ method: 'PUT', url: `/api/coordinator/day-log/${date}`, headers: { ...SAME_ORIGIN, cookie }, payload });
+      server.app.inject({ method: 'PUT', url: `/api/coordinator/day-log/paivakeskus/${date}`, headers: { ...SAME_ORIGIN, cookie }, payload });
     const saved = await save({ date: '2026-11-23', mealsServed: 48, professionals: ['shelter-home', 'health-station'], note: 'Call 040 123 4567' });
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toEqual({ date: '2026-11-23', mealsServed: 48, professionals: ['health-station', 'shelter-home'], note: 'Call [PHONE REMOVED]' });
@@ -229,7 +229,7 @@ describe('the day log', () => {
     await save({ date: '2026-12-01', mealsServed: 40, professionals: [], note: '' }, '2026-12-01');
 
     const november = await server.app.inject({ method: 'GET', url: '/api/coordinator/day-log?from=2026-11-01&to=2026-11-30', headers: { cookie } });
-    expect(november.json()).toEqual({ days: [{ date: '2026-11-23', mealsServed: 51, professionals: ['health-station'], note: '' }] });
+    expect(november.json()).toEqual({ days: [{ unit: 'paivakeskus', date: '2026-11-23', mealsServed: 51, professionals: ['health-station'], note: '' }] });
     expect((await actions()).filter((a) => a.endsWith('day-log-saved'))).toHaveLength(3);
   });
 
@@ -238,10 +238,10 @@ describe('the day log', () => {
     const put = (url: string, payload: object) => server.app.inject({ method: 'PUT', url, headers: { ...SAME_ORIGIN, cookie }, payload });
     const entry = { date: '2026-11-23', mealsServed: 5, professionals: [], note: '' };
     for (const [url, payload] of [
-      ['/api/coordinator/day-log/2026-11-24', entry],
-      ['/api/coordinator/day-log/2026-11-23', { ...entry, mealsServed: -3 }],
-      ['/api/coordinator/day-log/2026-11-23', { ...entry, professionals: ['dentist'] }],
-      ['/api/coordinator/day-log/not-a-date', entry],
+      ['/api/coordinator/day-log/paivakeskus/2026-11-24', entry],
+      ['/api/coordinator/day-log/paivakeskus/2026-11-23', { ...entry, mealsServed: -3 }],
+      ['/api/coordinator/day-log/paivakeskus/2026-11-23', { ...entry, professionals: ['dentist'] }],
+      ['/api/coordinator/day-log/paivakeskus/not-a-date', entry],
     ] as const) {
       const reply = await put(url, payload);
       expect(reply.statusCode).toBe(400);

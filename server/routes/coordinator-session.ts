@@ -8,12 +8,13 @@ import { audit } from '../db/audit-log';
 import { coordinatorPasswordHash, setCoordinatorPassword } from '../db/coordinators';
 import { inTransaction, type Database } from '../db/database';
 import { createSession, endOtherSessions, endSession, removeExpiredSessions } from '../db/sessions';
+import { unitsByIds } from '../db/units';
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords';
 import {
+  accessOf,
   sessionCoordinator,
   clearSessionCookie,
   newSessionId,
-  requireCoordinator,
   sameOriginOnly,
   SESSION_MAX_MS,
   setSessionCookie,
@@ -30,7 +31,11 @@ const ATTEMPT_WINDOW_MS = 15 * 60_000;
 /** Sign in, who am I, sign out, and a coordinator's own password. */
 export function coordinatorSessionRoutes(app: FastifyInstance, db: Database) {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const signedIn = requireCoordinator(db);
+  const signedIn = { access: 'account' as const };
+  const session = async (username: string) => {
+    const access = (await accessOf(db, username))!;
+    return { username, role: access.role, units: await unitsByIds(db, access.units) };
+  };
   const username = (request: FastifyRequest) => (request.body as { username: string }).username.toLowerCase();
   // Per username and address, so guessing from one place stops soon without letting a stranger
   // lock a coordinator out from everywhere; per address, against trying many usernames; and
@@ -51,6 +56,7 @@ export function coordinatorSessionRoutes(app: FastifyInstance, db: Database) {
     '/api/coordinator/session',
     {
       onRequest: sameOriginOnly,
+      config: { access: 'public' },
       schema: { ...hide, body: signInRequest, response: { 200: coordinatorSession, 400: errorAnswer, 401: errorAnswer, 403: errorAnswer, 429: errorAnswer } },
     },
     async (request, reply) => {
@@ -72,27 +78,27 @@ export function coordinatorSessionRoutes(app: FastifyInstance, db: Database) {
       await createSession(db, hashSecret(sessionId), username, now, new Date(now.getTime() + SESSION_MAX_MS));
       await audit(db, username, 'sign-in');
       setSessionCookie(request, reply, sessionId);
-      return { username };
+      return session(username);
     },
   );
 
   api.get(
     '/api/coordinator/session',
-    { onRequest: signedIn, schema: { ...hide, response: { 200: coordinatorSession, 401: errorAnswer } } },
-    async (request) => ({ username: request.coordinator!.username }),
+    { config: signedIn, schema: { ...hide, response: { 200: coordinatorSession, 401: errorAnswer } } },
+    async (request) => session(request.coordinator!.username),
   );
 
   // The page asks this first: signed out is an answer, not an error (a 401 here would be a
   // console error on every visit to the sign-in page).
   api.get(
     '/api/coordinator/whoami',
-    { schema: { ...hide, response: { 200: z.strictObject({ username: z.nullable(z.string()) }) } } },
+    { config: { access: 'public' }, schema: { ...hide, response: { 200: z.strictObject({ username: z.nullable(z.string()) }) } } },
     async (request, reply) => ({ username: (await sessionCoordinator(db, request, reply))?.username ?? null }),
   );
 
   api.delete(
     '/api/coordinator/session',
-    { onRequest: [sameOriginOnly, signedIn], schema: { ...hide, response: { 204: z.null(), 401: errorAnswer, 403: errorAnswer } } },
+    { onRequest: sameOriginOnly, config: signedIn, schema: { ...hide, response: { 204: z.null(), 401: errorAnswer, 403: errorAnswer } } },
     async (request, reply) => {
       await endSession(db, request.coordinator!.sessionIdHash);
       await audit(db, request.coordinator!.username, 'sign-out');
@@ -104,7 +110,8 @@ export function coordinatorSessionRoutes(app: FastifyInstance, db: Database) {
   api.put(
     '/api/coordinator/password',
     {
-      onRequest: [sameOriginOnly, signedIn],
+      onRequest: sameOriginOnly,
+      config: signedIn,
       schema: { ...hide, body: passwordChangeRequest, response: { 204: z.null(), 400: errorAnswer, 401: errorAnswer, 403: errorAnswer } },
     },
     async (request, reply) => {

@@ -7,7 +7,6 @@ import { errorAnswer } from '../../src/domain/sync-protocol';
 import type { Database } from '../db/database';
 import { freeDiskBytes } from '../db/database-size';
 import { kioskSummaries } from './kiosk-admin';
-import { requireCoordinator } from './coordinator-auth';
 
 export interface WarningSources {
   clock: () => Date;
@@ -26,10 +25,10 @@ export function coordinatorWarningRoutes(app: FastifyInstance, db: Database, { c
   app.withTypeProvider<ZodTypeProvider>().get(
     '/api/coordinator/warnings',
     {
-      onRequest: requireCoordinator(db),
-      schema: { hide: true, response: { 200: z.strictObject({ warnings: z.array(coordinatorWarning) }), 401: errorAnswer } },
+      config: { access: 'kiosks' },
+      schema: { hide: true, response: { 200: z.strictObject({ warnings: z.array(coordinatorWarning) }), 401: errorAnswer, 403: errorAnswer } },
     },
-    async () => {
+    async (request) => {
       const now = clock();
       const free = await freeDiskBytes(db);
       const backup = lastBackupAt ? { lastBackupAt: lastBackupAt() } : {};
@@ -38,7 +37,7 @@ export function coordinatorWarningRoutes(app: FastifyInstance, db: Database, { c
         today: localDay(now).date,
         ...backup,
         ...(free !== null ? { disk: { freeBytes: free, minFreeBytes: minFreeDiskBytes } } : {}),
-        kiosks: await kioskSummaries(db, now),
+        kiosks: await kioskSummaries(db, request.access!.units, now),
       });
       return { warnings };
     },

@@ -13,13 +13,13 @@ beforeEach(async () => {
   await syncFromKiosk(server, responses, { abandoned: { '2026-11-23': 2 } });
   await server.app.inject({
     method: 'PUT',
-    url: '/api/coordinator/day-log/2026-11-23',
+    url: '/api/coordinator/day-log/paivakeskus/2026-11-23',
     headers: { ...SAME_ORIGIN, cookie },
     payload: { date: '2026-11-23', mealsServed: 40, professionals: ['health-station'], note: '' },
   });
   await server.app.inject({
     method: 'PUT',
-    url: '/api/coordinator/day-log/2026-11-24',
+    url: '/api/coordinator/day-log/paivakeskus/2026-11-24',
     headers: { ...SAME_ORIGIN, cookie },
     payload: { date: '2026-11-24', mealsServed: 20, professionals: [], note: '' },
   });

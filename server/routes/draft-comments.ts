@@ -7,7 +7,8 @@ import { hashSecret } from '../credentials';
 import type { Database } from '../db/database';
 import { addComments, commentsOf, markCommentDone } from '../db/draft-comments';
 import { draftForPreview } from '../db/drafts';
-import { requireCoordinator, sameOriginOnly } from './coordinator-auth';
+import { sameOriginOnly } from './coordinator-auth';
+import { formUnitsIfMine, NOT_YOUR_FORM } from './drafts';
 import { NO_PREVIEW, previewToken } from './preview-links';
 
 // Fifty comments of a thousand characters, escaped, fit well within this.
@@ -17,9 +18,8 @@ const COMMENTS_BODY_LIMIT = 256 * 1024;
  * Reviewers' comments on a draft's wording: sent with the preview link (no account), read and
  * marked done by coordinators beside the draft.
  */
-export function draftCommentRoutes(app: FastifyInstance, db: Database) {
+export function draftCommentRoutes(app: FastifyInstance, db: Database, defaultFormId: string) {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const signedIn = requireCoordinator(db);
 
   // No log line at all for a comment sent: the preview sends it as soon as it is written, and a
   // log line's time would say to the millisecond when a reviewer, who may be one of the centre's
@@ -41,18 +41,23 @@ export function draftCommentRoutes(app: FastifyInstance, db: Database) {
 
   api.get(
     '/api/coordinator/forms/:form/draft/comments',
-    { onRequest: signedIn, schema: { hide: true, params: z.strictObject({ form: identifier }) } },
-    async (request) => ({ comments: await commentsOf(db, request.params.form) }),
+    { config: { access: 'forms' }, schema: { hide: true, params: z.strictObject({ form: identifier }) } },
+    async (request, reply) => {
+      if (!(await formUnitsIfMine(db, request, request.params.form, defaultFormId))) return reply.code(404).send({ error: NOT_YOUR_FORM });
+      return { comments: await commentsOf(db, request.params.form) };
+    },
   );
 
   api.post(
     '/api/coordinator/forms/:form/draft/comments/:id/done',
     {
-      onRequest: [sameOriginOnly, signedIn],
+      onRequest: sameOriginOnly,
+      config: { access: 'forms' },
       schema: { hide: true, params: z.strictObject({ form: identifier, id: z.uuidv4() }), body: z.strictObject({ done: z.boolean() }) },
     },
     async (request, reply) => {
       const { form, id } = request.params;
+      if (!(await formUnitsIfMine(db, request, form, defaultFormId))) return reply.code(404).send({ error: NOT_YOUR_FORM });
       if (!(await markCommentDone(db, form, id, request.body.done, request.coordinator!.username, new Date()))) {
         return reply.code(404).send({ error: 'There is no such comment on this form.' });
       }

@@ -52,9 +52,9 @@ describe('drafts of a form', () => {
     expect((await call('PUT', url, { definition })).statusCode).toBe(200);
     const published = await call('POST', `${url}/publish`);
     expect(published.statusCode).toBe(201);
-    expect(published.json()).toEqual({ version: 2 });
+    expect(published.json()).toEqual({ version: 2, units: ['paivakeskus'] });
     expect((await call('GET', url)).statusCode).toBe(404);
-    expect((await auditEntries(server.db))[0]).toMatchObject({ action: 'form-published', detail: 'todays-feedback version 2' });
+    expect((await auditEntries(server.db, 'all'))[0]).toMatchObject({ action: 'form-published', detail: 'todays-feedback version 2' });
 
     const { token } = await enrollKiosk(server);
     const form = await server.app.inject({ method: 'GET', url: '/api/kiosk/form', headers: { authorization: `Bearer ${token}` } });
@@ -84,7 +84,7 @@ describe('drafts of a form', () => {
     definition.title.fi = 'Tallennettu juuri';
     // Another coordinator's save lands between this one's check and its publish.
     await saveDraft(server.db, 'todays-feedback', definition, 'eero', new Date(Date.parse(checkedAt) + 1000));
-    expect(await publishDraft(server.db, 'todays-feedback', parseFormDefinition(definition), new Date(), checkedAt)).toBe('changed');
+    expect(await publishDraft(server.db, 'todays-feedback', parseFormDefinition(definition), new Date(), checkedAt, [])).toBe('changed');
     expect((await call('GET', url)).json().definition.title.fi).toBe('Tallennettu juuri');
     expect(await queryValue(server.db, 'SELECT max(version) FROM form_versions')).toBe(1);
   });
@@ -96,7 +96,7 @@ describe('drafts of a form', () => {
     expect((await call('GET', url)).statusCode).toBe(404);
     expect((await server.app.inject({ method: 'GET', url: `/api/preview/${token}` })).statusCode).toBe(404);
     expect((await call('DELETE', url)).statusCode).toBe(404);
-    expect((await auditEntries(server.db))[0]).toMatchObject({ action: 'draft-discarded', detail: 'todays-feedback' });
+    expect((await auditEntries(server.db, 'all'))[0]).toMatchObject({ action: 'draft-discarded', detail: 'todays-feedback' });
     expect((await call('POST', url)).json().basedOnVersion).toBe(1);
   });
 

@@ -18,7 +18,7 @@ beforeEach(async () => {
   await syncFromKiosk(server, responses);
   await server.app.inject({
     method: 'PUT',
-    url: '/api/coordinator/day-log/2026-11-23',
+    url: '/api/coordinator/day-log/paivakeskus/2026-11-23',
     headers: { ...SAME_ORIGIN, cookie },
     payload: { date: '2026-11-23', mealsServed: 45, professionals: ['health-station'], note: 'Sateinen päivä; kahvi loppui' },
   });
@@ -27,7 +27,13 @@ afterEach(() => server.close());
 
 const download = (file: string, query: string, withCookie = true) =>
   server.app.inject({ method: 'GET', url: `/api/coordinator/exports/${file}?${query}`, headers: withCookie ? { cookie } : {} });
-const table = (body: string, delimiter = ';') => parse(body, { delimiter, bom: true }) as string[][];
+/** A file's rows without its first column, which names the one unit every row here is of (checked). */
+const table = (body: string, delimiter = ';') => {
+  const rows = parse(body, { delimiter, bom: true }) as string[][];
+  expect(rows[0]![0]).toBe('unit');
+  expect(rows.slice(1).every((row) => row[0] === 'Päiväkeskus')).toBe(true);
+  return rows.map((row) => row.slice(1));
+};
 
 describe('CSV downloads', () => {
   it('the summary: UTF-8 with BOM, ";" and decimal comma, CRLF, whole weeks, counts and meals', async () => {
@@ -43,7 +49,7 @@ describe('CSV downloads', () => {
     expect(row('day', '4')).toEqual(['2026-W48', 'day', 'How was the day centre today?', '4', 'Good', '4', '0,800', '5', '45', '']);
     // Age groups only by month.
     expect(rows.some((r) => r[1] === 'age-group')).toBe(false);
-    expect((await auditEntries(server.db))[0]).toMatchObject({ actor: 'aino', action: 'download', detail: 'summary.csv todays-feedback 2026-11-23..2026-11-29 by week' });
+    expect((await auditEntries(server.db, 'all'))[0]).toMatchObject({ actor: 'aino', action: 'download', detail: 'summary.csv todays-feedback 2026-11-23..2026-11-29 by week' });
   });
 
   it('the summary with "," and a decimal point when asked', async () => {
@@ -126,7 +132,7 @@ describe('CSV downloads', () => {
     // 30 November is the only day of week 2026-W49 with responses: 1, so its text is not shown,
     // although November has 6 and October too.
     expect(texts).not.toContain('Yksin tänään');
-    expect((await auditEntries(server.db)).map((e) => e.detail)).toContain('free-texts.csv todays-feedback 2026-10-26..2026-12-06');
+    expect((await auditEntries(server.db, 'all')).map((e) => e.detail)).toContain('free-texts.csv todays-feedback 2026-10-26..2026-12-06');
   });
 
   it('the free texts: none from the week still going on, so a file downloaded every evening dates no text', async () => {
@@ -143,7 +149,6 @@ describe('CSV downloads', () => {
     for (const [file, query] of [
       ['summary.csv', 'form=todays-feedback&from=2026-11-30&to=2026-11-01'],
       ['summary.csv', 'form=todays-feedback&from=2026-11-01&to=2026-11-30&period=fortnight'],
-      ['secrets.csv', 'form=todays-feedback&from=2026-11-01&to=2026-11-30'],
       ['summary.csv', 'form=todays-feedback&from=2026-11-01&to=2026-11-30&format=xlsx'],
       ['summary.csv', 'form=todays-feedback&from=2026-11-01&to=2026-11-30&split=language'],
     ]) {
@@ -152,5 +157,7 @@ describe('CSV downloads', () => {
       expect(reply.json().error).toMatch(/not valid/);
     }
     expect((await download('summary.csv', 'form=nope&from=2026-11-01&to=2026-11-30')).statusCode).toBe(404);
+    // A file the server does not make is no route at all.
+    expect((await download('secrets.csv', 'form=todays-feedback&from=2026-11-01&to=2026-11-30')).statusCode).toBe(404);
   });
 });

@@ -3,8 +3,7 @@ import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import * as z from 'zod/mini';
-import { monthsWithAgeGroups, type AgeGroupCounts } from '../../src/domain/age-groups';
+import { monthsWithAgeGroups } from '../../src/domain/age-groups';
 import { csvDelimiter } from '../../src/domain/csv-cells';
 import { EXPORT_FILES, exportQuery, type ExportFile, type ExportQuery } from '../../src/domain/export-query';
 import {
@@ -19,11 +18,15 @@ import {
   SummaryCounter,
   type ExportSetup,
   type Row,
+  type UnitAgeGroups,
 } from '../../src/domain/exports';
 import type { FormDefinition } from '../../src/domain/form-schema';
 import { localDay } from '../../src/domain/local-day';
 import { periodOf, wholePeriods } from '../../src/domain/periods';
 import { errorAnswer } from '../../src/domain/sync-protocol';
+import { unitName } from '../../src/domain/units';
+import { unitsAskedFor, type Capability } from '../access';
+import { unitsByIds } from '../db/units';
 import { audit } from '../db/audit-log';
 import type { Database } from '../db/database';
 import { dayLogBetween } from '../db/day-log';
@@ -31,7 +34,6 @@ import { daysOfResponses, openReader, responsesPerDateAndLanguage, type Reader }
 import { formVersions } from '../db/forms';
 import { freeTextsBetween } from '../db/free-texts';
 import { publishedAgeGroups, storeAgeGroups } from '../db/published-age-groups';
-import { requireCoordinator } from './coordinator-auth';
 import { COMPRESSED } from '../compression';
 
 // The day log's column names in the file's label language; the coordinator's area has them too.
@@ -41,35 +43,42 @@ const PROFESSIONAL_LABELS: Record<string, Record<string, string>> = {
   en: { 'adult-social-work': 'Adult social work', 'health-station': 'Health station', 'addiction-services': 'Addiction services', 'shelter-home': 'Shelter home', other: 'Other' },
 };
 
+/** What each file needs: a viewer gets the summary only. */
+const FILE_ACCESS: Record<ExportFile, Capability> = { summary: 'summary', responses: 'responses', 'day-log': 'day-log', 'free-texts': 'free-texts' };
+
 /** The four CSV downloads, streamed from the database a day at a time, with memory that does not grow with the data. */
 export function exportRoutes(app: FastifyInstance, db: Database, clock: () => Date) {
+  for (const file of EXPORT_FILES) exportRoute(app, db, clock, file);
+}
+
+function exportRoute(app: FastifyInstance, db: Database, clock: () => Date, file: ExportFile) {
   app.withTypeProvider<ZodTypeProvider>().get(
-    '/api/coordinator/exports/:file',
+    `/api/coordinator/exports/${file}.csv`,
     {
-      onRequest: requireCoordinator(db),
+      config: { access: FILE_ACCESS[file] },
       compress: COMPRESSED,
       schema: {
         hide: true,
-        params: z.strictObject({ file: z.enum(EXPORT_FILES.map((f) => `${f}.csv`) as [string, ...string[]]) }),
         querystring: exportQuery,
-        response: { 400: errorAnswer, 401: errorAnswer, 404: errorAnswer },
+        response: { 400: errorAnswer, 401: errorAnswer, 403: errorAnswer, 404: errorAnswer },
       },
     },
     async (request, reply) => {
-      const file = request.params.file.replace(/\.csv$/, '') as ExportFile;
       const query = request.query;
+      const units = unitsAskedFor(request.access!, query.units);
       const versions = await formVersions(db, query.form);
       if (versions.length === 0) return reply.code(404).send({ error: `There is no form ${query.form}.` });
       // Summaries cover whole days, weeks or months, and free texts whole weeks, whatever the
       // summary's period: two downloads cannot be subtracted to reveal a small count.
       const range =
         file === 'summary' ? wholePeriods(query.from, query.to, query.period) : file === 'free-texts' ? wholePeriods(query.from, query.to, FREE_TEXT_PERIOD) : query;
-      const setup: ExportSetup = { versions, labelLanguage: query.labels, format: query.format };
+      const unitNames = new Map((await unitsByIds(db, units)).map((unit) => [unit.id, unitName(unit.names, query.labels)]));
+      const setup: ExportSetup = { versions, labelLanguage: query.labels, format: query.format, unitNames };
       const today = localDay(clock()).date;
-      const summaryDetail = file === 'summary' ? ` by ${query.period}${query.split === 'version' ? ' and version' : ''}` : '';
-      await audit(db, request.coordinator!.username, 'download', `${file}.csv ${query.form} ${range.from}..${range.to}${summaryDetail}`);
+      const summaryDetail = file === 'summary' ? ` by ${query.period}${query.split === 'version' ? ' and version' : ''}${query.compare === 'units' ? ', units apart' : ''}` : '';
+      await audit(db, request.coordinator!.username, 'download', `${file}.csv ${query.form} ${range.from}..${range.to}${summaryDetail}`, new Date(), units);
       const reader = await openReader(db);
-      const csv = Readable.from(exportText(file, reader, db, query, range, setup, today), { objectMode: false });
+      const csv = Readable.from(exportText(file, reader, db, query, units, range, setup, today), { objectMode: false });
       csv.on('close', () => void reader.close().catch((error: unknown) => request.log.warn({ err: error }, 'a download\'s reader did not close')));
       const plain: FastifyReply = reply;
       return plain
@@ -90,7 +99,16 @@ export function exportRoutes(app: FastifyInstance, db: Database, clock: () => Da
  * each chunk is made in a function that returns its text, so the day's responses and rows are
  * garbage by the time the generator pauses, and the memory stays flat however slow the reader.
  */
-async function* exportText(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup, today: string): AsyncGenerator<string> {
+async function* exportText(
+  file: ExportFile,
+  reader: Reader,
+  db: Database,
+  query: ExportQuery,
+  units: string[],
+  range: { from: string; to: string },
+  setup: ExportSetup,
+  today: string,
+): AsyncGenerator<string> {
   const delimiter = csvDelimiter(query.format);
   const csv = (rows: Row[]) => (rows.length === 0 ? '' : `${Papa.unparse(rows, { delimiter, newline: '\r\n', header: false })}\r\n`);
   // The reader is one snapshot: every day of the file is from the same moment.
@@ -98,7 +116,7 @@ async function* exportText(file: ExportFile, reader: Reader, db: Database, query
   if (file === 'responses') {
     const columns = responseColumns(setup);
     yield csv([responseHeader(columns)]);
-    const days = daysOfResponses(reader, query.form, range.from, range.to);
+    const days = daysOfResponses(reader, query.form, units, range.from, range.to);
     const nextDay = async () => {
       const day = await days.next();
       return day.done ? null : csv(responseRows(day.value, columns));
@@ -106,50 +124,82 @@ async function* exportText(file: ExportFile, reader: Reader, db: Database, query
     for (let text = await nextDay(); text !== null; text = await nextDay()) yield text;
     return;
   }
-  yield csv(await smallFileRows(file, reader, db, query, range, setup, today));
+  yield csv(await smallFileRows(file, reader, db, query, units, range, setup, today));
 }
 
-async function smallFileRows(file: ExportFile, reader: Reader, db: Database, query: ExportQuery, range: { from: string; to: string }, setup: ExportSetup, today: string): Promise<Row[]> {
-  if (file === 'day-log') return dayLogRows(await dayLogBetween(db, range.from, range.to), PROFESSIONAL_LABELS[query.labels] ?? PROFESSIONAL_LABELS.fi!);
-  if (file === 'summary') {
-    const counter = new SummaryCounter(query.period, backgroundQuestion(setup.versions), query.split);
-    for await (const day of daysOfResponses(reader, query.form, range.from, range.to)) counter.addDay(day);
-    const meals = new Map<string, number>();
-    for (const day of await dayLogBetween(db, range.from, range.to)) {
-      if (day.mealsServed === null) continue;
-      const period = periodOf(day.date, query.period);
-      meals.set(period, (meals.get(period) ?? 0) + day.mealsServed);
-    }
-    return counter.rows(setup, meals, await ageGroupsToShow(db, query, range, setup.versions, today, counter));
-  }
-  const texts = await freeTextsBetween(reader, setup.versions, range.from, range.to);
-  return freeTextRows(shownFreeTexts(texts, await responsesPerDateAndLanguage(reader, query.form, range.from, range.to), setup.versions, today, secureRandom), setup);
+async function smallFileRows(
+  file: ExportFile,
+  reader: Reader,
+  db: Database,
+  query: ExportQuery,
+  units: string[],
+  range: { from: string; to: string },
+  setup: ExportSetup,
+  today: string,
+): Promise<Row[]> {
+  if (file === 'day-log') return dayLogRows(await dayLogBetween(db, units, range.from, range.to), PROFESSIONAL_LABELS[query.labels] ?? PROFESSIONAL_LABELS.fi!, setup.unitNames);
+  if (file === 'summary') return summaryRows(reader, db, query, units, range, setup, today);
+  const texts = await freeTextsBetween(reader, setup.versions, units, range.from, range.to);
+  return freeTextRows(shownFreeTexts(texts, await responsesPerDateAndLanguage(reader, query.form, units, range.from, range.to), setup.versions, today, secureRandom), setup);
 }
 
 /**
- * The age-group counts a summary by month (not split) shows: of the months in its range that
- * ended long enough ago (monthsWithAgeGroups), those stored the first time a summary showed them.
- * A month shown for the first time is stored now from this summary's own counts (its range
- * covers whole months), by the main connection beside the file's read-only one, so every later
- * summary shows the same figures whatever arrives after. A month with no responses stores nothing.
+ * The summary: the units added up, or each unit apart (compare=units). Each unit is counted on
+ * its own as well, for its age groups: those are published per unit only (UnitAgeGroups).
+ */
+async function summaryRows(reader: Reader, db: Database, query: ExportQuery, units: string[], range: { from: string; to: string }, setup: ExportSetup, today: string): Promise<Row[]> {
+  const background = backgroundQuestion(setup.versions);
+  const perUnit = new Map(units.map((unit) => [unit, new SummaryCounter(query.period, background, query.split)]));
+  const together = new SummaryCounter(query.period, background, query.split);
+  for await (const day of daysOfResponses(reader, query.form, units, range.from, range.to)) {
+    together.addDay(day);
+    for (const response of day) perUnit.get(response.unitId)!.addDay([response]);
+  }
+  const meals = new Map(units.map((unit) => [unit, new Map<string, number>()]));
+  for (const day of await dayLogBetween(db, units, range.from, range.to)) {
+    if (day.mealsServed === null) continue;
+    const period = periodOf(day.date, query.period);
+    const ofUnit = meals.get(day.unit)!;
+    ofUnit.set(period, (ofUnit.get(period) ?? 0) + day.mealsServed);
+  }
+  const ages = new Map<string, Map<string, UnitAgeGroups[]>>();
+  for (const unit of units) ages.set(unit, await ageGroupsToShow(db, query, unit, range, setup.versions, today, perUnit.get(unit)!));
+  if (query.compare === 'units') {
+    return units.flatMap((unit, i) => perUnit.get(unit)!.rows(setup, meals.get(unit)!, ages.get(unit)!, [unit]).slice(i === 0 ? 0 : 1));
+  }
+  const allMeals = new Map<string, number>();
+  for (const ofUnit of meals.values()) for (const [period, count] of ofUnit) allMeals.set(period, (allMeals.get(period) ?? 0) + count);
+  const allAges = new Map<string, UnitAgeGroups[]>();
+  for (const unit of units) for (const [month, published] of ages.get(unit)!) allAges.set(month, [...(allAges.get(month) ?? []), ...published]);
+  return together.rows(setup, allMeals, allAges, units);
+}
+
+/**
+ * A unit's age-group counts that a summary by month (not split) shows: of the months in its range
+ * that ended long enough ago (monthsWithAgeGroups), those stored the first time a summary showed
+ * them. A month shown for the first time is stored now from the unit's own counts in this
+ * summary (its range covers whole months), by the main connection beside the file's read-only
+ * one, so every later summary shows the same figures whatever arrives after. A month with no
+ * responses stores nothing.
  */
 async function ageGroupsToShow(
   db: Database,
   query: ExportQuery,
+  unit: string,
   range: { from: string; to: string },
   versions: FormDefinition[],
   today: string,
   counted: SummaryCounter,
-): Promise<Map<string, AgeGroupCounts>> {
+): Promise<Map<string, UnitAgeGroups[]>> {
   const question = backgroundQuestion(versions);
   if (question === null || query.period !== 'month' || query.split !== 'none') return new Map();
   const months = monthsWithAgeGroups(range.from, range.to, today);
-  const stored = await publishedAgeGroups(db, query.form, question, months);
+  const stored = await publishedAgeGroups(db, query.form, unit, question, months);
   const unstored = new Set(months.filter((month) => !stored.has(month)));
-  if (unstored.size === 0) return stored;
-  await storeAgeGroups(db, query.form, new Map([...counted.ageGroupCounts(versions)].filter(([month]) => unstored.has(month))));
+  if (unstored.size > 0) await storeAgeGroups(db, query.form, unit, new Map([...counted.ageGroupCounts(versions)].filter(([month]) => unstored.has(month))));
   // Read back: counts another server stored first are the ones published.
-  return publishedAgeGroups(db, query.form, question, months);
+  const published = unstored.size > 0 ? await publishedAgeGroups(db, query.form, unit, question, months) : stored;
+  return new Map([...published].map(([month, counts]) => [month, [{ unit, counts }]]));
 }
 
 /** A random number from the operating system's generator: the shuffled order must not be guessable. */

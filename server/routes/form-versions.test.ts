@@ -8,7 +8,13 @@ let cookie: string;
 const get = (url: string) => server.app.inject({ method: 'GET', url, headers: { cookie } });
 const send = (method: 'POST' | 'PUT', url: string, payload?: object) =>
   server.app.inject({ method, url, headers: { ...SAME_ORIGIN, cookie }, ...(payload ? { payload } : {}) });
-const table = (body: string) => parse(body, { delimiter: ';', bom: true }) as string[][];
+/** A file's rows without its first column, which names the one unit every row here is of (checked). */
+const table = (body: string, delimiter = ';') => {
+  const rows = parse(body, { delimiter, bom: true }) as string[][];
+  expect(rows[0]![0]).toBe('unit');
+  expect(rows.slice(1).every((row) => row[0] === 'Päiväkeskus')).toBe(true);
+  return rows.map((row) => row.slice(1));
+};
 
 beforeEach(async () => {
   ({ server, cookie } = await startSignedInServer());
@@ -25,7 +31,7 @@ beforeEach(async () => {
   faces.title.fi = 'Miten voit tänään?';
   faces.title.en = 'How are you today?';
   expect((await send('PUT', draft, { definition })).statusCode).toBe(200);
-  expect((await send('POST', `${draft}/publish`)).json()).toEqual({ version: 2 });
+  expect((await send('POST', `${draft}/publish`)).json()).toEqual({ version: 2, units: ['paivakeskus'] });
   // At once: a just-published version is known to the kiosk API without waiting.
   await syncFromKiosk(server, [makeResponse({ date: '2026-11-26', formVersion: 2, answers: { day: '5' } })]);
 });
@@ -86,7 +92,7 @@ describe('responses keep the version they answered', () => {
     expect(row('2', '5')).toEqual(['2026-W48', '2', 'day', 'Miten voit tänään?', '5', 'Tosi hyvä', '1', '1,000', '1', '', '2']);
     // The age group is only in the summary by month, never split by version.
     expect(splitRows.some((r) => r[2] === 'age-group')).toBe(false);
-    expect((await auditEntries(server.db))[0]).toMatchObject({ action: 'download', detail: 'summary.csv todays-feedback 2026-11-23..2026-11-29 by week and version' });
+    expect((await auditEntries(server.db, 'all'))[0]).toMatchObject({ action: 'download', detail: 'summary.csv todays-feedback 2026-11-23..2026-11-29 by week and version' });
   });
 
   it('the responses file keeps each response\u2019s form version', async () => {

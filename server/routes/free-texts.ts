@@ -13,7 +13,8 @@ import type { Database } from '../db/database';
 import { openReader, responsesPerDateAndLanguage } from '../db/export-reader';
 import { formVersions } from '../db/forms';
 import { freeTextsBetween, redactFreeText } from '../db/free-texts';
-import { requireCoordinator, sameOriginOnly } from './coordinator-auth';
+import { sameOriginOnly } from './coordinator-auth';
+import { unitsAskedFor } from '../access';
 import { secureRandom } from './exports';
 import { COMPRESSED } from '../compression';
 
@@ -26,22 +27,22 @@ import { COMPRESSED } from '../compression';
  */
 export function freeTextRoutes(app: FastifyInstance, db: Database, clock: () => Date) {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const signedIn = requireCoordinator(db);
 
   api.get(
     '/api/coordinator/free-texts',
     {
-      onRequest: signedIn,
+      config: { access: 'free-texts' },
       compress: COMPRESSED,
       schema: {
         hide: true,
         querystring: dashboardQuery,
-        response: { 200: freeTextList, 400: errorAnswer, 401: errorAnswer, 404: errorAnswer },
+        response: { 200: freeTextList, 400: errorAnswer, 401: errorAnswer, 403: errorAnswer, 404: errorAnswer },
       },
     },
     async (request, reply) => {
       // Language and version, if given, are left unused on purpose (see above).
       const { form, from, to } = request.query;
+      const units = unitsAskedFor(request.access!, request.query.units);
       const versions = await formVersions(db, form);
       if (versions.length === 0) return reply.code(404).send({ error: `There is no form ${form}.` });
       const range = wholePeriods(from, to, FREE_TEXT_PERIOD);
@@ -49,12 +50,12 @@ export function freeTextRoutes(app: FastifyInstance, db: Database, clock: () => 
       // A snapshot of its own: the texts and the counts they are shown by are from one moment.
       const reader = await openReader(db);
       const { responses, texts } = await (async () => ({
-        responses: await responsesPerDateAndLanguage(reader, form, range.from, range.to),
-        texts: await freeTextsBetween(reader, versions, range.from, range.to),
+        responses: await responsesPerDateAndLanguage(reader, form, units, range.from, range.to),
+        texts: await freeTextsBetween(reader, versions, units, range.from, range.to),
       }))().finally(() => reader.close());
       const shown = shownFreeTexts(texts, responses, versions, today, secureRandom);
       return {
-        texts: shown.map(({ id, question, text }) => ({ id, question, text })),
+        texts: shown.map(({ id, unit, question, text }) => ({ id, unit, question, text })),
         covers: { from: isoWeek(range.from), to: isoWeek(range.to), weeks: datesBetween(range.from, range.to).length / 7, weeksShown: weeksShown(responses, today).size },
       };
     },
@@ -63,7 +64,8 @@ export function freeTextRoutes(app: FastifyInstance, db: Database, clock: () => 
   api.post(
     '/api/coordinator/free-texts/redact',
     {
-      onRequest: [sameOriginOnly, signedIn],
+      onRequest: sameOriginOnly,
+      config: { access: 'free-texts' },
       schema: {
         hide: true,
         body: z.strictObject({ form: identifier, id: z.uuidv4(), question: identifier }),
@@ -73,7 +75,8 @@ export function freeTextRoutes(app: FastifyInstance, db: Database, clock: () => 
     async (request, reply) => {
       const { form, id, question } = request.body;
       const versions = await formVersions(db, form);
-      if (versions.length === 0 || !(await redactFreeText(db, versions, id, question))) {
+      // A text of another unit is answered as one that does not exist.
+      if (versions.length === 0 || !(await redactFreeText(db, versions, request.access!.units, id, question))) {
         return reply.code(404).send({ error: 'There is no such text; it may have been removed already.' });
       }
       // Which question, never the text: the audit log holds no visitor data.

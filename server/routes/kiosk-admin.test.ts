@@ -40,7 +40,7 @@ describe('kiosks in the coordinator\u2019s area', () => {
     const refused = await server.app.inject({ method: 'POST', url: '/api/kiosk/sync', headers: { authorization: `Bearer ${token}` }, payload: syncBody([]) });
     expect(refused.statusCode).toBe(401);
     expect((await kiosks())[0].revokedAt).toEqual(expect.any(String));
-    expect((await auditEntries(server.db)).map((e) => `${e.action} ${e.detail}`).slice(0, 2)).toEqual([`kiosk-revoked ${kioskId}`, 'kiosk-paired Aula']);
+    expect((await auditEntries(server.db, 'all')).map((e) => `${e.action} ${e.detail}`).slice(0, 2)).toEqual([`kiosk-revoked ${kioskId}`, 'kiosk-paired Aula']);
   });
 
   it('shows per kiosk what it made, what the server received and what is missing, for the last seven days', async () => {

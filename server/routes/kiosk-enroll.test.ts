@@ -1,3 +1,4 @@
+import { FIRST_UNIT_ID } from '../../src/domain/units';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashSecret, newPairingCode, normalisePairingCode } from '../credentials';
 import { addPairingCode } from '../db/kiosks';
@@ -14,7 +15,7 @@ const enroll = (pairingCode: unknown) =>
 
 async function makeCode(validForMs = 60_000) {
   const code = newPairingCode();
-  await addPairingCode(server.db, hashSecret(normalisePairingCode(code)), 'Rovaniemi lobby', new Date(Date.now() + validForMs));
+  await addPairingCode(server.db, hashSecret(normalisePairingCode(code)), 'Rovaniemi lobby', FIRST_UNIT_ID, new Date(Date.now() + validForMs));
   return code;
 }
 

@@ -6,7 +6,7 @@ import { ensureFormVersion } from '../db/forms';
 import { countResponses, responsesByIds } from '../db/responses';
 import { revokeKiosk } from '../db/kiosks';
 import { madeReceivedBetween } from '../db/made-received-counts';
-import { anotherConnection, enrollKiosk, makeResponse, onPostgres, queryRows, queryValue, startTestServer, syncBody, type TestServer } from '../test-support';
+import { anotherConnection, enrollKiosk, makeResponse, onPostgres, queryRows, queryValue, startTestServer, syncBody, TEST_UNIT, type TestServer } from '../test-support';
 
 let server: TestServer;
 let token: string;
@@ -26,7 +26,7 @@ describe('POST /api/kiosk/sync', () => {
     expect(reply.statusCode).toBe(200);
     expect(reply.json().results).toEqual(batch.map((r) => ({ id: r.id, status: 'accepted' })));
     expect(await countResponses(server.db)).toBe(100);
-    expect(await responsesByIds(server.db, [batch[7]!.id])).toEqual([batch[7]]);
+    expect(await responsesByIds(server.db, [batch[7]!.id])).toEqual([{ ...batch[7], unitId: TEST_UNIT }]);
   });
 
   it('stores a batch sent twice only once, and says it already had it', async () => {

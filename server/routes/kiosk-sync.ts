@@ -91,6 +91,8 @@ export function kioskSyncRoutes(app: FastifyInstance, db: Database, forms: FormC
       const { appVersion, waiting, abandoned, made } = request.body;
       const outcomes = await storeSyncBatch({
         kioskId: request.kiosk!.id,
+        // The unit comes from the kiosk's enrollment: the kiosk sends nothing of it.
+        unitId: request.kiosk!.unitId,
         responses: valid,
         // The kiosk counts what waits with this batch still in it; once stored, the rest waits.
         state: { at: now, waiting: Math.max(0, waiting - valid.length), appVersion, abandoned, made },

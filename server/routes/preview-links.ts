@@ -7,7 +7,9 @@ import { hashSecret, newDeviceToken } from '../credentials';
 import { audit } from '../db/audit-log';
 import type { Database } from '../db/database';
 import { addPreviewLink, draftForPreview, draftOf, previewLinks, revokePreviewLink } from '../db/drafts';
-import { requireCoordinator, sameOriginOnly } from './coordinator-auth';
+import { sameOriginOnly } from './coordinator-auth';
+import { formUnitsIfMine, NOT_YOUR_FORM } from './drafts';
+import { formOfUnit } from '../db/units';
 import { requireKiosk } from './kiosk-auth';
 
 /** A preview link's token as it appears in its path: 256 bits in base64url. */
@@ -20,9 +22,8 @@ export const NO_PREVIEW = 'This preview link does not work: it was revoked, or t
  * draft without an account, on any device, until a coordinator revokes it or the draft is
  * published.
  */
-export function previewLinkRoutes(app: FastifyInstance, db: Database, kioskFormId: string) {
+export function previewLinkRoutes(app: FastifyInstance, db: Database, defaultFormId: string) {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const signedIn = requireCoordinator(db);
   const formParams = z.strictObject({ form: identifier });
   const newLink = async (formId: string, madeFor: string) => {
     const token = newDeviceToken();
@@ -32,10 +33,12 @@ export function previewLinkRoutes(app: FastifyInstance, db: Database, kioskFormI
 
   api.post(
     '/api/coordinator/forms/:form/draft/preview-links',
-    { onRequest: [sameOriginOnly, signedIn], schema: { hide: true, params: formParams } },
+    { onRequest: sameOriginOnly, config: { access: 'forms' }, schema: { hide: true, params: formParams } },
     async (request, reply) => {
+      const units = await formUnitsIfMine(db, request, request.params.form, defaultFormId);
+      if (!units) return reply.code(404).send({ error: NOT_YOUR_FORM });
       if (!(await draftOf(db, request.params.form))) return reply.code(404).send({ error: 'This form has no draft to preview.' });
-      await audit(db, request.coordinator!.username, 'preview-link-made', request.params.form);
+      await audit(db, request.coordinator!.username, 'preview-link-made', request.params.form, new Date(), units);
       return reply.code(201).send(await newLink(request.params.form, request.coordinator!.username));
     },
   );
@@ -43,23 +46,29 @@ export function previewLinkRoutes(app: FastifyInstance, db: Database, kioskFormI
   // The kiosk's staff menu opens a preview of its form's draft with a link of its own, listed
   // with the others so a coordinator can revoke it; publishing ends it like any other.
   api.post('/api/kiosk/preview-link', { onRequest: requireKiosk(db), schema: { hide: true } }, async (request, reply) => {
+    const kioskFormId = await formOfUnit(db, request.kiosk!.unitId, defaultFormId);
     if (!(await draftOf(db, kioskFormId))) return reply.code(404).send({ error: 'There is no draft of this kiosk’s form to preview.' });
-    await audit(db, `kiosk ${request.kiosk!.name}`, 'preview-link-made', kioskFormId);
+    await audit(db, `kiosk ${request.kiosk!.name}`, 'preview-link-made', kioskFormId, new Date(), [request.kiosk!.unitId]);
     return reply.code(201).send(await newLink(kioskFormId, `kiosk ${request.kiosk!.name}`));
   });
 
   api.get(
     '/api/coordinator/forms/:form/draft/preview-links',
-    { onRequest: signedIn, schema: { hide: true, params: formParams } },
-    async (request) => ({ links: await previewLinks(db, request.params.form) }),
+    { config: { access: 'forms' }, schema: { hide: true, params: formParams } },
+    async (request, reply) => {
+      if (!(await formUnitsIfMine(db, request, request.params.form, defaultFormId))) return reply.code(404).send({ error: NOT_YOUR_FORM });
+      return { links: await previewLinks(db, request.params.form) };
+    },
   );
 
   api.post(
     '/api/coordinator/forms/:form/draft/preview-links/:id/revoke',
-    { onRequest: [sameOriginOnly, signedIn], schema: { hide: true, params: z.strictObject({ form: identifier, id: z.string().check(z.regex(/^[0-9a-f]{64}$/)) }) } },
+    { onRequest: sameOriginOnly, config: { access: 'forms' }, schema: { hide: true, params: z.strictObject({ form: identifier, id: z.string().check(z.regex(/^[0-9a-f]{64}$/)) }) } },
     async (request, reply) => {
+      const units = await formUnitsIfMine(db, request, request.params.form, defaultFormId);
+      if (!units) return reply.code(404).send({ error: NOT_YOUR_FORM });
       if (!(await revokePreviewLink(db, request.params.form, request.params.id, new Date()))) return reply.code(404).send({ error: 'There is no such preview link.' });
-      await audit(db, request.coordinator!.username, 'preview-link-revoked', request.params.form);
+      await audit(db, request.coordinator!.username, 'preview-link-revoked', request.params.form, new Date(), units);
       return reply.code(204).send();
     },
   );

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ROLES, unit } from './units';
 
 /** What the coordinator's area sends and gets; the server validates with these. */
 export const username = z.string().check(z.minLength(1), z.maxLength(64));
@@ -13,7 +14,8 @@ export const passwordChangeRequest = z.strictObject({
   newPassword: z.string().check(z.minLength(1), z.maxLength(1024)),
 });
 
-export const coordinatorSession = z.strictObject({ username: z.string() });
+/** Who is signed in, in what role, and the units they may see (an area administrator: all). */
+export const coordinatorSession = z.strictObject({ username: z.string(), role: z.enum(ROLES), units: z.array(unit) });
 export type CoordinatorSession = z.output<typeof coordinatorSession>;
 
 export const AUDIT_ACTIONS = [
@@ -22,6 +24,9 @@ export const AUDIT_ACTIONS = [
   'sign-out',
   'password-changed',
   'coordinator-added',
+  'coordinator-changed',
+  'unit-added',
+  'unit-renamed',
   'download',
   'redaction',
   'form-published',
@@ -40,6 +45,8 @@ export const auditEntry = z.strictObject({
   actor: z.string(),
   action: z.enum(AUDIT_ACTIONS),
   detail: z.string(),
+  /** The units the action was about; none for a sign-in or an account change. */
+  units: z.array(z.string()),
 });
 export const auditPage = z.strictObject({ entries: z.array(auditEntry) });
 export type AuditEntry = z.output<typeof auditEntry>;
@@ -50,7 +57,7 @@ export type AuditEntry = z.output<typeof auditEntry>;
  * covers. The count of texts per question shown beside them comes from this list and nothing else.
  */
 export const freeTextList = z.strictObject({
-  texts: z.array(z.strictObject({ id: z.string(), question: z.string(), text: z.string() })),
+  texts: z.array(z.strictObject({ id: z.string(), unit: z.string(), question: z.string(), text: z.string() })),
   /** The whole ISO weeks the range was widened to: how many, and how many have ended with 5 or more responses. */
   covers: z.strictObject({ from: z.string(), to: z.string(), weeks: z.number(), weeksShown: z.number() }),
 });

@@ -13,6 +13,7 @@ function kiosk(name: string, overrides: Partial<KioskSummary> = {}): KioskSummar
   return {
     id: `id-${name}`,
     name,
+    unitId: 'paivakeskus',
     enrolledAt: '2026-11-01T08:00:00.000Z',
     revokedAt: null,
     lastSyncAt: ago(HOUR).toISOString(),

@@ -1,34 +1,42 @@
 import { describe, expect, it } from 'vitest';
 import { buildDashboard, type DashboardInput } from './dashboard';
-import type { DayLogEntry } from './day-log';
+import type { DayLogEntry, UnitDayLogEntry } from './day-log';
 import { defaultForm } from './default-form';
 import type { FormDefinition } from './form-schema';
 import type { FeedbackResponse } from './response';
 import { countsOf } from './tally';
 
-type Given = Pick<FeedbackResponse, 'date' | 'answers'> & Partial<Pick<FeedbackResponse, 'language' | 'formVersion'>>;
+type Given = Pick<FeedbackResponse, 'date' | 'answers'> & Partial<Pick<FeedbackResponse, 'language' | 'formVersion'>> & { unit?: string };
 
+/** The counts of the given responses, each of its unit ('a' unless it says). */
 function input(given: Given[], extra: Partial<DashboardInput> = {}, versions: FormDefinition[] = [defaultForm]): DashboardInput {
   const byVersion = new Map(versions.map((form) => [form.version, form]));
-  const counts = countsOf(
-    given.map((g) => {
-      const response = { language: 'fi', formVersion: versions.at(-1)!.version, ...g };
-      return { form: byVersion.get(response.formVersion)!, response };
-    }),
-  );
+  const units = [...new Set(given.map((g) => g.unit ?? 'a'))];
+  const counts = units.map((unit) => {
+    const ofUnit = countsOf(
+      given
+        .filter((g) => (g.unit ?? 'a') === unit)
+        .map((g) => {
+          const response = { language: 'fi', formVersion: versions.at(-1)!.version, ...g };
+          return { form: byVersion.get(response.formVersion)!, response };
+        }),
+    );
+    return { answers: ofUnit.answers.map((row) => ({ ...row, unit })), responses: ofUnit.responses.map((row) => ({ ...row, unit })) };
+  });
   return {
     from: '2026-11-23',
     to: '2026-11-29',
     versions,
-    answerCounts: counts.answers,
-    responseCounts: counts.responses,
+    answerCounts: counts.flatMap((c) => c.answers),
+    responseCounts: counts.flatMap((c) => c.responses),
     dayLog: [],
     abandoned: [],
     ...extra,
   };
 }
 
-const day = (date: string, professionals: DayLogEntry['professionals'], mealsServed: number | null = 50): DayLogEntry => ({
+const day = (date: string, professionals: DayLogEntry['professionals'], mealsServed: number | null = 50, unit = 'a'): UnitDayLogEntry => ({
+  unit,
   date,
   mealsServed,
   professionals,
@@ -132,6 +140,30 @@ describe('buildDashboard', () => {
     const faces = (c: typeof health.present) => c.questions.find((q) => q.question === 'day')!.options.filter((o) => o.count > 0).map((o) => o.option);
     expect(faces(health.present)).toEqual(['4', '5']);
     expect(faces(health.absent)).toEqual(['2']);
+  });
+
+  it('with several units, compares each unit\u2019s answers with its own day log: a nurse at one unit is not present at another that day', () => {
+    const dashboard = buildDashboard(
+      input(
+        [
+          { unit: 'a', date: '2026-11-23', answers: { day: '5' } },
+          { unit: 'a', date: '2026-11-23', answers: { day: '5' } },
+          { unit: 'b', date: '2026-11-23', answers: { day: '1' } },
+          { unit: 'b', date: '2026-11-24', answers: { day: '2' } },
+        ],
+        { dayLog: [day('2026-11-23', ['health-station'], 40, 'a'), day('2026-11-23', [], 30, 'b'), day('2026-11-24', ['health-station'], null, 'b')] },
+      ),
+    );
+    const health = dashboard.byProfessional.find((p) => p.professional === 'health-station')!;
+    // Present: unit a on the 23rd and unit b on the 24th; absent: unit b on the 23rd.
+    expect(health.present).toMatchObject({ days: 2, responses: 3 });
+    expect(health.absent).toMatchObject({ days: 1, responses: 1 });
+    const faces = (c: typeof health.present) => c.questions.find((q) => q.question === 'day')!.options.filter((o) => o.count > 0).map((o) => `${o.option}:${o.count}`);
+    expect(faces(health.present)).toEqual(['2:1', '5:2']);
+    expect(faces(health.absent)).toEqual(['1:1']);
+    // Meals add up over the units that logged them; the rate counts only their responses.
+    expect(dashboard.days[0]).toMatchObject({ date: '2026-11-23', responses: 3, mealsServed: 70 });
+    expect(dashboard.responseRate).toBe(3 / 70);
   });
 
   it('across a form version change: counts of both versions together, order and new options from the newest', () => {

@@ -1,4 +1,4 @@
-import type { DayLogEntry, Professional } from './day-log';
+import type { Professional, UnitDayLogEntry } from './day-log';
 import { PROFESSIONALS } from './day-log';
 import type { FormDefinition } from './form-schema';
 import { datesBetween, isoWeek } from './periods';
@@ -15,8 +15,8 @@ export interface AnswerCountRow {
   count: number;
 }
 export type ResponseCountRow = Omit<AnswerCountRow, 'question' | 'option'>;
-/** What the dashboard reads: counts per date, summed over the versions and languages it covers. */
-export type DateCountRow = Pick<AnswerCountRow, 'date' | 'question' | 'option' | 'count'>;
+/** What the dashboard reads: counts per unit and date, summed over the versions and languages it covers. */
+export type DateCountRow = Pick<AnswerCountRow, 'date' | 'question' | 'option' | 'count'> & { unit: string };
 
 export interface OptionCount {
   option: string;
@@ -77,12 +77,14 @@ export interface DashboardInput {
    */
   versions: FormDefinition[];
   answerCounts: DateCountRow[];
-  responseCounts: Pick<ResponseCountRow, 'date' | 'formVersion' | 'count'>[];
-  dayLog: DayLogEntry[];
+  responseCounts: (Pick<ResponseCountRow, 'date' | 'formVersion' | 'count'> & { unit: string })[];
+  /** Each unit's own log: a professional present at one unit says nothing of another's day. */
+  dayLog: UnitDayLogEntry[];
   abandoned: { date: string; count: number }[];
 }
 
 const share = (count: number, of: number) => (of === 0 ? 0 : count / of);
+const unitDay = (unit: string, date: string) => `${unit}|${date}`;
 
 /**
  * Questions in the newest version's order, then any only older versions had; options likewise.
@@ -136,14 +138,18 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   const order = questionOrder(input.versions);
   const perDate = new Map<string, number>();
   for (const row of input.responseCounts) perDate.set(row.date, (perDate.get(row.date) ?? 0) + row.count);
-  const logged = new Map(input.dayLog.map((entry) => [entry.date, entry]));
+  const perUnitDay = new Map<string, number>();
+  for (const row of input.responseCounts) perUnitDay.set(unitDay(row.unit, row.date), (perUnitDay.get(unitDay(row.unit, row.date)) ?? 0) + row.count);
+  const logged = new Map(input.dayLog.map((entry) => [unitDay(entry.unit, entry.date), entry]));
+  const mealsOn = new Map<string, number>();
+  for (const entry of input.dayLog) if (entry.mealsServed !== null) mealsOn.set(entry.date, (mealsOn.get(entry.date) ?? 0) + entry.mealsServed);
   const abandoned = new Map<string, number>();
   for (const row of input.abandoned) abandoned.set(row.date, (abandoned.get(row.date) ?? 0) + row.count);
 
   const days = datesBetween(input.from, input.to).map((date) => ({
     date,
     responses: perDate.get(date) ?? 0,
-    mealsServed: logged.get(date)?.mealsServed ?? null,
+    mealsServed: mealsOn.get(date) ?? null,
     abandoned: abandoned.get(date) ?? 0,
   }));
   const weeks = new Map<string, { week: string; responses: number; mealsServed: number }>();
@@ -153,20 +159,23 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     week.mealsServed += day.mealsServed ?? 0;
     weeks.set(week.week, week);
   }
-  const withMeals = days.filter((day) => day.mealsServed !== null);
-  const mealsServed = withMeals.reduce((sum, day) => sum + (day.mealsServed ?? 0), 0);
-  const responsesOnMealDays = withMeals.reduce((sum, day) => sum + day.responses, 0);
+  // Per unit: the responses of a unit whose meals were logged that day, against those meals.
+  const withMeals = input.dayLog.filter((entry) => entry.mealsServed !== null);
+  const mealsServed = withMeals.reduce((sum, entry) => sum + (entry.mealsServed ?? 0), 0);
+  const responsesOnMealDays = withMeals.reduce((sum, entry) => sum + (perUnitDay.get(unitDay(entry.unit, entry.date)) ?? 0), 0);
   const responses = days.reduce((sum, day) => sum + day.responses, 0);
   const choiceRows = input.answerCounts.filter((row) => row.option !== ANSWERED);
   const answered = new Set(input.responseCounts.filter((row) => row.count > 0).map((row) => row.formVersion));
   const answeredVersions = input.versions.filter((form) => answered.has(form.version));
 
-  const compare = (keep: (date: string) => boolean): Comparison => {
-    const dates = days.filter((day) => keep(day.date));
-    const total = dates.reduce((sum, day) => sum + day.responses, 0);
-    const rows = input.answerCounts.filter((row) => keep(row.date));
+  // A day of each unit on its own: presence is compared with that unit's own log.
+  const unitDays = [...logged.keys()];
+  const compare = (keep: (key: string) => boolean): Comparison => {
+    const kept = unitDays.filter(keep);
+    const total = kept.reduce((sum, key) => sum + (perUnitDay.get(key) ?? 0), 0);
+    const rows = input.answerCounts.filter((row) => keep(unitDay(row.unit, row.date)));
     return {
-      days: dates.length,
+      days: kept.length,
       responses: total,
       questions: summarise(order, rows.filter((row) => row.option !== ANSWERED), total, answeredCounts(rows)),
     };
@@ -185,8 +194,8 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     // Only logged days count: a day with no log entry is neither "present" nor "absent".
     byProfessional: PROFESSIONALS.map((professional) => ({
       professional,
-      present: compare((date) => logged.get(date)?.professionals.includes(professional) === true),
-      absent: compare((date) => logged.has(date) && !logged.get(date)!.professionals.includes(professional)),
+      present: compare((key) => logged.get(key)?.professionals.includes(professional) === true),
+      absent: compare((key) => logged.has(key) && !logged.get(key)!.professionals.includes(professional)),
     })),
     answeredVersions: answeredVersions.map((form) => form.version).sort((a, b) => a - b),
     wordingChanges: wordingChanges(answeredVersions).filter(hasChanges),

@@ -25,6 +25,9 @@ export const dayLogEntry = z.strictObject({
 });
 export type DayLogEntry = z.output<typeof dayLogEntry>;
 
+/** A day's log of one unit: each unit logs its own meals and professionals. */
+export type UnitDayLogEntry = DayLogEntry & { unit: string };
+
 /**
  * The note is staff's words about a day, not about a person: identity codes, phone numbers and
  * e-mail addresses are taken out as in visitors' free text, and the order of professionals is

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { csvFormat } from './csv-cells';
 import { identifier, languageCode } from './form-schema';
 import { PERIODS } from './periods';
+import { unitList } from './units';
 
 export const EXPORT_FILES = ['summary', 'responses', 'day-log', 'free-texts'] as const;
 export type ExportFile = (typeof EXPORT_FILES)[number];
@@ -20,6 +21,10 @@ export const exportQuery = z
     split: z._default(z.enum(SUMMARY_SPLITS), 'none'),
     labels: z._default(languageCode, 'fi'),
     format: csvFormat,
+    /** The units in the file ("a,b"), or every unit the user may see when left out. */
+    units: z.optional(unitList),
+    /** "units": a summary's rows for each unit apart, side by side, instead of the units added up. */
+    compare: z.optional(z.literal('units')),
   })
   .check(z.refine((q) => q.from <= q.to, 'from must not be after to'));
 export type ExportQuery = z.output<typeof exportQuery>;

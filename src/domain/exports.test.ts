@@ -2,14 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { defaultForm } from './default-form';
 import type { ChoiceQuestion, FormDefinition } from './form-schema';
 import { narrowedCounts } from './disclosure-audit';
-import { dayLogRows, freeTextRows, responseColumns, responseHeader, responseRows, shownFreeTexts, SummaryCounter, weekEnded, weeksShown, type ExportSetup } from './exports';
-import type { FeedbackResponse } from './response';
+import { dayLogRows, freeTextRows, responseColumns, responseHeader, responseRows, shownFreeTexts, SummaryCounter, weekEnded, weeksShown, type ExportSetup, type UnitAgeGroups } from './exports';
+import type { UnitResponse } from './response';
+import type { AgeGroupCounts } from './age-groups';
 import { sampleResponse } from './sample-response';
 
-const setup: ExportSetup = { versions: [defaultForm], labelLanguage: 'en', format: 'fi' };
-const response = (overrides: Partial<FeedbackResponse>) => sampleResponse({ date: '2026-11-23', partOfDay: 'morning', language: 'fi', ...overrides });
+const setup: ExportSetup = { versions: [defaultForm], labelLanguage: 'en', format: 'fi', unitNames: new Map([['a', 'Päiväkeskus']]) };
+const response = (overrides: Partial<UnitResponse>): UnitResponse => ({ unitId: 'a', ...sampleResponse({ date: '2026-11-23', partOfDay: 'morning', language: 'fi', ...overrides }) });
+/** One unit's age groups, as the summary takes them. */
+const inUnit = (ages: Map<string, AgeGroupCounts>, unit = 'a'): Map<string, UnitAgeGroups[]> => new Map([...ages].map(([month, counts]) => [month, [{ unit, counts }]]));
+/** A summary of unit "a" alone, without its unit column (the tests of units below look at that). */
+const rowsOf = (counter: SummaryCounter, of: ExportSetup, meals: Map<string, number>, ages: Map<string, AgeGroupCounts> = new Map()) =>
+  counter.rows(of, meals, inUnit(ages), ['a']).map((row) => row.slice(1));
 /** A summary by month's rows, its age groups as they would be published now. */
-const published = (counter: SummaryCounter, meals = new Map<string, number>()) => counter.rows(setup, meals, counter.ageGroupCounts(setup.versions));
+const published = (counter: SummaryCounter, meals = new Map<string, number>()) => rowsOf(counter, setup, meals, counter.ageGroupCounts(setup.versions));
 
 describe('the summary', () => {
   it('has a row per period, question and answer with count, share of answerers, responses and meals', () => {
@@ -17,7 +23,7 @@ describe('the summary', () => {
     counter.addDay([response({ answers: { day: '4', needs: ['food', 'housing'] } })]);
     counter.addDay([response({ date: '2026-11-25', answers: { day: '4' } })]);
     counter.addDay([response({ date: '2026-11-26', answers: { day: '2', needs: ['food'] } })]);
-    const rows = counter.rows(setup, new Map([['2026-W48', 120]]));
+    const rows = rowsOf(counter, setup, new Map([['2026-W48', 120]]));
     expect(rows[0]).toEqual(['period', 'question_id', 'question', 'answer_id', 'answer', 'count', 'share', 'responses_in_period', 'meals_served_in_period', 'wording_changed_in_version']);
     const row = (question: string, answer: string) => rows.find((r) => r[1] === question && r[3] === answer)!;
     expect(row('day', '4')).toEqual(['2026-W48', 'day', expect.any(String), '4', 'Good', '2', '0,667', '3', '120', '']);
@@ -35,11 +41,11 @@ describe('the summary', () => {
     for (const period of ['day', 'week'] as const) {
       const counter = new SummaryCounter(period, 'age-group');
       counter.addDay(month);
-      const rows = counter.rows(setup, new Map(), ages);
+      const rows = rowsOf(counter, setup, new Map(), ages);
       expect(rows.some((r) => r[1] === 'day')).toBe(true);
       expect(rows.some((r) => r[1] === 'age-group'), period).toBe(false);
     }
-    expect(byMonth.rows(setup, new Map(), ages).filter((r) => r[1] === 'age-group')).toHaveLength(5);
+    expect(rowsOf(byMonth, setup, new Map(), ages).filter((r) => r[1] === 'age-group')).toHaveLength(5);
   });
 
   it('shows a month\u2019s small age-group counts as <5, one hidden to protect them as "..", and no shares', () => {
@@ -130,17 +136,17 @@ describe('the summary', () => {
       total: 32,
     });
     const ageRows = (rows: string[][]) => rows.filter((r) => r[1] === 'age-group');
-    const before = ageRows(first.rows(setup, new Map(), ages));
+    const before = ageRows(rowsOf(first, setup, new Map(), ages));
 
     const later = new SummaryCounter('month', 'age-group');
     month(later, 3);
-    const after = later.rows(setup, new Map(), ages);
+    const after = rowsOf(later, setup, new Map(), ages);
     expect(ageRows(after)).toEqual(before);
     // The age rows' responses are the total they were taken from; the other rows count everything.
     expect(ageRows(after).every((r) => r[7] === '32')).toBe(true);
     expect(after.find((r) => r[1] === 'day' && r[3] === '2')!.slice(5, 8)).toEqual(['3', '0,086', '35']);
     // A month that has no published counts has no age rows.
-    expect(ageRows(later.rows(setup, new Map()))).toEqual([]);
+    expect(ageRows(rowsOf(later, setup, new Map()))).toEqual([]);
   });
 
   it('leaves meals empty for a period with none logged, and handles no data', () => {
@@ -169,7 +175,7 @@ describe('the summary across form versions', () => {
     const counter = new SummaryCounter('month', 'age-group');
     counter.addDay([response({ answers: { day: '2' } })]);
     counter.addDay([response({ date: '2026-11-26', formVersion: 2, answers: { day: '5', needs: ['phone'] } })]);
-    const [header, ...rows] = counter.rows(both, new Map());
+    const [header, ...rows] = rowsOf(counter, both, new Map());
     expect(header!.at(-1)).toBe('wording_changed_in_version');
     expect(new Set(rows.filter((r) => r[1] === 'day').map((r) => r.at(-1)))).toEqual(new Set(['2']));
     expect(new Set(rows.filter((r) => r[1] === 'needs').map((r) => r.at(-1)))).toEqual(new Set(['2']));
@@ -181,11 +187,11 @@ describe('the summary across form versions', () => {
   it('leaves the column empty when the file holds one version, and keeps it when the form has only one', () => {
     const counter = new SummaryCounter('month', 'age-group');
     counter.addDay([response({ date: '2026-11-26', formVersion: 2, answers: { day: '5' } })]);
-    const rows = counter.rows(both, new Map());
+    const rows = rowsOf(counter, both, new Map());
     expect(rows.slice(1).every((r) => r.at(-1) === '')).toBe(true);
     const single = new SummaryCounter('month', 'age-group');
     single.addDay([response({ answers: { day: '5' } })]);
-    const singleRows = single.rows(setup, new Map());
+    const singleRows = rowsOf(single, setup, new Map());
     expect(singleRows[0]!.at(-1)).toBe('wording_changed_in_version');
     expect(singleRows.slice(1).every((r) => r.at(-1) === '')).toBe(true);
   });
@@ -194,7 +200,7 @@ describe('the summary across form versions', () => {
     const counter = new SummaryCounter('month', 'age-group', 'version');
     counter.addDay([response({ answers: { day: '2' } }), response({ answers: { day: '4' } })]);
     counter.addDay([response({ date: '2026-11-26', formVersion: 2, answers: { day: '5', needs: ['phone'] } })]);
-    const [header, ...rows] = counter.rows(both, new Map([['2026-11', 50]]));
+    const [header, ...rows] = rowsOf(counter, both, new Map([['2026-11', 50]]));
     expect(header).toEqual([
       'period',
       'version',
@@ -219,7 +225,7 @@ describe('the summary across form versions', () => {
     const split = new SummaryCounter('month', 'age-group', 'version');
     split.addDay(byAge(1, '2026-11-23', { 'under-30': 16, '50-or-over': 20 }));
     split.addDay(byAge(2, '2026-11-26', { '30-49': 17, '50-or-over': 18 }));
-    const rows = split.rows(both, new Map());
+    const rows = rowsOf(split, both, new Map());
     expect(rows.some((r) => r[2] === 'day')).toBe(true);
     expect(rows.some((r) => r[2] === 'age-group')).toBe(false);
   });
@@ -241,8 +247,8 @@ describe('the summary across form versions', () => {
         together.addDay(day(v + 1, `2026-11-0${v + 1}`, counts));
       }
       const ages = together.ageGroupCounts(both.versions);
-      expect(split.rows(both, new Map(), ages).some((r) => r[2] === 'age-group')).toBe(false);
-      const overAll = ageCounts(together.rows(both, new Map(), ages));
+      expect(rowsOf(split, both, new Map(), ages).some((r) => r[2] === 'age-group')).toBe(false);
+      const overAll = ageCounts(rowsOf(together, both, new Map(), ages));
       const actual = [given[0]![0]! + given[1]![0]!, 0, given[0]![1]! + given[1]![1]!, 0, given[0]![2]! + given[1]![2]!];
       const total = actual.reduce((a, b) => a + b, 0);
       if (total < 25) expect(overAll, `${given}`).toEqual({});
@@ -264,7 +270,8 @@ describe('the responses file', () => {
 
   it('has date, part of day, version, language, a column per question and a 0/1 column per multiple-choice option, no free text', () => {
     const header = responseHeader(columns);
-    expect(header.slice(0, 4)).toEqual(['date', 'part_of_day', 'form_version', 'language']);
+    expect(header.slice(0, 5)).toEqual(['unit', 'date', 'part_of_day', 'form_version', 'language']);
+    expect(responseRows([response({})], columns)[0]![0]).toBe('Päiväkeskus');
     expect(header).toContain('What do you need help with?: Food');
     expect(header.some((h) => h.includes('Anything else'))).toBe(false);
     const [row] = responseRows([response({ answers: { day: '5', needs: ['food'] } })], columns);
@@ -291,21 +298,21 @@ describe('the responses file', () => {
     const form = structuredClone(defaultForm);
     form.questions[0]!.title.en = '=cmd|calc';
     const header = responseHeader(responseColumns({ ...setup, versions: [form] }));
-    expect(header[4]).toBe("'=cmd|calc");
+    expect(header[5]).toBe("'=cmd|calc");
   });
 });
 
 describe('the free-text file', () => {
-  const text = (id: string, date: string, t: string, language = 'fi') => ({ id, date, language, question: 'anything-else', text: t });
-  const perDate = (date: string, count: number, language = 'fi', formVersion = 1) => ({ date, language, formVersion, count });
+  const text = (id: string, date: string, t: string, language = 'fi', unit = 'a') => ({ id, unit, date, language, question: 'anything-else', text: t });
+  const perDate = (date: string, count: number, language = 'fi', formVersion = 1, unit = 'a') => ({ unit, date, language, formVersion, count });
 
   it('keeps only texts from ended weeks of at least 5 responses, without dates, shuffled', () => {
     const texts = [text('r1', '2026-11-02', 'a'), text('r2', '2026-11-03', '=b'), text('r3', '2026-12-01', 'c')];
     const responses = [perDate('2026-11-02', 3), perDate('2026-11-03', 2), perDate('2026-12-01', 4)];
     expect(weeksShown(responses, '2027-01-10')).toEqual(new Set(['2026-W45']));
     const rows = freeTextRows(shownFreeTexts(texts, responses, [defaultForm], '2027-01-10', () => 0), setup);
-    expect(rows[0]).toEqual(['question', 'text']);
-    expect(rows.slice(1).map((r) => r[1]).sort()).toEqual(["'=b", 'a']);
+    expect(rows[0]).toEqual(['unit', 'question', 'text']);
+    expect(rows.slice(1).map((r) => r[2]).sort()).toEqual(["'=b", 'a']);
     expect(rows.flat().some((cell) => /2026|r\d/.test(cell))).toBe(false);
   });
 
@@ -350,8 +357,8 @@ describe('the free-text file', () => {
 
 describe('the day log file', () => {
   it('has the meals, a 0/1 column per professional and the note', () => {
-    const rows = dayLogRows([{ date: '2026-11-23', mealsServed: 48, professionals: ['health-station'], note: '+ok' }], { 'health-station': 'Health station' });
-    expect(rows[0]).toEqual(['date', 'meals_served', 'adult-social-work', 'Health station', 'addiction-services', 'shelter-home', 'other', 'note']);
-    expect(rows[1]).toEqual(['2026-11-23', '48', '0', '1', '0', '0', '0', "'+ok"]);
+    const rows = dayLogRows([{ unit: 'a', date: '2026-11-23', mealsServed: 48, professionals: ['health-station'], note: '+ok' }], { 'health-station': 'Health station' }, setup.unitNames);
+    expect(rows[0]).toEqual(['unit', 'date', 'meals_served', 'adult-social-work', 'Health station', 'addiction-services', 'shelter-home', 'other', 'note']);
+    expect(rows[1]).toEqual(['Päiväkeskus', '2026-11-23', '48', '0', '1', '0', '0', '0', "'+ok"]);
   });
 });

@@ -1,11 +1,11 @@
 import { decimal, neutralised, type CsvFormat } from './csv-cells';
-import { PROFESSIONALS, type DayLogEntry } from './day-log';
+import { PROFESSIONALS, type UnitDayLogEntry } from './day-log';
 import type { SummarySplit } from './export-query';
 import type { FormDefinition } from './form-schema';
 import type { AgeGroupCounts } from './age-groups';
 import { formLabels, orderedOptions } from './form-labels';
 import { periodOf, wholePeriods, type Period } from './periods';
-import type { FeedbackResponse } from './response';
+import type { FeedbackResponse, UnitResponse } from './response';
 import { hiddenMarker, minimumForCounts, SMALL_COUNT_THRESHOLD, suppressGroup } from './small-counts';
 import { changedQuestions, wordingChanges } from './wording-changes';
 
@@ -39,6 +39,19 @@ export interface ExportSetup {
   /** The language of question and option labels in the file. */
   labelLanguage: string;
   format: CsvFormat;
+  /** Each unit's name in the label language, for the files' unit column. */
+  unitNames: Map<string, string>;
+}
+
+/**
+ * A unit's age-group counts of a month as first published (see AgeGroupCounts). Age groups are
+ * published per unit and never added up over units: every age-group figure in any file is one
+ * unit's own protected figure, the same in every file, so no file with another set of units, and
+ * no area total, can be set against it to work out a hidden count.
+ */
+export interface UnitAgeGroups {
+  unit: string;
+  counts: AgeGroupCounts;
 }
 
 /* ---------------------------------------------------------------- summary */
@@ -80,7 +93,7 @@ export class SummaryCounter {
     private readonly split: SummarySplit = 'none',
   ) {}
 
-  addDay(day: FeedbackResponse[]): void {
+  addDay(day: readonly Pick<FeedbackResponse, 'date' | 'formVersion' | 'answers'>[]): void {
     for (const response of day) this.add(response);
   }
 
@@ -141,13 +154,19 @@ export class SummaryCounter {
    * A last column names, per question, the versions in the file at which its wording changed
    * (each compared with the one before it in the file); empty when none. It is always there, so
    * a script reading the file finds the same columns whichever versions a range holds.
+   *
+   * The first column names the unit the counts are of: `units`, the units counted here (several
+   * added up read "A + B"). The age rows of a month are each unit's own (UnitAgeGroups), under its
+   * own name, one set after another, however many units the other counts add up.
    */
-  rows({ versions, labelLanguage, format }: ExportSetup, mealsByPeriod: Map<string, number>, ages: Map<string, AgeGroupCounts> = new Map()): Row[] {
+  rows({ versions, labelLanguage, format, unitNames }: ExportSetup, mealsByPeriod: Map<string, number>, ages: Map<string, UnitAgeGroups[]> = new Map(), units: readonly string[] = []): Row[] {
     const byVersion = this.split === 'version';
     const inFile = new Set([...this.periods.values()].flatMap((groups) => [...groups.keys()]));
     const changed = changedQuestions(wordingChanges(versions.filter((form) => inFile.has(form.version))));
+    const unitLabel = neutralised(units.map((unit) => unitNames.get(unit) ?? unit).join(' + '));
     const rows: Row[] = [
       [
+        'unit',
         'period',
         ...(byVersion ? ['version'] : []),
         'question_id',
@@ -162,12 +181,13 @@ export class SummaryCounter {
       ],
     ];
 
-    /** The rows of one group: a period, or a version of a period, in the wording of `forms`; the background question's only from `published`. */
-    const groupRows = (lead: string[], counts: GroupCounts, forms: FormDefinition[], meals: string, published: AgeGroupCounts | null) => {
+    /** The rows of one group: a period, or a version of a period, in the wording of `forms`; the background question's only from `published`, each unit's apart. */
+    const groupRows = (lead: string[], counts: GroupCounts, forms: FormDefinition[], meals: string, published: UnitAgeGroups[]) => {
       const labels = formLabels(forms, labelLanguage);
       const types = questionTypes(forms);
-      const row = (question: string, option: string, count: string, share: string, responses: number) =>
+      const row = (question: string, option: string, count: string, share: string, responses: number, unit = unitLabel, mealsCell = meals) =>
         rows.push([
+          unit,
           ...lead,
           question,
           neutralised(labels.question(question)),
@@ -176,21 +196,25 @@ export class SummaryCounter {
           count,
           share,
           String(responses),
-          meals,
+          mealsCell,
           (changed.get(question) ?? []).join('; '),
         ]);
       for (const question of labels.questionIds) {
         const type = types.get(question);
         if (type === 'free-text') continue;
         if (type === 'background') {
-          const hidden = published?.question === question ? protectedAges(published, forms) : null;
-          if (!published || !hidden) continue;
-          const answered = published.total - (published.counts.get(NO_ANSWER) ?? 0);
-          const anyHidden = [...hidden.values()].some(Boolean);
-          for (const [option, isHidden] of hidden) {
-            const count = published.counts.get(option) ?? 0;
-            const share = option === NO_ANSWER || anyHidden ? '' : decimal(answered === 0 ? 0 : count / answered, format);
-            row(question, option, isHidden ? hiddenMarker(count) : String(count), share, published.total);
+          for (const { unit, counts: ofUnit } of published) {
+            const hidden = ofUnit.question === question ? protectedAges(ofUnit, forms) : null;
+            if (!hidden) continue;
+            const answered = ofUnit.total - (ofUnit.counts.get(NO_ANSWER) ?? 0);
+            const anyHidden = [...hidden.values()].some(Boolean);
+            // Several units added up: the row is one unit's, and the meals cell is left empty, as it would be the units' sum.
+            const own = published.length > 1 || units.length > 1 ? neutralised(unitNames.get(unit) ?? unit) : unitLabel;
+            for (const [option, isHidden] of hidden) {
+              const count = ofUnit.counts.get(option) ?? 0;
+              const share = option === NO_ANSWER || anyHidden ? '' : decimal(answered === 0 ? 0 : count / answered, format);
+              row(question, option, isHidden ? hiddenMarker(count) : String(count), share, ofUnit.total, own, own === unitLabel ? meals : '');
+            }
           }
           continue;
         }
@@ -207,12 +231,12 @@ export class SummaryCounter {
     for (const [period, groups] of [...this.periods].sort(([a], [b]) => a.localeCompare(b))) {
       const meals = mealsByPeriod.has(period) ? String(mealsByPeriod.get(period)) : '';
       if (!byVersion) {
-        groupRows([period], merged([...groups.values()]), versions, meals, withAges ? (ages.get(period) ?? null) : null);
+        groupRows([period], merged([...groups.values()]), versions, meals, withAges ? (ages.get(period) ?? []) : []);
         continue;
       }
       for (const version of [...groups.keys()].sort((a, b) => a - b)) {
         // Each version in its own wording, with its own questions and options.
-        groupRows([period, String(version)], groups.get(version)!, versions.filter((form) => form.version === version), meals, null);
+        groupRows([period, String(version)], groups.get(version)!, versions.filter((form) => form.version === version), meals, []);
       }
     }
     return rows;
@@ -241,7 +265,7 @@ function protectedAges(published: AgeGroupCounts, versions: FormDefinition[]): M
 interface Column {
   header: string;
   /** The cell's text, already safe for a spreadsheet (labels are neutralised once, up front). */
-  cell(response: FeedbackResponse): string;
+  cell(response: UnitResponse): string;
 }
 
 /**
@@ -252,10 +276,12 @@ interface Column {
  * narrow it to a few people, and the age group is published only as protected monthly counts in
  * the summary, which this file then cannot be subtracted from.
  */
-export function responseColumns({ versions, labelLanguage }: ExportSetup): Column[] {
+export function responseColumns({ versions, labelLanguage, unitNames }: ExportSetup): Column[] {
   const labels: Labels = formLabels(versions, labelLanguage);
   const types = questionTypes(versions);
+  const safeUnitNames = new Map([...unitNames].map(([unit, name]) => [unit, neutralised(name)]));
   const columns: Column[] = [
+    { header: 'unit', cell: (r) => safeUnitNames.get(r.unitId) ?? r.unitId },
     { header: 'date', cell: (r) => r.date },
     { header: 'part_of_day', cell: (r) => r.partOfDay },
     { header: 'form_version', cell: (r) => String(r.formVersion) },
@@ -292,16 +318,17 @@ export function responseHeader(columns: Column[]): Row {
   return columns.map((column) => neutralised(column.header));
 }
 
-export function responseRows(day: FeedbackResponse[], columns: Column[]): Row[] {
+export function responseRows(day: UnitResponse[], columns: Column[]): Row[] {
   return day.map((response) => columns.map((column) => column.cell(response)));
 }
 
 /* ---------------------------------------------------------------- day log */
 
-export function dayLogRows(days: DayLogEntry[], professionalLabels: Record<string, string>): Row[] {
+export function dayLogRows(days: UnitDayLogEntry[], professionalLabels: Record<string, string>, unitNames: Map<string, string>): Row[] {
   return [
-    ['date', 'meals_served', ...PROFESSIONALS.map((p) => neutralised(professionalLabels[p] ?? p)), 'note'],
+    ['unit', 'date', 'meals_served', ...PROFESSIONALS.map((p) => neutralised(professionalLabels[p] ?? p)), 'note'],
     ...days.map((day) => [
+      neutralised(unitNames.get(day.unit) ?? day.unit),
       day.date,
       day.mealsServed === null ? '' : String(day.mealsServed),
       ...PROFESSIONALS.map((p) => (day.professionals.includes(p) ? '1' : '0')),
@@ -315,6 +342,8 @@ export function dayLogRows(days: DayLogEntry[], professionalLabels: Record<strin
 export interface FreeText {
   /** The response's id: lets a coordinator redact it, and is in no other file. */
   id: string;
+  /** The unit of the kiosk it was written at: the rule below holds in each unit on its own. */
+  unit: string;
   date: string;
   /** The response's language: the text's own language says it to anyone who reads it. */
   language: string;
@@ -332,6 +361,7 @@ export const FREE_TEXT_PERIOD: Period = 'week';
 
 /** A form's responses on one date in one language (all versions). */
 export interface ResponsesOfDate {
+  unit: string;
   date: string;
   language: string;
   formVersion: number;
@@ -347,7 +377,7 @@ export function weekEnded(date: string, today: string): boolean {
   return wholePeriods(date, date, FREE_TEXT_PERIOD).to < today;
 }
 
-/** Per ended ISO week, its responses in all and per language. */
+/** Per unit and ended ISO week, its responses in all and per language. */
 interface WeekCounts {
   all: number;
   /** language → form version → responses. */
@@ -356,9 +386,9 @@ interface WeekCounts {
 
 function endedWeeks(responses: ResponsesOfDate[], today: string): Map<string, WeekCounts> {
   const weeks = new Map<string, WeekCounts>();
-  for (const { date, language, formVersion, count } of responses) {
+  for (const { unit, date, language, formVersion, count } of responses) {
     if (!weekEnded(date, today)) continue;
-    const key = periodOf(date, FREE_TEXT_PERIOD);
+    const key = unitWeek(unit, date);
     const week = weeks.get(key) ?? { all: 0, byLanguage: new Map<string, Map<number, number>>() };
     weeks.set(key, week);
     week.all += count;
@@ -369,9 +399,11 @@ function endedWeeks(responses: ResponsesOfDate[], today: string): Map<string, We
   return weeks;
 }
 
-/** The ISO weeks whose free texts may be shown: ended, with at least 5 responses. */
+const unitWeek = (unit: string, date: string) => `${unit}|${periodOf(date, FREE_TEXT_PERIOD)}`;
+
+/** The ISO weeks from which some unit's free texts may be shown: ended, with at least 5 responses in that unit. */
 export function weeksShown(responses: ResponsesOfDate[], today: string): Set<string> {
-  return new Set([...endedWeeks(responses, today)].filter(([, week]) => week.all >= SMALL_COUNT_THRESHOLD).map(([key]) => key));
+  return new Set([...endedWeeks(responses, today)].filter(([, week]) => week.all >= SMALL_COUNT_THRESHOLD).map(([key]) => key.split('|')[1]!));
 }
 
 /**
@@ -381,12 +413,16 @@ export function weeksShown(responses: ResponsesOfDate[], today: string): Set<str
  * a new version says which version its texts answered). The responses file has each response's
  * date, language and version: a Swedish text from a week with one Swedish response would be that
  * row's.
+ *
+ * Every count is of the text's own unit: a week of 2 responses in a small unit shows none of its
+ * texts however many the other units had. So the texts shown for several units are exactly those
+ * shown for each on its own, and no list set beside another can tell more.
  */
 export function shownFreeTexts(texts: FreeText[], responses: ResponsesOfDate[], versions: FormDefinition[], today: string, random: () => number): FreeText[] {
   const weeks = endedWeeks(responses, today);
   const versionsWith = (question: string) => new Set(versions.filter((form) => form.questions.some((q) => q.id === question)).map((form) => form.version));
   const kept = texts.filter((t) => {
-    const week = weeks.get(periodOf(t.date, FREE_TEXT_PERIOD));
+    const week = weeks.get(unitWeek(t.unit, t.date));
     if (week === undefined || week.all < SMALL_COUNT_THRESHOLD) return false;
     const having = versionsWith(t.question);
     const couldHaveWritten = [...(week.byLanguage.get(t.language) ?? new Map<number, number>())].reduce((sum, [version, count]) => sum + (having.has(version) ? count : 0), 0);
@@ -400,7 +436,7 @@ export function shownFreeTexts(texts: FreeText[], responses: ResponsesOfDate[], 
 }
 
 /** Free-text answers in a file of their own: without dates or anything else from the response. */
-export function freeTextRows(shown: FreeText[], { versions, labelLanguage }: ExportSetup): Row[] {
+export function freeTextRows(shown: FreeText[], { versions, labelLanguage, unitNames }: ExportSetup): Row[] {
   const labels = formLabels(versions, labelLanguage);
-  return [['question', 'text'], ...shown.map((t) => [neutralised(labels.question(t.question)), neutralised(t.text)])];
+  return [['unit', 'question', 'text'], ...shown.map((t) => [neutralised(unitNames.get(t.unit) ?? t.unit), neutralised(labels.question(t.question)), neutralised(t.text)])];
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { identifier } from './form-schema';
 import { addDays } from './periods';
 
 /** The kiosk list shows made and received for this many dates, up to today. */
@@ -26,13 +27,16 @@ export const kioskSummary = z.strictObject({
   lastSyncAt: z.nullable(z.string()),
   waitingAtSync: z.nullable(z.int()),
   appVersion: z.nullable(z.string()),
+  /** The unit the kiosk belongs to. */
+  unitId: z.string(),
   /** The last RECENT_DAYS dates up to today, newest first; none before the counts can be compared. */
   days: z.array(kioskDay),
 });
 export type KioskSummary = z.output<typeof kioskSummary>;
 
-export const pairingRequest = z.strictObject({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)) });
-export const pairingAnswer = z.strictObject({ code: z.string(), name: z.string(), expiresAt: z.string() });
+/** A pairing code is for a kiosk of one unit: the unit may be left out by a user who has only one. */
+export const pairingRequest = z.strictObject({ name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)), unit: z.optional(identifier) });
+export const pairingAnswer = z.strictObject({ code: z.string(), name: z.string(), unit: z.string(), expiresAt: z.string() });
 
 /** A kiosk that has not synced for a day has gone quiet: unplugged, offline, or out of battery. */
 export const QUIET_AFTER_MS = 24 * 60 * 60 * 1000;

@@ -21,6 +21,9 @@ export const feedbackResponse = z.strictObject({
 
 export type FeedbackResponse = z.output<typeof feedbackResponse>;
 
+/** A response as the server stores it: with the unit of the kiosk it came from, which the server adds. */
+export type UnitResponse = FeedbackResponse & { unitId: string };
+
 export interface ResponseContext {
   form: FormDefinition;
   language: string;

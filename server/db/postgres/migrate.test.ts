@@ -54,7 +54,7 @@ describe('the PostgreSQL schema', () => {
     const url = await cluster.createDatabase('together');
     const instances = [openPostgres(url), openPostgres(url), openPostgres(url)];
     try {
-      await Promise.all(instances.map(migratePostgres));
+      await Promise.all(instances.map((db) => migratePostgres(db)));
       const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM kysely_migration`.execute(instances[0]!);
       expect(rows[0]!.n).toBe(POSTGRES_MIGRATIONS.length);
     } finally {

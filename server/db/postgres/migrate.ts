@@ -1,17 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { Kysely, Migrator, PostgresDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
-import type { Database } from '../database';
+import type { Database, MigrationContext } from '../database';
 import type { Tables } from '../tables';
 import initial from './001-initial';
 import sharedByInstances from './002-shared-by-instances';
+import units from './003-units';
 
 // In order, named as their files. Each runs in a transaction of its own; Kysely's migrator holds a
 // PostgreSQL advisory lock meanwhile, so several server instances starting at once apply each
 // migration once.
-export const POSTGRES_MIGRATIONS: [name: string, ddl: string][] = [
-  ['001-initial', initial],
-  ['002-shared-by-instances', sharedByInstances],
+// Each is its SQL, made with what it may need from the configuration.
+export const POSTGRES_MIGRATIONS: [name: string, ddl: (context: MigrationContext) => string][] = [
+  ['001-initial', () => initial],
+  ['002-shared-by-instances', () => sharedByInstances],
+  ['003-units', units],
 ];
 
 const asMigration = (ddl: string): Migration => ({
@@ -50,10 +53,10 @@ export function openPostgres(url: string, options: { poolSize?: number } = {}): 
 }
 
 /** The server's database on PostgreSQL, brought to this release's schema. */
-export async function openPostgresDatabase(url: string, options: { poolSize?: number } = {}): Promise<Database> {
+export async function openPostgresDatabase(url: string, options: { poolSize?: number } & MigrationContext = {}): Promise<Database> {
   const q = openPostgres(url, options);
   try {
-    await migratePostgres(q);
+    await migratePostgres(q, options);
     // A new database gets its identity here, as SQLite's migration 010 gives one (see database-identity.ts).
     await q
       .insertInto('database_identity')
@@ -68,10 +71,10 @@ export async function openPostgresDatabase(url: string, options: { poolSize?: nu
 }
 
 /** Brings the PostgreSQL database to this release's schema, or says which migration failed and why. */
-export async function migratePostgres(db: Kysely<Tables>): Promise<void> {
+export async function migratePostgres(db: Kysely<Tables>, context: MigrationContext = {}): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => Object.fromEntries(POSTGRES_MIGRATIONS.map(([name, ddl]) => [name, asMigration(ddl)])) },
+    provider: { getMigrations: async () => Object.fromEntries(POSTGRES_MIGRATIONS.map(([name, ddl]) => [name, asMigration(ddl(context))])) },
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

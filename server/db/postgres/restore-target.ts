@@ -27,8 +27,31 @@ export async function otherConnections(url: string): Promise<string[]> {
 
 /** The tables this release's migrations make, by the names in their CREATE TABLE statements. */
 export function tablesOfMigrations(): Set<string> {
-  const created = POSTGRES_MIGRATIONS.flatMap(([, ddl]) => [...ddl.matchAll(/\bCREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?"?(\w+)"?/gi)].map((match) => match[1]!));
+  const created = POSTGRES_MIGRATIONS.flatMap(([, ddl]) => [...ddl({}).matchAll(/\bCREATE\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?"?(\w+)"?/gi)].map((match) => match[1]!));
   return new Set(created);
+}
+
+/**
+ * Takes off the foreign keys of the tables of later migrations than the archive's: pg_restore
+ * --clean drops and makes again the tables they point at, which a foreign key would stop. The
+ * tables themselves go after the restore (dropTablesNotInArchive); should the restore fail, they
+ * are only without those keys.
+ */
+export async function loosenTablesNotInArchive(url: string, archiveTables: ReadonlySet<string>): Promise<void> {
+  const ours = tablesOfMigrations();
+  const q = openPostgres(url, { poolSize: 1 });
+  try {
+    const { rows } = await sql<{ table_name: string; constraint_name: string }>`
+      SELECT c.conrelid::regclass::text AS table_name, c.conname AS constraint_name
+      FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+      WHERE c.contype = 'f' AND n.nspname = current_schema()`.execute(q);
+    for (const row of rows) {
+      if (!ours.has(row.table_name) || archiveTables.has(row.table_name)) continue;
+      await sql`ALTER TABLE ${sql.id(row.table_name)} DROP CONSTRAINT ${sql.id(row.constraint_name)}`.execute(q);
+    }
+  } finally {
+    await q.destroy();
+  }
 }
 
 /**
