@@ -3,6 +3,7 @@ import type { CoordinatorWarning } from '../domain/coordinator-warnings';
 import type { Dashboard } from '../domain/dashboard';
 import type { DashboardQuery } from '../domain/dashboard-query';
 import type { DayLogEntry } from '../domain/day-log';
+import type { Unit } from '../domain/units';
 import type { FormDefinition } from '../domain/form-schema';
 import type { KioskSummary } from '../domain/kiosk-admin';
 
@@ -73,9 +74,11 @@ export const api = {
   signOut: () => call<void>('DELETE', '/api/coordinator/session'),
   changePassword: (currentPassword: string, newPassword: string) =>
     call<void>('PUT', '/api/coordinator/password', { currentPassword, newPassword }),
-  dayLog: (from: string, to: string) =>
-    call<{ days: DayLogEntry[] }>('GET', `/api/coordinator/day-log?${new URLSearchParams({ from, to })}`),
-  saveDay: (entry: DayLogEntry) => call<DayLogEntry>('PUT', `/api/coordinator/day-log/${entry.date}`, entry),
+  /** The units the signed-in user may see. */
+  units: () => call<{ units: Unit[] }>('GET', '/api/coordinator/units'),
+  dayLog: (unit: string, from: string, to: string) =>
+    call<{ days: DayLogEntry[] }>('GET', `/api/coordinator/day-log?${new URLSearchParams({ from, to, units: unit })}`),
+  saveDay: (unit: string, entry: DayLogEntry) => call<DayLogEntry>('PUT', `/api/coordinator/day-log/${encodeURIComponent(unit)}/${entry.date}`, entry),
   forms: () => call<{ forms: FormChoice[] }>('GET', '/api/coordinator/forms'),
   dashboard: (query: DashboardQuery) =>
     call<{ dashboard: Dashboard; versions: FormDefinition[] }>('GET', `/api/coordinator/dashboard?${dashboardParams(query)}`),

@@ -20,17 +20,26 @@ export function DayLogView() {
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Each unit logs its own days; the log shown is of the user's first unit.
+  const [unit, setUnit] = useState<string | null>(null);
+  useEffect(() => {
+    api.units().then(
+      ({ units }) => setUnit(units[0]?.id ?? null),
+      (failure: unknown) => setError(messageOf(failure)),
+    );
+  }, []);
 
   const dates = datesOfMonth(month);
   const load = useCallback(() => {
-    api.dayLog(`${month}-01`, datesOfMonth(month).at(-1)!).then(
+    if (unit === null) return;
+    api.dayLog(unit, `${month}-01`, datesOfMonth(month).at(-1)!).then(
       ({ days: logged }) => {
         setError(null);
         setDays(new Map(logged.map((d) => [d.date, d])));
       },
       (failure: unknown) => setError(messageOf(failure)),
     );
-  }, [month]);
+  }, [month, unit]);
   useEffect(load, [load]);
 
   const dayName = (date: string) => dayIn(i18n.language, date);
@@ -72,9 +81,10 @@ export function DayLogView() {
           </thead>
           <tbody>
             {dates.map((date) =>
-              editing === date ? (
+              editing === date && unit !== null ? (
                 <DayEditor
                   key={date}
+                  unit={unit}
                   label={dayName(date)}
                   entry={days.get(date) ?? empty(date)}
                   onCancel={() => setEditing(null)}
@@ -113,7 +123,7 @@ interface EditorFields {
   note: string;
 }
 
-function DayEditor({ label, entry, onCancel, onSaved }: { label: string; entry: DayLogEntry; onCancel: () => void; onSaved: (entry: DayLogEntry) => void }) {
+function DayEditor({ unit, label, entry, onCancel, onSaved }: { unit: string; label: string; entry: DayLogEntry; onCancel: () => void; onSaved: (entry: DayLogEntry) => void }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const { register, handleSubmit, formState, setFocus } = useForm<EditorFields>({
@@ -126,7 +136,7 @@ function DayEditor({ label, entry, onCancel, onSaved }: { label: string; entry: 
     setError(null);
     try {
       onSaved(
-        await api.saveDay({
+        await api.saveDay(unit, {
           date: entry.date,
           mealsServed: meals.trim() === '' ? null : Number(meals),
           professionals: professionals || [],
