@@ -20,7 +20,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'feedback-made-received-'));
   db = await openTestDatabase(dir);
   await ensureFormVersion(db, defaultForm, true);
-  await queryRows(db, "INSERT INTO kiosks (id, name, token_hash, enrolled_at) VALUES ('k1', 'Aula', 'h1', '2026-11-01'), ('k2', 'Ruokasali', 'h2', '2026-11-01')");
+  await queryRows(db, "INSERT INTO kiosks (id, name, token_hash, enrolled_at, unit_id) VALUES ('k1', 'Aula', 'h1', '2026-11-01', 'paivakeskus'), ('k2', 'Ruokasali', 'h2', '2026-11-01', 'paivakeskus')");
 });
 afterEach(async () => {
   await db.close();
