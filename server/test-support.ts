@@ -170,8 +170,8 @@ export async function startSignedInServer(options: TestServerOptions = {}): Prom
 }
 
 /** Sends responses as a freshly enrolled kiosk would, and fails the test if they are not stored. */
-export async function syncFromKiosk(server: TestServer, responses: FeedbackResponse[], extra: Record<string, unknown> = {}): Promise<void> {
-  const { token } = await enrollKiosk(server);
+export async function syncFromKiosk(server: TestServer, responses: FeedbackResponse[], extra: Record<string, unknown> = {}, unit = TEST_UNIT): Promise<void> {
+  const { token } = await enrollKiosk(server, 'Test kiosk', unit);
   const reply = await server.app.inject({
     method: 'POST',
     url: '/api/kiosk/sync',

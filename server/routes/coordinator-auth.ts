@@ -92,15 +92,32 @@ export function requireAccess(db: Database, capability: Capability) {
 /** Where the coordinator's area lives: every route under it names the capability it needs. */
 export const COORDINATOR_ROUTES = '/api/coordinator/';
 
+/** A coordinator route and the access it needs, as registered. */
+export interface CoordinatorRoute {
+  method: string;
+  url: string;
+  access: Capability | 'public';
+}
+
+const registered = new WeakMap<FastifyInstance, CoordinatorRoute[]>();
+
+/** Every coordinator route of an app, as enforceAccess saw them registered (the access test walks them all). */
+export function coordinatorRoutesOf(app: FastifyInstance): CoordinatorRoute[] {
+  return registered.get(app) ?? [];
+}
+
 /**
  * Gives every coordinator route the access check its `config.access` names, and refuses to start
  * a server with a coordinator route that names none: a new route cannot forget to ask.
  */
 export function enforceAccess(app: FastifyInstance, db: Database): void {
+  const routes: CoordinatorRoute[] = [];
+  registered.set(app, routes);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith(COORDINATOR_ROUTES) || route.method === 'HEAD') return;
     const access = (route.config as { access?: Capability | 'public' } | undefined)?.access;
     if (access === undefined) throw new Error(`The coordinator route ${String(route.method)} ${route.url} does not say what access it needs (config.access).`);
+    for (const method of [route.method].flat()) routes.push({ method: String(method), url: route.url, access });
     if (access === 'public') return;
     const own = route.onRequest === undefined ? [] : Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest];
     route.onRequest = [...own, requireAccess(db, access)];

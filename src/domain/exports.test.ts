@@ -265,6 +265,116 @@ describe('the summary across form versions', () => {
   });
 });
 
+describe('the summary across units', () => {
+  const units: ExportSetup = { ...setup, unitNames: new Map([['a', 'Iso keskus'], ['b', 'Pieni keskus']]) };
+  const columns = ['under-30', '30-49', '50-or-over', 'prefer-not-to-say', ''];
+  const day = (unitId: string, [young, old, none]: number[]) => [
+    ...Array.from({ length: young! }, () => response({ unitId, date: '2026-11-02', answers: { day: '4', 'age-group': 'under-30' } })),
+    ...Array.from({ length: old! }, () => response({ unitId, date: '2026-11-03', answers: { day: '4', 'age-group': '50-or-over' } })),
+    ...Array.from({ length: none! }, () => response({ unitId, date: '2026-11-04', answers: { day: '2' } })),
+  ];
+  /** Each unit counted on its own, and the units together, as the server counts a summary by month. */
+  const files = (given: Record<string, number[]>) => {
+    const perUnit = new Map(Object.keys(given).map((unit) => [unit, new SummaryCounter('month', 'age-group')]));
+    const together = new SummaryCounter('month', 'age-group');
+    for (const [unit, counts] of Object.entries(given)) {
+      perUnit.get(unit)!.addDay(day(unit, counts));
+      together.addDay(day(unit, counts));
+    }
+    const ages = new Map([...perUnit].map(([unit, counter]) => [unit, inUnit(counter.ageGroupCounts(units.versions), unit)]));
+    const ofUnit = (unit: string) => perUnit.get(unit)!.rows(units, new Map(), ages.get(unit)!, [unit]);
+    const allAges = new Map<string, UnitAgeGroups[]>();
+    for (const byMonth of ages.values()) for (const [month, published] of byMonth) allAges.set(month, [...(allAges.get(month) ?? []), ...published]);
+    return {
+      a: ofUnit('a'),
+      b: ofUnit('b'),
+      together: together.rows(units, new Map(), allAges, ['a', 'b']),
+      sideBySide: [...ofUnit('a'), ...ofUnit('b').slice(1)],
+    };
+  };
+  /** A file's age-group cells: unit name → answer id → the cell. */
+  const ageCells = (rows: string[][]) => {
+    const cells: Record<string, Record<string, string>> = {};
+    for (const row of rows.filter((r) => r[2] === 'age-group')) (cells[row[0]!] ??= {})[row[4]!] = row[6]!;
+    return cells;
+  };
+
+  it('has the unit first: its name, or the names added up, and each unit\u2019s own age groups under its own name', () => {
+    const made = files({ a: [13, 14, 5], b: [6, 9, 10] });
+    expect(made.together[0]![0]).toBe('unit');
+    const faces = made.together.filter((r) => r[2] === 'day');
+    expect(new Set(faces.map((r) => r[0]))).toEqual(new Set(['Iso keskus + Pieni keskus']));
+    expect(faces.find((r) => r[4] === '4')![6]).toBe(String(13 + 14 + 6 + 9));
+    expect(Object.keys(ageCells(made.together)).sort()).toEqual(['Iso keskus', 'Pieni keskus']);
+    expect(ageCells(made.together)).toEqual({ ...ageCells(made.a), ...ageCells(made.b) });
+    expect(ageCells(made.sideBySide)).toEqual(ageCells(made.together));
+  });
+
+  it('hides a small unit\u2019s age groups however large the area is, and the area total minus the large unit tells nothing (exhaustive over 1,024 pairs of units)', () => {
+    const perUnit = [0, 3, 6, 13].flatMap((young) => [0, 4, 9, 14].flatMap((old) => [0, 5].map((none) => [young, old, none])));
+    let checked = 0;
+    let smallHidden = 0;
+    for (const [a, b] of perUnit.flatMap((first) => perUnit.map((second) => [first, second] as [number[], number[]]))) {
+      const made = files({ a, b });
+      const cells = [ageCells(made.a), ageCells(made.b), ageCells(made.together), ageCells(made.sideBySide)];
+      // Every file shows each unit's own figures, the same in each: none is a sum over units.
+      for (const of of cells.slice(2)) expect(of, `${a} ${b}`).toEqual({ ...cells[0], ...cells[1] });
+      const actual = [...[a[0]!, 0, a[1]!, 0, a[2]!], ...[b[0]!, 0, b[1]!, 0, b[2]!]];
+      const totals = [a[0]! + a[1]! + a[2]!, b[0]! + b[1]! + b[2]!];
+      // The units whose age groups are shown, with what a reader sees of them.
+      const shownUnits: number[] = [];
+      const hidden = actual.map(() => true);
+      for (const [i, name] of ['Iso keskus', 'Pieni keskus'].entries()) {
+        const shown = cells[2]![name];
+        if (totals[i]! < 25) {
+          expect(shown, `${name} of ${a} ${b}`).toBeUndefined();
+          if (totals[1 - i]! >= 25) smallHidden += 1;
+          continue;
+        }
+        shownUnits.push(i);
+        columns.forEach((column, c) => {
+          const value = shown![column];
+          hidden[i * 5 + c] = value === '<5' || value === '..';
+          expect(value).toBe(hidden[i * 5 + c] ? (actual[i * 5 + c]! < 5 ? '<5' : '..') : String(actual[i * 5 + c]));
+        });
+      }
+      // What a reader knows: each unit's total, and the area's (the together file's responses):
+      // the area minus the units not shown is the shown units' sum.
+      const parts = shownUnits.flatMap((i) => [0, 1, 2, 3, 4].map((c) => i * 5 + c));
+      const index = (k: number) => parts.indexOf(k);
+      const sums = [
+        ...shownUnits.map((i) => ({ parts: [0, 1, 2, 3, 4].map((c) => index(i * 5 + c)), total: totals[i]! })),
+        { parts: parts.map(index), total: shownUnits.reduce((sum, i) => sum + totals[i]!, 0) },
+      ];
+      const area = totals[0]! + totals[1]!;
+      expect(narrowedCounts(parts.map((k) => actual[k]!), parts.map((k) => hidden[k]!), sums, area), `${a} ${b}`).toEqual([]);
+      checked += 1;
+    }
+    expect(checked).toBe(32 * 32);
+    expect(smallHidden).toBeGreaterThan(100);
+  });
+});
+
+describe('free texts across units', () => {
+  const text = (id: string, unit: string, language = 'fi') => ({ id, unit, date: '2026-11-03', language, question: 'anything-else', text: `${unit}:${id}` });
+  const counts = (unit: string, count: number, language = 'fi') => ({ unit, date: '2026-11-03', language, formVersion: 1, count });
+
+  it('shows a text only when its own unit\u2019s week had 5 or more responses: the other units\u2019 responses do not count', () => {
+    const texts = [text('1', 'a'), text('2', 'b')];
+    const responses = [counts('a', 40), counts('b', 2)];
+    expect(shownFreeTexts(texts, responses, [defaultForm], '2027-01-10', () => 0).map((t) => t.text)).toEqual(['a:1']);
+    // Over both units or each alone, the same texts: no list set beside another tells more.
+    const alone = (unit: string) => shownFreeTexts(texts.filter((t) => t.unit === unit), responses.filter((r) => r.unit === unit), [defaultForm], '2027-01-10', () => 0);
+    expect([...alone('a'), ...alone('b')].map((t) => t.text)).toEqual(['a:1']);
+    expect(shownFreeTexts(texts, [counts('a', 40), counts('b', 5)], [defaultForm], '2027-01-10', () => 0).map((t) => t.text).sort()).toEqual(['a:1', 'b:2']);
+  });
+
+  it('counts a text\u2019s language within its own unit', () => {
+    const texts = [text('1', 'b', 'sv')];
+    expect(shownFreeTexts(texts, [counts('a', 10, 'sv'), counts('b', 10, 'fi'), counts('b', 1, 'sv')], [defaultForm], '2027-01-10', () => 0)).toEqual([]);
+  });
+});
+
 describe('the responses file', () => {
   const columns = responseColumns(setup);
 
