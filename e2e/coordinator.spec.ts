@@ -115,7 +115,7 @@ test('a coordinator pairs a kiosk from the area, sees its last sync, and revokes
 
   await page.reload();
   await expect(coordinator.kioskRow('Aula')).toContainText('Käytössä');
-  await expect(coordinator.kioskRow('Aula')).toContainText('0.1.0');
+  await expect(coordinator.kioskRow('Aula')).toContainText('0.2.0');
   await coordinator.revokeKiosk('Aula');
 
   await staff.sendNow();

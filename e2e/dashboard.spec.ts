@@ -62,7 +62,8 @@ test('a free text that names someone is redacted by a coordinator, and is gone f
   await coordinator.setRange(visitedDate, visitedDate);
   await coordinator.chooseForDownload('Jakso', 'Viikko (ISO)');
   const texts = parse((await coordinator.download('Vapaat vastaukset (CSV)')).content, { delimiter: ';', bom: true }) as string[][];
-  expect(texts.slice(1).map((row) => row[1])).toEqual(['Hyvä ruoka tänään']);
+  expect(texts[0]).toEqual(['unit', 'question', 'text']);
+  expect(texts.slice(1).map((row) => row[2])).toEqual(['Hyvä ruoka tänään']);
 });
 
 test('what visitors give at a kiosk appears in the coordinator\u2019s dashboard and in each CSV download, against the day log', async ({ browser }) => {
@@ -108,18 +109,19 @@ test('what visitors give at a kiosk appears in the coordinator\u2019s dashboard 
   const summary = await coordinator.download('Yhteenveto (CSV)');
   expect(summary.name).toBe(`summary-todays-feedback-${todayDate}-${todayDate}.csv`);
   const summaryRows = csv(summary.content);
-  const faceRow = (answer: string) => summaryRows.find((r) => r[1] === 'day' && r[4] === answer)!;
-  expect(faceRow('Good').slice(5)).toEqual(['2', '0,667', '3', '30', '']);
-  expect(faceRow('Very bad').slice(5)).toEqual(['1', '0,333', '3', '30', '']);
+  const faceRow = (answer: string) => summaryRows.find((r) => r[2] === 'day' && r[5] === answer)!;
+  expect(faceRow('Good').slice(6)).toEqual(['2', '0,667', '3', '30', '']);
+  expect(faceRow('Good')[0]).toBe('Päiväkeskus');
+  expect(faceRow('Very bad').slice(6)).toEqual(['1', '0,333', '3', '30', '']);
 
   const responses = csv((await coordinator.download('Kaikki vastaukset (CSV)')).content);
   const faceColumn = responses[0]!.indexOf('How was the day centre today?');
   expect(responses.slice(1).map((r) => r[faceColumn]).sort()).toEqual(['Good', 'Good', 'Very bad']);
-  expect(responses.slice(1).every((r) => r[0] === todayDate)).toBe(true);
+  expect(responses.slice(1).every((r) => r[0] === 'Päiväkeskus' && r[1] === todayDate)).toBe(true);
 
   const dayLog = csv((await coordinator.download('Päiväkirja (CSV)')).content);
-  expect(dayLog[1]!.slice(0, 2)).toEqual([todayDate, '30']);
-  expect(dayLog[0]![dayLog[1]!.indexOf('1', 2)]).toBe('Health station');
+  expect(dayLog[1]!.slice(0, 3)).toEqual(['Päiväkeskus', todayDate, '30']);
+  expect(dayLog[0]![dayLog[1]!.indexOf('1', 3)]).toBe('Health station');
 
   const freeTexts = csv((await coordinator.download('Vapaat vastaukset (CSV)')).content);
   expect(freeTexts).toEqual([['question', 'text']]);

@@ -14,7 +14,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Runs a command-line tool as a person would, with standard input that is not a terminal. */
-function run(tool: 'coordinator' | 'kiosk', args: string[], input = '') {
+function run(tool: 'coordinator' | 'kiosk' | 'unit', args: string[], input = '') {
   const result = spawnSync(process.execPath, ['--import', 'tsx', resolve(`server/cli/${tool}.ts`), ...args], {
     env: { ...process.env, DATA_DIR: dataDir },
     input,
@@ -64,4 +64,37 @@ describe('npm run kiosk', () => {
     expect(run('kiosk', ['fly'])).toMatchObject({ status: 2, err: expect.stringContaining('Usage') });
     expect(await inDatabase(async (db) => (await auditEntries(db, 'all')).map((e) => `${e.action} ${e.detail}`))).toContain('kiosk-paired Aula');
   });
+});
+
+describe('units from the command line', () => {
+  it('adds a unit with names in several languages, then a unit coordinator, a viewer and a kiosk of it', async () => {
+    const added = run('unit', ['add', 'Kemin', 'päiväkeskus', '--sv', 'Kemi dagcenter']);
+    expect(added).toMatchObject({ status: 0, out: expect.stringContaining('Unit kemin-paivakeskus added: Kemin päiväkeskus / Kemi dagcenter') });
+    expect(run('unit', ['list']).out).toContain('kemin-paivakeskus  fi: Kemin päiväkeskus  sv: Kemi dagcenter');
+    expect(run('unit', ['rename', 'kemin-paivakeskus', 'Kemin', 'kohtaamispaikka']).status).toBe(0);
+    expect(run('unit', ['list']).out).toContain('kemin-paivakeskus  fi: Kemin kohtaamispaikka');
+
+    // With two units, a unit coordinator and a kiosk must say which.
+    expect(run('coordinator', ['add', 'kaisa', '--role', 'coordinator'], 'kahvia ja pullaa aamulla\n')).toMatchObject({ status: 2, err: expect.stringContaining('--unit') });
+    expect(run('coordinator', ['add', 'kaisa', '--role', 'coordinator', '--unit', 'nowhere'], 'kahvia ja pullaa aamulla\n')).toMatchObject({ status: 2, err: expect.stringContaining('no unit nowhere') });
+    expect(run('coordinator', ['add', 'kaisa', '--role', 'boss', '--unit', 'kemin-paivakeskus'], 'kahvia ja pullaa aamulla\n')).toMatchObject({ status: 2, err: expect.stringContaining('role is one of') });
+    const kaisa = run('coordinator', ['add', 'kaisa', '--role', 'coordinator', '--unit', 'kemin-paivakeskus'], 'kahvia ja pullaa aamulla\n');
+    expect(kaisa).toMatchObject({ status: 0, out: expect.stringContaining('unit coordinator of kemin-paivakeskus') });
+    expect(run('coordinator', ['add', 'veikko', '--role=viewer', '--unit', 'kemin-paivakeskus', '--unit', 'paivakeskus'], 'kahvia ja pullaa aamulla\n').status).toBe(0);
+    expect(run('coordinator', ['set', 'kaisa', '--role', 'viewer', '--unit', 'paivakeskus']).status).toBe(0);
+    const list = run('coordinator', ['list']).out;
+    expect(list).toContain('kaisa  viewer  paivakeskus');
+    expect(list).toContain('veikko  viewer  kemin-paivakeskus, paivakeskus');
+
+    expect(run('kiosk', ['pair', 'Ruokasali'])).toMatchObject({ status: 2, err: expect.stringContaining('--unit') });
+    expect(run('kiosk', ['pair', 'Ruokasali', '--unit', 'kemin-paivakeskus']).out).toMatch(/in unit kemin-paivakeskus: [A-Z0-9]{4}-[A-Z0-9]{4}/);
+    const codes = await inDatabase((db) => db.q.selectFrom('pairing_codes').select(['kiosk_name', 'unit_id']).orderBy('kiosk_name').execute());
+    expect(codes).toEqual([
+      { kiosk_name: 'Aula', unit_id: 'paivakeskus' },
+      { kiosk_name: 'Ruokasali', unit_id: 'kemin-paivakeskus' },
+    ]);
+    const audited = await inDatabase(async (db) => (await auditEntries(db, ['kemin-paivakeskus'])).map((e) => e.action));
+    expect(audited).toEqual(expect.arrayContaining(['unit-added', 'unit-renamed', 'coordinator-added', 'kiosk-paired']));
+    // Fourteen runs of the real command line, each starting Node and TypeScript.
+  }, 180_000);
 });
