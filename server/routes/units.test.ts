@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditEntries } from '../db/audit-log';
 import {
   addTestCoordinator,
-  enrollKiosk,
   makeResponse,
   queryRows,
   SAME_ORIGIN,
