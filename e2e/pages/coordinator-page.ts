@@ -24,9 +24,44 @@ export class CoordinatorPage {
     return this.page.getByRole('alert');
   }
 
-  async goTo(section: 'Yleiskuva' | 'Päiväkirja' | 'Lataukset' | 'Lomakkeet' | 'Laitteet' | 'Tapahtumaloki' | 'Oma tili') {
+  async goTo(section: 'Yleiskuva' | 'Päiväkirja' | 'Lataukset' | 'Lomakkeet' | 'Laitteet' | 'Tapahtumaloki' | 'Toimipisteet' | 'Oma tili') {
     await this.page.getByRole('navigation', { name: 'Osiot' }).getByRole('link', { name: section }).click();
-    await expect(this.page.getByRole('heading', { level: 1, name: section })).toBeVisible();
+    await expect(this.page.getByRole('heading', { level: 1, name: section === 'Toimipisteet' ? 'Toimipisteet ja käyttäjät' : section })).toBeVisible();
+  }
+
+  /** The sections the navigation offers. */
+  sections(): Locator {
+    return this.page.getByRole('navigation', { name: 'Osiot' }).getByRole('link');
+  }
+
+  /** An area administrator adds a unit by its Finnish name. */
+  async addUnit(name: string) {
+    await this.page.getByLabel('Nimi (suomi)').fill(name);
+    await this.page.getByRole('button', { name: 'Lisää toimipiste' }).click();
+    await expect(this.page.getByRole('status')).toHaveText(`Toimipiste ${name} lisätty.`);
+  }
+
+  /** An area administrator adds a user with a role ("Toimipisteen koordinaattori", "Katselija") and units. */
+  async addUser(username: string, password: string, role: string, units: string[]) {
+    const form = this.page.getByRole('form', { name: 'Lisää käyttäjä' });
+    await form.getByLabel('Käyttäjätunnus').fill(username);
+    await form.getByLabel('Alkusalasana').fill(password);
+    await form.getByLabel('Rooli').selectOption({ label: role });
+    for (const unit of units) await form.getByLabel(unit, { exact: true }).check();
+    await form.getByRole('button', { name: 'Lisää käyttäjä' }).click();
+    await expect(this.page.getByRole('status')).toHaveText(`Käyttäjä ${username} lisätty.`);
+  }
+
+  /** Limits the dashboard or the downloads to these units (of those offered), optionally side by side. */
+  async chooseUnits(units: string[], { sideBySide = false } = {}) {
+    const chooser = this.page.getByRole('group', { name: 'Toimipisteet' });
+    for (const box of await chooser.getByRole('checkbox').all()) {
+      const name = (await box.evaluate((input) => input.parentElement?.textContent ?? '')).trim();
+      if (name.startsWith('Näytä')) continue;
+      if (units.includes(name)) await box.check();
+      else await box.uncheck();
+    }
+    if (sideBySide) await chooser.getByLabel('Näytä toimipisteet rinnakkain').check();
   }
 
   /** Opens a day of the shown month in the day log ("ma 23.11."), fills it and saves. */
@@ -87,8 +122,9 @@ export class CoordinatorPage {
   }
 
   /** Makes a pairing code for a new kiosk and reads it off the page. */
-  async makePairingCode(name: string): Promise<string> {
+  async makePairingCode(name: string, unit?: string): Promise<string> {
     await this.page.getByLabel('Laitteen nimi (esimerkiksi sijainti)').fill(name);
+    if (unit) await this.page.getByRole('combobox', { name: 'Toimipiste', exact: true }).selectOption({ label: unit });
     await this.page.getByRole('button', { name: 'Tee parituskoodi' }).click();
     return (await this.page.locator('.pairing-code__code').textContent())!;
   }

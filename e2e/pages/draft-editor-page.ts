@@ -31,8 +31,11 @@ export class DraftEditorPage {
     return (await link.getAttribute('href'))!;
   }
 
-  async publish(version: number) {
+  /** Publishes the draft, to these units besides those that have the form already. */
+  async publish(version: number, units: string[] = []) {
     await this.page.getByRole('button', { name: `Julkaise versiona ${version}` }).click();
+    const group = this.page.getByRole('group', { name: 'Julkaise toimipisteisiin' });
+    for (const unit of units) await group.getByLabel(unit, { exact: true }).check();
     await this.page.getByRole('group', { name: `Julkaise versiona ${version}` }).getByRole('button', { name: 'Julkaise', exact: true }).click();
     await expect(this.page.getByText(`Versio ${version} on julkaistu.`)).toBeVisible();
   }

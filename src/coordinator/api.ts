@@ -3,7 +3,7 @@ import type { CoordinatorWarning } from '../domain/coordinator-warnings';
 import type { Dashboard } from '../domain/dashboard';
 import type { DashboardQuery } from '../domain/dashboard-query';
 import type { DayLogEntry } from '../domain/day-log';
-import type { Unit } from '../domain/units';
+import type { CoordinatorAccountInput, Unit, UnitNames } from '../domain/units';
 import type { FormDefinition } from '../domain/form-schema';
 import type { KioskSummary } from '../domain/kiosk-admin';
 
@@ -62,8 +62,16 @@ export async function call<T>(method: string, url: string, body?: unknown): Prom
 }
 
 /** A dashboard query as URL parameters; a language or version left out means all of them. */
-function dashboardParams({ form, from, to, language, version }: DashboardQuery): URLSearchParams {
-  return new URLSearchParams({ form, from, to, ...(language ? { language } : {}), ...(version ? { version: String(version) } : {}) });
+function dashboardParams({ form, from, to, language, version, units, compare }: DashboardQuery): URLSearchParams {
+  return new URLSearchParams({
+    form,
+    from,
+    to,
+    ...(language ? { language } : {}),
+    ...(version ? { version: String(version) } : {}),
+    ...(units && units.length > 0 ? { units: units.join(',') } : {}),
+    ...(compare ? { compare } : {}),
+  });
 }
 
 export const api = {
@@ -81,14 +89,24 @@ export const api = {
   saveDay: (unit: string, entry: DayLogEntry) => call<DayLogEntry>('PUT', `/api/coordinator/day-log/${encodeURIComponent(unit)}/${entry.date}`, entry),
   forms: () => call<{ forms: FormChoice[] }>('GET', '/api/coordinator/forms'),
   dashboard: (query: DashboardQuery) =>
-    call<{ dashboard: Dashboard; versions: FormDefinition[] }>('GET', `/api/coordinator/dashboard?${dashboardParams(query)}`),
-  // Whole weeks of every language and version, whatever the dashboard shows: only the range goes.
-  freeTexts: ({ form, from, to }: DashboardQuery) => call<FreeTextList>('GET', `/api/coordinator/free-texts?${new URLSearchParams({ form, from, to })}`),
+    call<{ dashboard: Dashboard; versions: FormDefinition[]; units: Unit[]; byUnit?: { unit: string; dashboard: Dashboard }[] }>(
+      'GET',
+      `/api/coordinator/dashboard?${dashboardParams(query)}`,
+    ),
+  // Whole weeks of every language and version, whatever the dashboard shows: only the range and units go.
+  freeTexts: ({ form, from, to, units }: DashboardQuery) =>
+    call<FreeTextList>('GET', `/api/coordinator/free-texts?${new URLSearchParams({ form, from, to, ...(units && units.length > 0 ? { units: units.join(',') } : {}) })}`),
   redact: (form: string, id: string, question: string) => call<void>('POST', '/api/coordinator/free-texts/redact', { form, id, question }),
   kiosks: () => call<{ kiosks: KioskSummary[] }>('GET', '/api/coordinator/kiosks'),
-  pair: (name: string) => call<{ code: string; name: string; expiresAt: string }>('POST', '/api/coordinator/kiosks/pairing-codes', { name }),
+  pair: (name: string, unit: string) => call<{ code: string; name: string; unit: string; expiresAt: string }>('POST', '/api/coordinator/kiosks/pairing-codes', { name, unit }),
   revoke: (id: string) => call<void>('POST', `/api/coordinator/kiosks/${encodeURIComponent(id)}/revoke`),
   warnings: () => call<{ warnings: CoordinatorWarning[] }>('GET', '/api/coordinator/warnings'),
+  adminUnits: () => call<{ units: Unit[] }>('GET', '/api/coordinator/admin/units'),
+  addUnit: (names: UnitNames) => call<Unit>('POST', '/api/coordinator/admin/units', { names }),
+  coordinators: () => call<{ coordinators: CoordinatorAccountInput[] }>('GET', '/api/coordinator/admin/coordinators'),
+  addCoordinator: (account: CoordinatorAccountInput & { password: string }) => call<CoordinatorAccountInput>('POST', '/api/coordinator/admin/coordinators', account),
+  setCoordinator: ({ username, role, units }: CoordinatorAccountInput) =>
+    call<CoordinatorAccountInput>('PUT', `/api/coordinator/admin/coordinators/${encodeURIComponent(username)}`, { role, units }),
   auditLog: (before?: number) =>
     call<{ entries: AuditEntry[] }>('GET', `/api/coordinator/audit-log${before ? `?before=${before}` : ''}`),
 };

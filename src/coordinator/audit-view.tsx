@@ -3,11 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../domain/coordinator-api';
 import { useHeadingFocus } from '../ui/use-heading-focus';
 import { api, messageOf } from './api';
+import { nameOfUnit, useAccount } from './account-context';
 import { ErrorMessage } from './error-message';
 
 /** Who did what and when, newest first, a hundred at a time. */
 export function AuditView() {
   const { t, i18n } = useTranslation();
+  // The names of the units the user has; an administrator's are every unit.
+  const { units } = useAccount();
   const heading = useHeadingFocus<HTMLHeadingElement>('audit');
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [more, setMore] = useState(false);
@@ -42,6 +45,7 @@ export function AuditView() {
               <th scope="col">{t('audit.who')}</th>
               <th scope="col">{t('audit.what')}</th>
               <th scope="col">{t('audit.detail')}</th>
+              <th scope="col">{t('units.ofUnits')}</th>
             </tr>
           </thead>
           <tbody>
@@ -51,6 +55,7 @@ export function AuditView() {
                 <td>{entry.actor}</td>
                 <td>{t(`audit.actions.${entry.action}`)}</td>
                 <td>{entry.detail}</td>
+                <td>{entry.units.map((unit) => nameOfUnit(units, unit, i18n.language)).join(', ')}</td>
               </tr>
             ))}
           </tbody>

@@ -3,9 +3,10 @@ import { useEffect, useRef } from 'react';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
-// Blue and orange tell apart for the common colour-vision deficiencies; each series also has its
-// name in the legend and every number in the table beside the chart.
-const COLOURS = ['#0a4a86', '#b34700', '#4a4a4a'];
+// Blue and orange tell apart for the common colour-vision deficiencies, then dark colours of the
+// Okabe–Ito set for more series (units side by side); each series also has its name in the legend
+// and every number in the table beside the chart.
+const COLOURS = ['#0a4a86', '#b34700', '#4a4a4a', '#00735c', '#8a2b8a', '#6b5900'];
 
 export interface Series {
   label: string;

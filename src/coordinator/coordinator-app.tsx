@@ -1,6 +1,9 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { coordinatorLanguageName, coordinatorLanguages } from '../i18n/coordinator-setup';
+import type { CoordinatorSession } from '../domain/coordinator-api';
+import type { Role } from '../domain/units';
+import { AccountContext } from './account-context';
 import { api, whenSignedOut } from './api';
 import { AccountView } from './account-view';
 import { AuditView } from './audit-view';
@@ -9,6 +12,7 @@ import { DownloadsView } from './downloads-view';
 import { FormsView } from './forms-view';
 import { KiosksView } from './kiosks-view';
 import { SignIn } from './sign-in';
+import { UnitsView } from './units-view';
 import { WarningsPanel } from './warnings-panel';
 
 // The charts library comes with the dashboard, fetched when it is first shown.
@@ -22,10 +26,18 @@ const NAV_KEYS: Record<View, string> = {
   forms: 'nav.forms',
   kiosks: 'nav.kiosks',
   audit: 'nav.audit',
+  units: 'nav.units',
   account: 'nav.account',
 };
 
-type SessionState = { kind: 'checking' } | { kind: 'signed-out'; ended: boolean } | { kind: 'signed-in'; username: string };
+/** The sections each role has (the server refuses the rest whatever the page shows). */
+const ROLE_VIEWS: Record<Role, readonly View[]> = {
+  admin: VIEWS,
+  coordinator: VIEWS.filter((view) => view !== 'units'),
+  viewer: ['dashboard', 'downloads', 'account'],
+};
+
+type SessionState = { kind: 'checking' } | { kind: 'signed-out'; ended: boolean } | { kind: 'signed-in'; account: CoordinatorSession };
 
 export function CoordinatorApp() {
   const { t } = useTranslation();
@@ -35,7 +47,13 @@ export function CoordinatorApp() {
   useEffect(() => {
     whenSignedOut(() => setSession({ kind: 'signed-out', ended: true }));
     api.whoAmI().then(
-      ({ username }) => setSession(username === null ? { kind: 'signed-out', ended: false } : { kind: 'signed-in', username }),
+      ({ username }) =>
+        username === null
+          ? setSession({ kind: 'signed-out', ended: false })
+          : api.session().then(
+              (account) => setSession({ kind: 'signed-in', account }),
+              () => setSession({ kind: 'signed-out', ended: false }),
+            ),
       () => setSession({ kind: 'signed-out', ended: false }),
     );
   }, []);
@@ -49,7 +67,7 @@ export function CoordinatorApp() {
     return (
       <>
         <Header />
-        <SignIn ended={session.ended} onSignedIn={(username) => setSession({ kind: 'signed-in', username })} />
+        <SignIn ended={session.ended} onSignedIn={(account) => setSession({ kind: 'signed-in', account })} />
       </>
     );
   }
@@ -57,21 +75,24 @@ export function CoordinatorApp() {
   const signOut = () => {
     api.signOut().finally(() => setSession({ kind: 'signed-out', ended: false }));
   };
+  const { account } = session;
+  const views = ROLE_VIEWS[account.role];
+  const shown = views.includes(view) ? view : views[0]!;
   return (
-    <>
+    <AccountContext.Provider value={account}>
       <Header>
-        <span>{t('app.signedInAs', { username: session.username })}</span>
+        <span>{t('app.signedInAs', { username: account.username })}</span>
         <button type="button" onClick={signOut}>
           {t('app.signOut')}
         </button>
       </Header>
       <nav aria-label={t('app.nav')} className="sections">
         <ul>
-          {VIEWS.map((name) => (
+          {views.map((name) => (
             <li key={name}>
               <a
                 href={viewPath(name)}
-                aria-current={view === name ? 'page' : undefined}
+                aria-current={shown === name ? 'page' : undefined}
                 onClick={(event) => {
                   event.preventDefault();
                   go(name);
@@ -84,20 +105,21 @@ export function CoordinatorApp() {
         </ul>
       </nav>
       <main>
-        <WarningsPanel section={view} />
-        {view === 'dashboard' && (
+        {account.role !== 'viewer' && <WarningsPanel section={shown} />}
+        {shown === 'dashboard' && (
           <Suspense fallback={<p>{t('app.loading')}</p>}>
             <DashboardView />
           </Suspense>
         )}
-        {view === 'day-log' && <DayLogView />}
-        {view === 'downloads' && <DownloadsView />}
-        {view === 'forms' && <FormsView />}
-        {view === 'kiosks' && <KiosksView />}
-        {view === 'audit' && <AuditView />}
-        {view === 'account' && <AccountView />}
+        {shown === 'day-log' && <DayLogView />}
+        {shown === 'downloads' && <DownloadsView />}
+        {shown === 'forms' && <FormsView />}
+        {shown === 'kiosks' && <KiosksView />}
+        {shown === 'audit' && <AuditView />}
+        {shown === 'units' && <UnitsView />}
+        {shown === 'account' && <AccountView />}
       </main>
-    </>
+    </AccountContext.Provider>
   );
 }
 

@@ -15,6 +15,8 @@ import { describeNotes, formNotes, questionNotes, type VersionChanges, type Word
 import { FreeTextList } from './free-text-list';
 import { useForms } from './use-forms';
 import { ErrorMessage } from './error-message';
+import { nameOfUnit, useAccount } from './account-context';
+import { UnitChooser } from './unit-chooser';
 
 type Labels = ReturnType<typeof formLabels>;
 /** Puts a note on changed wording into words; the question gives the options' labels. */
@@ -32,7 +34,10 @@ export default function DashboardView() {
   const heading = useHeadingFocus<HTMLHeadingElement>('dashboard');
   const today = localDay(new Date()).date;
   const [query, setQuery] = useState<DashboardQuery | null>(null);
-  const [result, setResult] = useState<{ dashboard: Dashboard; versions: FormDefinition[]; version?: number } | null>(null);
+  const [result, setResult] = useState<{ dashboard: Dashboard; versions: FormDefinition[]; version?: number; byUnit?: { unit: string; dashboard: Dashboard }[] } | null>(null);
+  const { units } = useAccount();
+  const [chosenUnits, setChosenUnits] = useState(() => units.map((u) => u.id));
+  const [sideBySide, setSideBySide] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const forms = useForms((list) => list[0] && setQuery({ form: list[0].id, from: daysBefore(today, 27), to: today }), setError);
   const { register, handleSubmit } = useForm<{ form: string; from: string; to: string; language: string; version: string }>({
@@ -50,9 +55,18 @@ export default function DashboardView() {
     );
   }, [query]);
 
-  const show = handleSubmit(({ form, from, to, language, version }) =>
-    setQuery({ form: form || forms[0]!.id, from, to, ...(language ? { language } : {}), ...(version ? { version: Number(version) } : {}) }),
-  );
+  const show = handleSubmit(({ form, from, to, language, version }) => {
+    if (chosenUnits.length === 0) return setError(t('units.none'));
+    setQuery({
+      form: form || forms[0]!.id,
+      from,
+      to,
+      ...(language ? { language } : {}),
+      ...(version ? { version: Number(version) } : {}),
+      ...(chosenUnits.length < units.length ? { units: chosenUnits } : {}),
+      ...(sideBySide && chosenUnits.length > 1 ? { compare: 'units' as const } : {}),
+    });
+  });
   const languages = [...new Set(result?.versions.flatMap((v) => v.languages) ?? [])];
   // With one version chosen, its own wording labels the questions and options.
   const labels = useMemo(
@@ -104,6 +118,7 @@ export default function DashboardView() {
             ))}
           </select>
         </label>
+        <UnitChooser chosen={chosenUnits} onChoose={setChosenUnits} sideBySide={sideBySide} onSideBySide={setSideBySide} />
         <button type="submit" className="primary">
           {t('dashboard.show')}
         </button>
@@ -111,7 +126,11 @@ export default function DashboardView() {
       <ErrorMessage text={error} />
       {result && labels && allLabels && query ? (
         <>
-          <DashboardBody dashboard={result.dashboard} labels={labels} />
+          <DashboardBody
+            dashboard={result.dashboard}
+            labels={labels}
+            byUnit={result.byUnit?.map((u) => ({ name: nameOfUnit(units, u.unit, i18n.language), dashboard: u.dashboard }))}
+          />
           <FreeTextList query={query} labels={allLabels} />
         </>
       ) : (
@@ -121,7 +140,8 @@ export default function DashboardView() {
   );
 }
 
-function DashboardBody({ dashboard, labels }: { dashboard: Dashboard; labels: Labels }) {
+/** The figures of the units chosen, added up; with `byUnit`, each unit's beside them, a series per unit in the charts. */
+function DashboardBody({ dashboard, labels, byUnit }: { dashboard: Dashboard; labels: Labels; byUnit?: { name: string; dashboard: Dashboard }[] | undefined }) {
   const { t, i18n } = useTranslation();
   const say: SayNote = useCallback(
     (question) => (note) =>
@@ -156,8 +176,13 @@ function DashboardBody({ dashboard, labels }: { dashboard: Dashboard; labels: La
     };
   }, [dashboard, i18n.language, t]);
   const weeks = useMemo(
-    () => ({ labels: dashboard.weeks.map((w) => w.week), series: [{ label: t('dashboard.responses'), values: dashboard.weeks.map((w) => w.responses) }] }),
-    [dashboard, t],
+    () => ({
+      labels: dashboard.weeks.map((w) => w.week),
+      series: byUnit
+        ? byUnit.map((u) => ({ label: u.name, values: u.dashboard.weeks.map((w) => w.responses) }))
+        : [{ label: t('dashboard.responses'), values: dashboard.weeks.map((w) => w.responses) }],
+    }),
+    [dashboard, byUnit, t],
   );
 
   return (
@@ -181,6 +206,7 @@ function DashboardBody({ dashboard, labels }: { dashboard: Dashboard; labels: La
           <dd>{number.format(dashboard.abandoned)}</dd>
         </div>
       </dl>
+      {byUnit ? <UnitTotals byUnit={byUnit} /> : null}
       {dashboard.answeredVersions.length > 0 ? <p>{t('dashboard.versions', { versions: dashboard.answeredVersions.join(', ') })}</p> : null}
       {dashboard.wordingChanges.length > 0 ? <WordingChanges changes={dashboard.wordingChanges} say={say} labels={labels} /> : null}
 
@@ -221,10 +247,13 @@ function DashboardBody({ dashboard, labels }: { dashboard: Dashboard; labels: La
           </tr>
         </thead>
         <tbody>
-          {dashboard.weeks.map((week) => (
+          {dashboard.weeks.map((week, w) => (
             <tr key={week.week}>
               <th scope="row">{week.week}</th>
-              <td>{week.responses}</td>
+              <td>
+                {week.responses}
+                {byUnit ? ` (${byUnit.map((u) => `${u.name}: ${u.dashboard.weeks[w]!.responses}`).join(', ')})` : ''}
+              </td>
               <td>{week.mealsServed}</td>
             </tr>
           ))}
@@ -233,11 +262,11 @@ function DashboardBody({ dashboard, labels }: { dashboard: Dashboard; labels: La
 
       <h2>{t('dashboard.answers')}</h2>
       <p>{t('dashboard.ageGroupsElsewhere')}</p>
-      {dashboard.questions.map((question) => (
+      {dashboard.questions.map((question, q) => (
         <QuestionResult
           key={question.question}
           labels={labels}
-          groups={[{ name: t('dashboard.all'), summary: question }]}
+          groups={byUnit ? byUnit.map((u) => ({ name: u.name, summary: u.dashboard.questions[q]! })) : [{ name: t('dashboard.all'), summary: question }]}
           percent={percent}
           wording={wording.get(question.question)}
         />
@@ -272,6 +301,35 @@ function DashboardBody({ dashboard, labels }: { dashboard: Dashboard; labels: La
         />
       ))}
     </div>
+  );
+}
+
+/** Each unit's totals, side by side. */
+function UnitTotals({ byUnit }: { byUnit: { name: string; dashboard: Dashboard }[] }) {
+  const { t, i18n } = useTranslation();
+  const percent = new Intl.NumberFormat(i18n.language, { style: 'percent', maximumFractionDigits: 0 });
+  return (
+    <table>
+      <caption>{t('units.byUnit')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('units.unit')}</th>
+          <th scope="col">{t('dashboard.responses')}</th>
+          <th scope="col">{t('dashboard.meals')}</th>
+          <th scope="col">{t('dashboard.rate')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {byUnit.map(({ name, dashboard }) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td>{dashboard.responses}</td>
+            <td>{dashboard.mealsServed}</td>
+            <td>{dashboard.responseRate === null ? t('dashboard.noMeals') : percent.format(dashboard.responseRate)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

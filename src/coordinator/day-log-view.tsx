@@ -5,6 +5,7 @@ import { MAX_MEALS, MAX_NOTE_LENGTH, PROFESSIONALS, type DayLogEntry, type Profe
 import { localDay } from '../domain/local-day';
 import { useHeadingFocus } from '../ui/use-heading-focus';
 import { api, messageOf } from './api';
+import { nameOfUnit, useAccount } from './account-context';
 import { dayIn } from './dates';
 import { datesOfMonth, monthOf, shiftMonth } from './month';
 import { ErrorMessage } from './error-message';
@@ -20,14 +21,9 @@ export function DayLogView() {
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // Each unit logs its own days; the log shown is of the user's first unit.
-  const [unit, setUnit] = useState<string | null>(null);
-  useEffect(() => {
-    api.units().then(
-      ({ units }) => setUnit(units[0]?.id ?? null),
-      (failure: unknown) => setError(messageOf(failure)),
-    );
-  }, []);
+  // Each unit logs its own days: a user with several chooses which.
+  const { units } = useAccount();
+  const [unit, setUnit] = useState<string | null>(units[0]?.id ?? null);
 
   const dates = datesOfMonth(month);
   const load = useCallback(() => {
@@ -51,6 +47,18 @@ export function DayLogView() {
         {t('dayLog.heading')}
       </h1>
       <p>{t('dayLog.intro')}</p>
+      {units.length > 1 ? (
+        <label className="field narrow">
+          <span>{t('units.unit')}</span>
+          <select value={unit ?? ''} onChange={(event) => (setDays(null), setEditing(null), setUnit(event.target.value))}>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {nameOfUnit(units, u.id, i18n.language)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       <div className="month-switch">
         <button type="button" onClick={() => setMonth(shiftMonth(month, -1))}>
           {t('dayLog.previous')}

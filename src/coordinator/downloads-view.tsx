@@ -10,6 +10,8 @@ import { useForms } from './use-forms';
 import { api, ApiError, messageOf, signedOut } from './api';
 import { FormPicker } from './form-options';
 import { ErrorMessage } from './error-message';
+import { useAccount } from './account-context';
+import { UnitChooser } from './unit-chooser';
 
 const LABEL_LANGUAGES = ['fi', 'sv', 'en'];
 /** The anonymity rules the files follow, in the README's order. */
@@ -28,10 +30,15 @@ export function DownloadsView() {
   const [byVersion, setByVersion] = useState(false);
   const [labels, setLabels] = useState(LABEL_LANGUAGES.includes(i18n.language) ? i18n.language : 'fi');
   const [format, setFormat] = useState<CsvFormat>('fi');
+  const { units, role } = useAccount();
+  const [chosenUnits, setChosenUnits] = useState(() => units.map((u) => u.id));
+  const [sideBySide, setSideBySide] = useState(false);
+  // A viewer gets the summary only.
+  const files = role === 'viewer' ? EXPORT_FILES.filter((file) => file === 'summary') : EXPORT_FILES;
 
   const forms = useForms((list) => setForm((chosen) => chosen || (list[0]?.id ?? '')), setError);
 
-  const valid = form !== '' && from !== '' && to !== '' && from <= to;
+  const valid = form !== '' && from !== '' && to !== '' && from <= to && chosenUnits.length > 0;
   // A download is a plain navigation; first make sure the session still holds, so an ended
   // session brings back the sign-in instead of saving an error message as the file.
   const download = async (event: React.MouseEvent<HTMLAnchorElement>, url: string) => {
@@ -45,7 +52,17 @@ export function DownloadsView() {
     }
   };
   const href = (file: ExportFile) =>
-    `/api/coordinator/exports/${file}.csv?${new URLSearchParams({ form, from, to, period, labels, format, ...(file === 'summary' && byVersion ? { split: 'version' } : {}) })}`;
+    `/api/coordinator/exports/${file}.csv?${new URLSearchParams({
+      form,
+      from,
+      to,
+      period,
+      labels,
+      format,
+      ...(file === 'summary' && byVersion ? { split: 'version' } : {}),
+      ...(chosenUnits.length < units.length ? { units: chosenUnits.join(',') } : {}),
+      ...(file === 'summary' && sideBySide && chosenUnits.length > 1 ? { compare: 'units' } : {}),
+    })}`;
 
   return (
     <section aria-labelledby="downloads-heading">
@@ -91,6 +108,7 @@ export function DownloadsView() {
           </select>
         </label>
       </div>
+      <UnitChooser chosen={chosenUnits} onChoose={setChosenUnits} sideBySide={sideBySide} onSideBySide={setSideBySide} />
       <label className="check">
         <input type="checkbox" checked={byVersion} onChange={(event) => setByVersion(event.target.checked)} aria-describedby="by-version-hint" />{' '}
         {t('downloads.byVersion')}
@@ -100,7 +118,7 @@ export function DownloadsView() {
       </p>
       {!valid ? <p className="error">{t('downloads.invalidRange')}</p> : null}
       <ul className="downloads">
-        {EXPORT_FILES.map((file) => (
+        {files.map((file) => (
           <li key={file}>
             {valid ? (
               <a href={href(file)} download onClick={(event) => void download(event, href(file))}>

@@ -12,6 +12,8 @@ export interface DraftAnswer {
   check: DraftCheck;
   updatedAt: string;
   updatedBy: string;
+  /** The units whose kiosks get the form now. */
+  units: string[];
 }
 
 export interface PreviewLinkSummary {
@@ -28,7 +30,10 @@ export const draftApi = {
   start: (form: string) => call<DraftAnswer>('POST', base(form)),
   save: (form: string, definition: FormDefinition) => call<DraftAnswer>('PUT', base(form), { definition }),
   discard: (form: string) => call<void>('DELETE', base(form)),
-  publish: (form: string) => call<{ version: number }>('POST', `${base(form)}/publish`),
+  /** Publishes to the units that have the form, and these besides. */
+  publish: (form: string, units: string[]) => call<{ version: number; units: string[] }>('POST', `${base(form)}/publish`, { units }),
+  /** A new form, a copy of `copyOf`'s published version, as a draft. */
+  newForm: (id: string, copyOf: string) => call<DraftAnswer>('POST', '/api/coordinator/forms', { id, copyOf }),
   previewLinks: (form: string) => call<{ links: PreviewLinkSummary[] }>('GET', `${base(form)}/preview-links`),
   makePreviewLink: (form: string) => call<{ token: string; path: string }>('POST', `${base(form)}/preview-links`),
   revokePreviewLink: (form: string, id: string) => call<void>('POST', `${base(form)}/preview-links/${id}/revoke`),

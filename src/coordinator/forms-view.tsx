@@ -10,6 +10,7 @@ import { ApiError, messageOf } from './api';
 import { FormPicker } from './form-options';
 import { CommentList } from './comment-list';
 import { draftApi, type DraftAnswer } from './draft-api';
+import { nameOfUnit, useAccount } from './account-context';
 import { LocalizedFields } from './localized-fields';
 import { PreviewLinksPanel } from './preview-links-panel';
 import { QuestionEditor } from './question-editor';
@@ -23,7 +24,21 @@ export function FormsView() {
   const heading = useHeadingFocus<HTMLHeadingElement>('forms');
   const [form, setForm] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const forms = useForms((list) => setForm((chosen) => chosen || (list[0]?.id ?? '')), setError);
+  const [made, setMade] = useState(0);
+  const forms = useForms((list) => setForm((chosen) => chosen || (list[0]?.id ?? '')), setError, made);
+  const [newId, setNewId] = useState('');
+  const makeForm = async (event: React.FormEvent) => {
+    event.preventDefault();
+    try {
+      await draftApi.newForm(newId.trim(), form);
+      setError(null);
+      setForm(newId.trim());
+      setNewId('');
+      setMade((n) => n + 1);
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  };
   return (
     <section aria-labelledby="forms-heading">
       <h1 id="forms-heading" ref={heading} tabIndex={-1}>
@@ -32,6 +47,19 @@ export function FormsView() {
       <p>{t('drafts.intro')}</p>
       <ErrorMessage text={error} />
       <FormPicker forms={forms} value={form} onChange={setForm} />
+      {form ? (
+        <details className="panel">
+          <summary>{t('units.newForm')}</summary>
+          <p className="hint">{t('units.newFormHint')}</p>
+          <form className="filters" onSubmit={(event) => void makeForm(event)}>
+            <label className="field">
+              <span>{t('units.newFormId')}</span>
+              <input value={newId} onChange={(event) => setNewId(event.target.value)} required pattern="[a-z0-9][a-z0-9-]{0,39}" autoComplete="off" />
+            </label>
+            <button type="submit">{t('units.makeForm')}</button>
+          </form>
+        </details>
+      ) : null}
       {form ? <DraftPanel key={form} formId={form} /> : null}
     </section>
   );
@@ -48,9 +76,12 @@ function DraftPanel({ formId }: { formId: string }) {
   const [note, setNote] = useState<Note>(null);
   const [confirming, setConfirming] = useState<'publish' | 'discard' | null>(null);
   const [comments, setComments] = useState<ReceivedComment[]>([]);
+  const { units } = useAccount();
+  const [publishTo, setPublishTo] = useState<string[]>([]);
 
   const opened = useCallback((answer: DraftAnswer) => {
     setLoad({ state: 'ready', answer });
+    setPublishTo(answer.units);
     setDraft(answer.definition);
     setSavedJson(JSON.stringify(answer.definition));
   }, []);
@@ -107,7 +138,7 @@ function DraftPanel({ formId }: { formId: string }) {
   };
   const publish = () =>
     attempt(async () => {
-      const { version } = await draftApi.publish(formId);
+      const { version } = await draftApi.publish(formId, publishTo.filter((unit) => !answer.units.includes(unit)));
       closeDraft(t('drafts.published', { version }));
     });
   const discard = () =>
@@ -168,6 +199,23 @@ function DraftPanel({ formId }: { formId: string }) {
         {confirming ? (
           <div className="confirm" role="group" aria-label={confirming === 'publish' ? t('drafts.publish', { version: nextVersion }) : t('drafts.discard')}>
             <p>{confirming === 'publish' ? t('drafts.confirmPublish', { version: nextVersion }) : t('drafts.confirmDiscard')}</p>
+            {confirming === 'publish' && (units.length > 1 || answer.units.length === 0) ? (
+              <fieldset className="units">
+                <legend>{t('units.publishTo')}</legend>
+                {units.map((unit) => (
+                  <label key={unit.id} className="check">
+                    <input
+                      type="checkbox"
+                      checked={publishTo.includes(unit.id)}
+                      disabled={answer.units.includes(unit.id)}
+                      onChange={(event) => setPublishTo(event.target.checked ? [...publishTo, unit.id] : publishTo.filter((u) => u !== unit.id))}
+                    />{' '}
+                    {nameOfUnit(units, unit.id, i18n.language)}
+                  </label>
+                ))}
+                {answer.units.length > 0 ? <p className="hint">{t('units.publishToHint', { units: answer.units.map((u) => nameOfUnit(units, u, i18n.language)).join(', ') })}</p> : null}
+              </fieldset>
+            ) : null}
             <button type="button" className="primary" onClick={() => void (confirming === 'publish' ? publish() : discard())}>
               {confirming === 'publish' ? t('drafts.confirm') : t('drafts.discard')}
             </button>

@@ -5,16 +5,20 @@ import { isQuiet, type KioskSummary } from '../domain/kiosk-admin';
 import { useHeadingFocus } from '../ui/use-heading-focus';
 import { api, messageOf } from './api';
 import { dateTimeIn, dayIn } from './dates';
+import { nameOfUnit, useAccount } from './account-context';
 
 /** Enrolled kiosks and their state at last sync; made and received per day; a pairing code for a new one; revocation. */
 export function KiosksView() {
   const { t, i18n } = useTranslation();
   const heading = useHeadingFocus<HTMLHeadingElement>('kiosks');
   const [kiosks, setKiosks] = useState<KioskSummary[] | null>(null);
-  const [pairing, setPairing] = useState<{ code: string; name: string; expiresAt: string } | null>(null);
+  const [pairing, setPairing] = useState<{ code: string; name: string; unit: string; expiresAt: string } | null>(null);
+  const { units } = useAccount();
+  const several = units.length > 1;
+  const unitOf = (id: string) => nameOfUnit(units, id, i18n.language);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const { register, handleSubmit, reset, formState } = useForm<{ name: string }>();
+  const { register, handleSubmit, reset, formState } = useForm<{ name: string; unit: string }>({ defaultValues: { name: '', unit: units[0]?.id ?? '' } });
   const failed = (failure: unknown) => setMessage({ ok: false, text: messageOf(failure) });
 
   const load = useCallback(() => {
@@ -25,11 +29,11 @@ export function KiosksView() {
   const when = (at: string | null) => (at ? dateTimeIn(i18n.language, at) : t('kiosks.never'));
   const state = (kiosk: KioskSummary) => (kiosk.revokedAt ? t('kiosks.revoked') : isQuiet(kiosk, new Date()) ? t('kiosks.quiet') : t('kiosks.active'));
 
-  const pair = handleSubmit(async ({ name }) => {
+  const pair = handleSubmit(async ({ name, unit }) => {
     try {
-      setPairing(await api.pair(name));
+      setPairing(await api.pair(name, unit));
       setMessage(null);
-      reset();
+      reset({ name: '', unit });
     } catch (failure) {
       failed(failure);
     }
@@ -61,6 +65,7 @@ export function KiosksView() {
           <thead>
             <tr>
               <th scope="col">{t('kiosks.name')}</th>
+              {several ? <th scope="col">{t('units.unit')}</th> : null}
               <th scope="col">{t('kiosks.state')}</th>
               <th scope="col">{t('kiosks.lastSync')}</th>
               <th scope="col">{t('kiosks.waiting')}</th>
@@ -74,6 +79,7 @@ export function KiosksView() {
             {kiosks.map((kiosk) => (
               <tr key={kiosk.id}>
                 <th scope="row">{kiosk.name}</th>
+                {several ? <td>{unitOf(kiosk.unitId)}</td> : null}
                 <td>{state(kiosk)}</td>
                 <td>{when(kiosk.lastSyncAt)}</td>
                 <td>{kiosk.waitingAtSync ?? '–'}</td>
@@ -108,13 +114,25 @@ export function KiosksView() {
           <span>{t('kiosks.newName')}</span>
           <input autoComplete="off" {...register('name', { required: true, maxLength: 80 })} />
         </label>
+        {several ? (
+          <label className="field">
+            <span>{t('units.unit')}</span>
+            <select {...register('unit', { required: true })}>
+              {units.map((unit) => (
+                <option key={unit.id} value={unit.id}>
+                  {unitOf(unit.id)}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
           {t('kiosks.pair')}
         </button>
       </form>
       {pairing ? (
         <div role="status" className="pairing-code">
-          <p>{t('kiosks.codeFor', { name: pairing.name })}</p>
+          <p>{t('kiosks.codeFor', { name: several ? `${pairing.name} (${unitOf(pairing.unit)})` : pairing.name })}</p>
           <p className="pairing-code__code">{pairing.code}</p>
           <p>{t('kiosks.codeValid', { until: when(pairing.expiresAt) })}</p>
         </div>

@@ -1,3 +1,4 @@
+import type { CoordinatorSession } from '../domain/coordinator-api';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -5,7 +6,7 @@ import { useHeadingFocus } from '../ui/use-heading-focus';
 import { api, messageOf } from './api';
 import { ErrorMessage } from './error-message';
 
-export function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (username: string) => void }) {
+export function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (account: CoordinatorSession) => void }) {
   const { t } = useTranslation();
   const heading = useHeadingFocus<HTMLHeadingElement>('sign-in');
   const { register, handleSubmit, formState } = useForm<{ username: string; password: string }>();
@@ -14,7 +15,7 @@ export function SignIn({ ended, onSignedIn }: { ended: boolean; onSignedIn: (use
   const submit = handleSubmit(async ({ username, password }) => {
     setError(null);
     try {
-      onSignedIn((await api.signIn(username.trim(), password)).username);
+      onSignedIn(await api.signIn(username.trim(), password));
     } catch (failure) {
       setError(messageOf(failure));
     }
