@@ -124,5 +124,5 @@ test('what visitors give at a kiosk appears in the coordinator\u2019s dashboard 
   expect(dayLog[0]![dayLog[1]!.indexOf('1', 3)]).toBe('Health station');
 
   const freeTexts = csv((await coordinator.download('Vapaat vastaukset (CSV)')).content);
-  expect(freeTexts).toEqual([['question', 'text']]);
+  expect(freeTexts).toEqual([['unit', 'question', 'text']]);
 });
