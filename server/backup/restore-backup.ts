@@ -45,7 +45,11 @@ export class RestoreRefused extends Error {
  * replaces is kept beside it as feedback.sqlite.before-restore-<time>, with its WAL if it had
  * one. A refusal changes nothing in the data folder.
  */
-export async function restoreBackup(file: string, { dataDir, passphrase }: { dataDir: string; passphrase: string | null }, now: Date): Promise<RestoreOutcome> {
+export async function restoreBackup(
+  file: string,
+  { dataDir, passphrase, firstUnitName }: { dataDir: string; passphrase: string | null; firstUnitName?: string | undefined },
+  now: Date,
+): Promise<RestoreOutcome> {
   if (!existsSync(file) || !statSync(file).isFile()) return { restored: false, refusal: 'not-found', message: `There is no file ${file}.` };
   const databaseFile = join(dataDir, DATABASE_FILE);
   const tempName = `${DATABASE_FILE}.restore-${randomBytes(6).toString('hex')}${PARTIAL_SUFFIX}`;
@@ -67,7 +71,7 @@ export async function restoreBackup(file: string, { dataDir, passphrase }: { dat
       throw new RestoreRefused('wrong-database', `${basename(file)} is a backup of a PostgreSQL database (pg_dump): restore it with DATABASE_URL set to that database.`);
     }
     const schemaVersion = checkedSchemaVersion(temp, basename(file));
-    const databaseId = await upgradeAndRenew(dataDir, tempName, basename(file));
+    const databaseId = await upgradeAndRenew(dataDir, tempName, basename(file), firstUnitName);
     if (databaseInUse(databaseFile)) {
       throw new RestoreRefused('in-use', `The database in ${dataDir} is in use: stop the server (and any other command using it) first.`);
     }
@@ -119,10 +123,11 @@ function checkedSchemaVersion(temp: string, name: string): number {
  * a migration that fails on it is a refusal, not a server that does not start), and gives it a
  * new random identity. Returns the identity.
  */
-async function upgradeAndRenew(dataDir: string, tempName: string, name: string): Promise<string> {
+async function upgradeAndRenew(dataDir: string, tempName: string, name: string, firstUnitName: string | undefined): Promise<string> {
   let restored;
   try {
-    restored = openDatabase(dataDir, tempName);
+    // A backup from before units gets its unit named as the server's own database would.
+    restored = openDatabase(dataDir, tempName, { firstUnitName });
   } catch (error) {
     throw new RestoreRefused('cannot-upgrade', `${name} cannot be brought up to this release: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -31,7 +31,10 @@ export type PostgresRestoreOutcome =
  * of an older release is brought up to date. A refusal changes nothing; an error after the
  * restore says so.
  */
-export async function restorePostgresBackup(file: string, { url, passphrase }: { url: string; passphrase: string | null }): Promise<PostgresRestoreOutcome> {
+export async function restorePostgresBackup(
+  file: string,
+  { url, passphrase, firstUnitName }: { url: string; passphrase: string | null; firstUnitName?: string | undefined },
+): Promise<PostgresRestoreOutcome> {
   if (!existsSync(file) || !statSync(file).isFile()) return { restored: false, refusal: 'not-found', message: `There is no file ${file}.` };
   const name = basename(file);
   const privateDir = mkdtempSync(join(tmpdir(), 'feedback-restore-'));
@@ -59,7 +62,7 @@ export async function restorePostgresBackup(file: string, { url, passphrase }: {
     try {
       const droppedTables = await dropTablesNotInArchive(url, tables);
       const databaseId = await renewRestoredIdentity(url);
-      const restored = await openPostgresDatabase(url, { poolSize: 1 });
+      const restored = await openPostgresDatabase(url, { poolSize: 1, firstUnitName });
       await restored.close();
       return { restored: true, schemaVersion: POSTGRES_MIGRATIONS.length, databaseId, droppedTables };
     } catch (error) {

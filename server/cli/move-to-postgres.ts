@@ -24,7 +24,7 @@ if (!existsSync(file)) {
   console.error(`There is no database at ${file}: check DATA_DIR.`);
   process.exit(2);
 }
-const source = openDatabase(config.dataDir);
+const source = openDatabase(config.dataDir, undefined, { firstUnitName: config.firstUnitName });
 const target = openPostgres(url, { poolSize: 1 });
 try {
   const moved = await moveToPostgres(source.sqlite!.connection, target);

@@ -22,7 +22,7 @@ async function restoreIntoPostgres(url: string): Promise<void> {
   console.log('Restoring into the PostgreSQL database of DATABASE_URL. Every server instance that uses it must be stopped first: a restore refuses while another connection is open.');
   let outcome;
   try {
-    outcome = await restorePostgresBackup(resolve(file!), { url, passphrase: config.backup.passphrase });
+    outcome = await restorePostgresBackup(resolve(file!), { url, passphrase: config.backup.passphrase, firstUnitName: config.firstUnitName });
   } catch (error) {
     console.error(`Restore failed: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
@@ -37,7 +37,7 @@ async function restoreIntoPostgres(url: string): Promise<void> {
 }
 
 async function restoreIntoDataFolder(): Promise<void> {
-  const outcome = await restoreBackup(resolve(file!), { dataDir: config.dataDir, passphrase: config.backup.passphrase }, new Date());
+  const outcome = await restoreBackup(resolve(file!), { dataDir: config.dataDir, passphrase: config.backup.passphrase, firstUnitName: config.firstUnitName }, new Date());
   if (!outcome.restored) {
     console.error(`Not restored: ${outcome.message}\nNothing in ${config.dataDir} was changed.`);
     process.exit(1);

@@ -5,13 +5,17 @@ import { migratePostgres } from './migrate';
 
 /** Every table, in an order where each row's references are already there. */
 const TABLES: TableName[] = [
+  'units',
+  'unit_forms',
   'form_versions',
   'kiosks',
   'pairing_codes',
   'abandoned_counts',
   'coordinators',
+  'coordinator_units',
   'sessions',
   'audit_log',
+  'audit_log_units',
   'day_log',
   'answer_counts',
   'response_counts',
@@ -27,8 +31,11 @@ const TABLES: TableName[] = [
   'job_runs',
 ];
 
-/** Tables a server fills by itself on an empty database: they hold no data of anyone's. */
-const MADE_BY_THE_SERVER: TableName[] = ['database_identity', 'made_received_from'];
+/**
+ * Tables a server (or its migrations) fills by itself on an empty database: the first unit, which
+ * the source's units replace, and rows that hold no data of anyone's.
+ */
+const MADE_BY_THE_SERVER: TableName[] = ['database_identity', 'made_received_from', 'units'];
 
 /** The columns that hold counts: their sums must match as well as the number of rows. */
 const COUNTS: Partial<Record<TableName, string[]>> = {
