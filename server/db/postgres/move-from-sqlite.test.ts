@@ -23,7 +23,10 @@ beforeEach(async () => {
   // A database written by the first release, with real-looking data, brought to this release.
   dir = mkdtempSync(join(tmpdir(), 'feedback-move-'));
   copyFileSync(resolve('server/db/fixtures/release-0.1.0.sqlite'), join(dir, DATABASE_FILE));
-  source = openDatabase(dir).sqlite!.connection;
+  // Its unit named from the setting, and a second unit beside it: the target's own first unit is replaced by these.
+  source = openDatabase(dir, undefined, { firstUnitName: 'Rovaniemen päiväkeskus' }).sqlite!.connection;
+  source.prepare("INSERT INTO units VALUES ('kemi', '{\"fi\":\"Kemi\"}', '2026-12-01')").run();
+  source.prepare("INSERT INTO unit_forms VALUES ('kemi', 'todays-feedback')").run();
   target = openPostgres(await cluster.createDatabase(`move_${(databases += 1)}`));
 });
 afterEach(async () => {
@@ -50,6 +53,9 @@ describe('moving a centre from SQLite to PostgreSQL', () => {
       ['coordinators', 'username'],
       ['preview_links', 'token_hash'],
       ['form_versions', 'form_id, version'],
+      ['units', 'id'],
+      ['unit_forms', 'unit_id'],
+      ['audit_log_units', 'seq, unit_id'],
     ] as const) {
       const expected = rowsOf(source, table, key);
       expect(expected.length, table).toBeGreaterThan(0);
