@@ -25,11 +25,12 @@ export async function freeTextsBetween(source: Pick<Reader, 'q' | 'dialect'>, ve
 
 /**
  * Removes a free text that still identifies someone from the response itself, so it is gone
- * from every view and download, and takes it out of the "answered" count. Returns false if
- * there is no such text in these units. The response's other answers stay.
+ * from every view and download, and takes it out of the "answered" count. Returns the
+ * response's unit, or null if there is no such text in these units. The response's other
+ * answers stay.
  */
-export async function redactFreeText(db: Database, versions: FormDefinition[], units: readonly string[], id: string, question: string): Promise<boolean> {
-  if (!freeTextQuestions(versions).has(question)) return false;
+export async function redactFreeText(db: Database, versions: FormDefinition[], units: readonly string[], id: string, question: string): Promise<string | null> {
+  if (!freeTextQuestions(versions).has(question)) return null;
   return inTransaction(db, async (trx) => {
     const row = await trx.q
       .selectFrom('responses')
@@ -38,11 +39,11 @@ export async function redactFreeText(db: Database, versions: FormDefinition[], u
       // Two coordinators redacting at once on PostgreSQL: the second waits and reads the first's result.
       .$if(trx.dialect === 'postgres', (query) => query.forUpdate())
       .executeTakeFirst();
-    if (!row || row.form_id !== versions[0]!.id || !units.includes(row.unit_id)) return false;
+    if (!row || row.form_id !== versions[0]!.id || !units.includes(row.unit_id)) return null;
     const answers = JSON.parse(row.answers) as Record<string, unknown>;
     const text = answers[question];
     // A blank text was never counted as an answer, so there is nothing to take out.
-    if (typeof text !== 'string' || text.trim() === '') return false;
+    if (typeof text !== 'string' || text.trim() === '') return null;
     delete answers[question];
     await trx.q.updateTable('responses').set({ answers: JSON.stringify(answers) }).where('date', '=', row.date).where('id', '=', id).execute();
     await trx.q
@@ -56,7 +57,7 @@ export async function redactFreeText(db: Database, versions: FormDefinition[], u
       .where('question_id', '=', question)
       .where('option_id', '=', '*')
       .execute();
-    return true;
+    return row.unit_id;
   });
 }
 

@@ -93,7 +93,7 @@ describe('free texts in the coordinator\u2019s area', () => {
     expect(JSON.stringify((await queryRows(server.db, 'SELECT answers FROM responses')))).not.toContain('Matti');
     expect(await queryValue(server.db, "SELECT sum(count) FROM answer_counts WHERE question_id = 'anything-else'")).toBe((before as number) - 1);
     const entry = (await auditEntries(server.db, 'all')).find((e) => e.action === 'redaction');
-    expect(entry).toMatchObject({ actor: 'aino', action: 'redaction', detail: 'todays-feedback anything-else' });
+    expect(entry).toMatchObject({ actor: 'aino', action: 'redaction', detail: 'todays-feedback anything-else', units: ['paivakeskus'] });
     expect(JSON.stringify(await auditEntries(server.db, 'all'))).not.toContain('Matti');
     // The response's other answers stay.
     expect(await queryValue(server.db, 'SELECT count(*) FROM responses')).toBe(7);

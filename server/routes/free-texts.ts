@@ -76,11 +76,10 @@ export function freeTextRoutes(app: FastifyInstance, db: Database, clock: () => 
       const { form, id, question } = request.body;
       const versions = await formVersions(db, form);
       // A text of another unit is answered as one that does not exist.
-      if (versions.length === 0 || !(await redactFreeText(db, versions, request.access!.units, id, question))) {
-        return reply.code(404).send({ error: 'There is no such text; it may have been removed already.' });
-      }
+      const unit = versions.length === 0 ? null : await redactFreeText(db, versions, request.access!.units, id, question);
+      if (unit === null) return reply.code(404).send({ error: 'There is no such text; it may have been removed already.' });
       // Which question, never the text: the audit log holds no visitor data.
-      await audit(db, request.coordinator!.username, 'redaction', `${form} ${question}`);
+      await audit(db, request.coordinator!.username, 'redaction', `${form} ${question}`, new Date(), [unit]);
       return reply.code(204).send(null);
     },
   );
