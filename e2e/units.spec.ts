@@ -92,6 +92,7 @@ test('two units, each with a kiosk: each sees its own, a viewer only counts, and
   await expect(veikko.figure('Vastauksia')).toHaveText('2');
   await expect(veikko.sections()).toHaveText(['Yleiskuva', 'Lataukset', 'Oma tili']);
   await expect(veikkoPage.getByText('Täällä on hyvä olla')).toHaveCount(0);
+  await expect(veikko.alert()).toHaveCount(0);
   await veikko.goTo('Lataukset');
   await expect(veikkoPage.getByRole('link', { name: 'Vapaat vastaukset (CSV)' })).toHaveCount(0);
   const refused = await veikkoPage.request.get(`${server.url}/api/coordinator/free-texts?form=todays-feedback&from=${today}&to=${today}`);

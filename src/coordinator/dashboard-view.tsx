@@ -35,7 +35,7 @@ export default function DashboardView() {
   const today = localDay(new Date()).date;
   const [query, setQuery] = useState<DashboardQuery | null>(null);
   const [result, setResult] = useState<{ dashboard: Dashboard; versions: FormDefinition[]; version?: number; byUnit?: { unit: string; dashboard: Dashboard }[] } | null>(null);
-  const { units } = useAccount();
+  const { units, role } = useAccount();
   const [chosenUnits, setChosenUnits] = useState(() => units.map((u) => u.id));
   const [sideBySide, setSideBySide] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -131,7 +131,8 @@ export default function DashboardView() {
             labels={labels}
             byUnit={result.byUnit?.map((u) => ({ name: nameOfUnit(units, u.unit, i18n.language), dashboard: u.dashboard }))}
           />
-          <FreeTextList query={query} labels={allLabels} />
+          {/* A viewer sees counts only: free texts are not theirs to read. */}
+          {role !== 'viewer' ? <FreeTextList query={query} labels={allLabels} /> : null}
         </>
       ) : (
         !error && <p>{t('app.loading')}</p>
