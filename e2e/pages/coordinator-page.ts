@@ -125,8 +125,12 @@ export class CoordinatorPage {
   async makePairingCode(name: string, unit?: string): Promise<string> {
     await this.page.getByLabel('Laitteen nimi (esimerkiksi sijainti)').fill(name);
     if (unit) await this.page.getByRole('combobox', { name: 'Toimipiste', exact: true }).selectOption({ label: unit });
+    // A code made before stays on the page until the new one arrives: wait for the new one.
+    const shown = this.page.locator('.pairing-code__code');
+    const previous = (await shown.count()) > 0 ? await shown.textContent() : null;
     await this.page.getByRole('button', { name: 'Tee parituskoodi' }).click();
-    return (await this.page.locator('.pairing-code__code').textContent())!;
+    if (previous !== null) await expect(shown).not.toHaveText(previous);
+    return (await shown.textContent())!;
   }
 
   kioskRow(name: string): Locator {
