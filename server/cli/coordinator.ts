@@ -14,7 +14,7 @@ import { audit, COMMAND_LINE } from '../db/audit-log';
 import { addCoordinator, listCoordinators, setCoordinatorAccess } from '../db/coordinators';
 import { listUnits } from '../db/units';
 import { ROLES, type Role } from '../../src/domain/units';
-import { parseArguments } from './options';
+import { argumentsOrExit } from './options';
 import { openConfiguredDatabase } from '../db/database';
 import { hashPassword, passwordProblem } from '../passwords';
 
@@ -44,12 +44,7 @@ async function readPassword(): Promise<string> {
 }
 
 const USAGE = 'Usage: npm run coordinator -- add NAME [--role admin|coordinator|viewer] [--unit UNIT_ID ...] | set NAME --role ROLE [--unit UNIT_ID ...] | list';
-let parsed: ReturnType<typeof parseArguments>;
-try {
-  parsed = parseArguments(process.argv.slice(2));
-} catch (error) {
-  fail(`${(error as Error).message}\n${USAGE}`);
-}
+const parsed = argumentsOrExit(USAGE);
 const [command, username] = parsed.words;
 const roleOption = parsed.options.get('role')?.at(-1);
 if (roleOption !== undefined && !(ROLES as readonly string[]).includes(roleOption)) fail(`The role is one of ${ROLES.join(', ')}.`);

@@ -10,7 +10,7 @@ import { audit, COMMAND_LINE } from '../db/audit-log';
 import { openConfiguredDatabase } from '../db/database';
 import { kioskById, listKiosks, revokeKiosk } from '../db/kiosks';
 import { listUnits } from '../db/units';
-import { parseArguments } from './options';
+import { argumentsOrExit } from './options';
 import { makePairingCode } from '../pairing';
 
 function fail(message: string): never {
@@ -18,12 +18,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let parsed: ReturnType<typeof parseArguments>;
-try {
-  parsed = parseArguments(process.argv.slice(2));
-} catch (error) {
-  fail((error as Error).message);
-}
+const parsed = argumentsOrExit('Usage: npm run kiosk -- pair [NAME] [--unit UNIT_ID] | list | revoke KIOSK_ID');
 const [command, ...words] = parsed.words;
 const argument = words.length > 0 ? words.join(' ') : undefined;
 const config = readConfig();

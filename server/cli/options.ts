@@ -18,3 +18,13 @@ export function parseArguments(args: readonly string[]): { words: string[]; opti
   }
   return { words, options };
 }
+
+/** This process's command line, parsed; a malformed one ends the process with the reason and `usage` (exit code 2). */
+export function argumentsOrExit(usage: string): ReturnType<typeof parseArguments> {
+  try {
+    return parseArguments(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${usage}`);
+    process.exit(2);
+  }
+}

@@ -10,7 +10,7 @@ import { readConfig } from '../config';
 import { audit, COMMAND_LINE } from '../db/audit-log';
 import { openConfiguredDatabase } from '../db/database';
 import { addUnit, listUnits, renameUnit } from '../db/units';
-import { parseArguments } from './options';
+import { argumentsOrExit } from './options';
 
 const USAGE = 'Usage: npm run unit -- add NAME [--sv NAME] [--en NAME] | rename UNIT_ID NAME [--sv NAME] [--en NAME] | list';
 
@@ -19,12 +19,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-let parsed: ReturnType<typeof parseArguments>;
-try {
-  parsed = parseArguments(process.argv.slice(2));
-} catch (error) {
-  fail(`${(error as Error).message}\n${USAGE}`);
-}
+const parsed = argumentsOrExit(USAGE);
 const [command, ...rest] = parsed.words;
 
 /** The Finnish name from the words, the others from --LANG options. */
