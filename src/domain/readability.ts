@@ -1,8 +1,9 @@
 /**
  * Plain-language hints for a form's texts: sentence length, long words and a readability score
  * suited to the language. Wiio's formula for Finnish, LIX for Swedish, Flesch reading ease for
- * English; other languages (Northern Sámi) get sentence and word lengths only. The formulas,
- * their sources and the thresholds are in the README.
+ * English; other languages (Northern Sámi) get sentence and word lengths only. A text shorter
+ * than MIN_SCORED_WORDS gets no score either. The formulas, their sources and the thresholds are
+ * in the README.
  */
 
 export type Measure = 'wiio' | 'lix' | 'flesch';
@@ -21,11 +22,25 @@ export interface TextHints {
   longestSentence: number;
   /** The words the language's measure counts as long, in the order they appear. */
   longWords: string[];
+  /** Null for a language without a formula and for a text shorter than MIN_SCORED_WORDS. */
   readability: Readability | null;
 }
 
 /** A sentence in plain language has at most this many words; more gets a hint. */
 export const MAX_PLAIN_SENTENCE_WORDS = 12;
+
+/**
+ * A text of fewer words gets no score, only the sentence and long-word hints. The formulas are
+ * averages fitted to running prose: Flesch (1948) took samples of 100 words, Wiio counts long
+ * words per 100 words, and LIX is the same kind of share. In a short text one word decides the
+ * score: the three syllables of "Nobody" make Flesch −48, and in a text of ten words one long
+ * word moves Wiio by three grades (the whole fair band) and LIX by ten points. At 30 words it
+ * moves Wiio by one grade and LIX by 3.3, and a text in plain sentences has at least three of
+ * them to average over. A hundred words would leave nearly every text of a form unscored; 30
+ * leaves out labels and question titles (a word to a sentence or two) and scores help texts and
+ * introductions of a few sentences.
+ */
+export const MIN_SCORED_WORDS = 30;
 
 /** Sentences end at . ! ? : or a line break; a label without a full stop is one sentence. */
 export function sentencesOf(text: string): string[] {
@@ -100,26 +115,20 @@ function ease(measure: Measure, score: number): Ease {
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
-/** The hints for one text in one language. */
-export function textHints(text: string, language: string): TextHints {
-  const sentences = sentencesOf(text);
-  const words = wordsOf(text);
-  const longestSentence = Math.max(0, ...sentences.map((sentence) => wordsOf(sentence).length));
-  const base = { sentences: sentences.length, words: words.length, longestSentence };
-  if (words.length === 0) return { ...base, longWords: [], readability: null };
-  const perSentence = words.length / Math.max(1, sentences.length);
-
+/** The long words and the score of the language's formula (null without one), for any length. */
+function measured(words: string[], sentences: number, language: string): Pick<TextHints, 'longWords' | 'readability'> {
+  const perSentence = words.length / Math.max(1, sentences);
   if (language === 'fi') {
     // Wiio: grade level = 2.7 + 0.3 × words of four or more syllables (in base form) per 100 words.
     const longWords = words.filter((word) => finnishSyllables(finnishStem(word)) >= 4);
     const score = round(2.7 + (0.3 * 100 * longWords.length) / words.length);
-    return { ...base, longWords, readability: { measure: 'wiio', score, ease: ease('wiio', score) } };
+    return { longWords, readability: { measure: 'wiio', score, ease: ease('wiio', score) } };
   }
   if (language === 'sv') {
     // LIX: words per sentence + 100 × words of more than six letters / words.
     const longWords = words.filter((word) => [...word.replace(/['’-]/g, '')].length > 6);
     const score = round(perSentence + (100 * longWords.length) / words.length);
-    return { ...base, longWords, readability: { measure: 'lix', score, ease: ease('lix', score) } };
+    return { longWords, readability: { measure: 'lix', score, ease: ease('lix', score) } };
   }
   if (language === 'en') {
     // Flesch reading ease: 206.835 − 1.015 × words per sentence − 84.6 × syllables per word.
@@ -127,8 +136,39 @@ export function textHints(text: string, language: string): TextHints {
     const longWords = words.filter((_word, i) => syllables[i]! >= 3);
     const perWord = syllables.reduce((sum, count) => sum + count, 0) / words.length;
     const score = round(206.835 - 1.015 * perSentence - 84.6 * perWord);
-    return { ...base, longWords, readability: { measure: 'flesch', score, ease: ease('flesch', score) } };
+    return { longWords, readability: { measure: 'flesch', score, ease: ease('flesch', score) } };
   }
   // No formula for this language: word length alone (more than 12 letters reads as long).
-  return { ...base, longWords: words.filter((word) => [...word].length > 12), readability: null };
+  return { longWords: words.filter((word) => [...word].length > 12), readability: null };
+}
+
+/**
+ * The score of the language's formula whatever the text's length, as the formula's authors
+ * would compute it; textHints leaves it out below MIN_SCORED_WORDS. The worked examples use it.
+ */
+export function formulaScore(text: string, language: string): Readability | null {
+  const words = wordsOf(text);
+  return words.length === 0 ? null : measured(words, sentencesOf(text).length, language).readability;
+}
+
+/** The hints for one text in one language. */
+export function textHints(text: string, language: string): TextHints {
+  const sentences = sentencesOf(text);
+  const words = wordsOf(text);
+  const longestSentence = Math.max(0, ...sentences.map((sentence) => wordsOf(sentence).length));
+  const base = { sentences: sentences.length, words: words.length, longestSentence };
+  if (words.length === 0) return { ...base, longWords: [], readability: null };
+  const { longWords, readability } = measured(words, sentences.length, language);
+  return { ...base, longWords, readability: words.length >= MIN_SCORED_WORDS ? readability : null };
+}
+
+/**
+ * One plain word for a text, for reviewers who do not read scores: the score's ease where the
+ * text has one; else hard for a sentence longer than plain language allows, fair for long words,
+ * and easy otherwise.
+ */
+export function plainVerdict(hints: TextHints): Ease {
+  if (hints.readability) return hints.readability.ease;
+  if (hints.longestSentence > MAX_PLAIN_SENTENCE_WORDS) return 'hard';
+  return hints.longWords.length > 0 ? 'fair' : 'easy';
 }

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { MAX_PLAIN_SENTENCE_WORDS, textHints } from '../domain/readability';
+import { MAX_PLAIN_SENTENCE_WORDS, MIN_SCORED_WORDS, textHints } from '../domain/readability';
 
 /**
  * Plain-language hints for one text in one language: the readability score where the language
- * has a formula, the longest sentence and the long words. What reads as hard is marked, in
- * words as well as colour. The texts come from the "hints" resources (preview and coordinator).
+ * has a formula and the text is long enough to score, the longest sentence and the long words.
+ * What reads as hard is marked, in words as well as colour. The texts come from the "hints"
+ * resources (preview and coordinator).
  */
 export function TextHints({ text, language }: { text: string; language: string }) {
   const { t } = useTranslation();
@@ -42,6 +43,7 @@ export function HintsExplained() {
       <p>{t('hints.explainWiio')}</p>
       <p>{t('hints.explainLix')}</p>
       <p>{t('hints.explainFlesch')}</p>
+      <p>{t('hints.explainShort', { min: MIN_SCORED_WORDS })}</p>
       <p>{t('hints.explainOther')}</p>
     </details>
   );
