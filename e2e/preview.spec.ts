@@ -6,7 +6,8 @@ import { PreviewPage } from './pages/preview-page';
 import { StaffMenuPage } from './pages/staff-menu-page';
 import type { AppServer } from './support/app-server';
 import { expectNoAxeViolations } from './support/axe';
-import { abandonedCount, helsinkiToday, readOutbox, readQueuedComments } from './support/kiosk-storage';
+import { abandonedCount, helsinkiToday, readKeptDrafts, readOutbox, readQueuedComments } from './support/kiosk-storage';
+import { waitForServiceWorkerControl } from './support/service-worker';
 import { COORDINATOR, makePairingCode, startServerWithCoordinator, storedComments, storedResponses } from './support/server-data';
 
 const OLD_WORDING = 'Millainen päivä päiväkeskuksessa oli tänään?';
@@ -47,39 +48,81 @@ test('a draft is reviewed in preview, commented on offline, published, and reach
   const visitor = new KioskPage(reviewer);
   await visitor.open(link);
   await expect(preview.banner()).toBeVisible();
+  await waitForServiceWorkerControl(reviewer);
   // The unreviewed Northern Sámi wording is there to review, though no kiosk shows it yet.
   await expect(reviewer.getByRole('button', { name: 'Davvisámegiella', exact: true })).toBeVisible();
+
+  // Every text on the screen takes a comment: the form's title, and the kiosk's own start text.
+  await preview.commentOnThisScreen('Otsikko on hyvä.', { text: /^Lomakkeen nimi: Päivän palaute/ });
+  await expect(preview.commentNews()).toHaveText('Kommentti on lähetetty.');
+  await preview.banner().getByRole('button', { name: 'Kommentoi tätä näkymää' }).click();
+  await expectNoAxeViolations(reviewer, 'comment on this screen');
+  await preview.dialog().getByRole('button', { name: 'Peruuta' }).click();
+  await preview.commentOnThisScreen('Dát lea čielggas.', { text: /^Kioskin teksti: Kerro, millainen päivä oli/, language: 'pohjoissaame' });
+  await expect(preview.commentNews()).toHaveText('2 kommenttia on lähetetty.');
+  await expect(visitor.startButton()).toBeVisible();
+
   await visitor.giveFeedback();
   await visitor.expectQuestion(NEW_WORDING);
-  await expect(preview.banner()).toBeVisible();
   await expectNoAxeViolations(reviewer, 'preview of a question');
 
-  // Offline, a comment on this question is kept on the device...
+  // Offline, a comment on this question is kept on the device, and the reviewer stays on it.
   await reviewerDevice.setOffline(true);
-  await preview.commentOnThisQuestion('”Päiväsi” on hyvä sana. Kysymys on nyt selkeä.');
-  await expect(preview.banner()).toContainText('1 kommentti odottaa lähetystä');
+  await preview.commentOnThisScreen('”Päiväsi” on hyvä sana. Kysymys on nyt selkeä.');
+  await visitor.expectQuestion(NEW_WORDING);
+  await expect(preview.commentNews()).toHaveText('1 kommentti odottaa lähetystä. Se lähtee, kun yhteys toimii.');
   expect(await readQueuedComments(reviewer)).toHaveLength(1);
-  expect(storedComments(server.dataDir)).toEqual([]);
-  // ...and delivered when the device is back online, without a reload.
+
+  // The texts view opens at the question shown: its languages under each other, with a plain word.
+  await visitor.choose('Hyvä');
+  await visitor.next();
+  await visitor.expectQuestion('Kenet tapasit tänään?');
+  await preview.showTexts();
+  await expect(reviewer.getByRole('heading', { level: 1, name: 'Kysymys 2: Kenet tapasit tänään?' })).toBeVisible();
+  const questionText = reviewer.getByRole('region', { name: 'Kysymys', exact: true });
+  await expect(questionText.getByRole('listitem').filter({ hasText: 'pohjoissaame' })).toContainText('ei vielä tarkistettu');
+  await expect(questionText.getByRole('listitem').filter({ hasText: 'suomi' })).toContainText('helppo lukea');
+  await expectNoAxeViolations(reviewer, 'texts view');
+  // ...and back "as on the kiosk", the reviewer is on the same question.
+  await preview.showAsKiosk();
+  await visitor.expectQuestion('Kenet tapasit tänään?');
+
+  // A reload without a connection shows the draft kept on the device, and the review goes on.
+  await reviewer.reload();
+  await expect(preview.banner()).toContainText('Ei verkkoyhteyttä. Näet luonnoksen sellaisena kuin se tallentui tälle laitteelle.');
+  await expect(preview.commentNews()).toHaveText('1 kommentti odottaa lähetystä. Se lähtee, kun yhteys toimii.');
+  await expectNoAxeViolations(reviewer, 'preview from the kept copy');
+  await visitor.giveFeedback();
+  await visitor.expectQuestion(NEW_WORDING);
+  expect(storedComments(server.dataDir)).toHaveLength(2);
+  // Back online, the waiting comment goes, and the banner says so.
   await reviewerDevice.setOffline(false);
-  await expect(preview.banner()).toContainText('Kaikki kommentit on lähetetty.');
-  expect(storedComments(server.dataDir)).toEqual([
-    expect.objectContaining({ target: 'day', language: 'fi', text: '”Päiväsi” on hyvä sana. Kysymys on nyt selkeä.' }),
-  ]);
+  await expect(preview.commentNews()).toHaveText('Kommentti on lähetetty.');
+  expect(storedComments(server.dataDir)).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ target: 'text:form.title', language: 'fi', text: 'Otsikko on hyvä.' }),
+      expect.objectContaining({ target: 'text:start.intro', language: 'se', text: 'Dát lea čielggas.' }),
+      expect.objectContaining({ target: 'day', language: 'fi', text: '”Päiväsi” on hyvä sana. Kysymys on nyt selkeä.' }),
+    ]),
+  );
   expect(await readQueuedComments(reviewer)).toEqual([]);
 
-  // The comment form opened every language side by side, with plain-language hints for each text.
-  await expect(reviewer.getByRole('heading', { level: 1, name: 'Luonnos kaikilla kielillä' })).toBeVisible();
+  // The coordinators' full table is a tap away, with the scores' own hints.
+  await preview.showTexts();
+  await reviewer.getByRole('button', { name: 'Kaikki tekstit taulukkona lukuineen (koordinaattoreille)' }).click();
   const firstQuestion = reviewer.getByRole('region', { name: /^Kysymys 1:/ });
   // Three words are too few for a readability score: the hints give the sentence length only.
   const newWordingCell = firstQuestion.getByRole('cell', { name: new RegExp(NEW_WORDING) });
   await expect(newWordingCell).toContainText('Pisin virke: 3 sanaa');
   await expect(newWordingCell).not.toContainText('Wiio');
-  await expect(reviewer.getByRole('columnheader', { name: /Davvisámegiella.*ei vielä tarkistettu/ }).first()).toBeVisible();
-  await expectNoAxeViolations(reviewer, 'all languages side by side');
+  await expect(reviewer.getByRole('columnheader', { name: /pohjoissaame.*ei vielä tarkistettu/ }).first()).toBeVisible();
+  await expectNoAxeViolations(reviewer, 'all texts in a table');
   // Then answers tapped and sent, as a visitor would.
   await preview.showAsKiosk();
-  await visitor.answerOnlyTheFace('Hyvä');
+  await visitor.choose('Hyvä');
+  await visitor.next();
+  await visitor.skip(4);
+  await visitor.expectReview();
   await visitor.send();
   await expect(preview.banner()).toBeVisible();
 
@@ -89,15 +132,42 @@ test('a draft is reviewed in preview, commented on offline, published, and reach
   expect(storedResponses(server.dataDir)).toEqual([]);
   expect(requests.filter((path) => path.startsWith('/api/kiosk/'))).toEqual([]);
 
-  // The coordinator sees the comment beside its question, marks it done, and publishes.
+  // The coordinator sees each comment where it belongs, marks one done, and publishes.
   await desk.reload();
   const comment = editor.question(1).getByRole('listitem').filter({ hasText: 'Kysymys on nyt selkeä.' });
   await expect(comment).toContainText('Kysymyksestä');
+  await expect(desk.getByRole('listitem').filter({ hasText: 'Otsikko on hyvä.' })).toContainText('Lomakkeen nimestä');
+  const onKioskText = desk.getByRole('region', { name: 'Kommentit kioskin omista teksteistä' }).getByRole('listitem');
+  await expect(onKioskText).toContainText('Aloitusnäyttö: ”Muital, makkár du beaivi lei.');
+  await expect(onKioskText).toContainText('Dát lea čielggas.');
   await comment.getByRole('button', { name: 'Merkitse käsitellyksi' }).click();
   await expect(comment).toContainText('Käsitelty');
   await editor.publish(2);
+
+  // A comment written after the review ended is not sent, and the page says just that.
+  await preview.showTexts();
+  await reviewer.getByRole('button', { name: 'Kommentoi tätä tekstiä' }).first().click();
+  await reviewer.getByLabel('Kommenttisi').fill('Myöhästynyt kommentti.');
+  await reviewer.getByRole('button', { name: 'Tallenna kommentti' }).click();
+  await expect(reviewer.getByText('Kommenttia ei voitu lähettää, koska kommentointi on päättynyt.', { exact: true })).toBeVisible();
+  await expect(preview.commentNews()).toContainText('Tätä kommenttia ei voitu lähettää, koska kommentointi on päättynyt:');
+  await expect(preview.commentNews()).toContainText('Myöhästynyt kommentti.');
+  await expect(preview.commentNews()).not.toContainText('on lähetetty');
   await reviewer.reload();
-  await expect(reviewer.getByRole('heading', { name: /esikatselulinkki ei toimi/ })).toBeVisible();
+  await expect(reviewer.getByRole('heading', { level: 1, name: 'Tämä kommentointi on päättynyt' })).toBeVisible();
+  await expect(preview.commentNews()).toContainText('Myöhästynyt kommentti.');
+  // The draft kept for the link goes with it.
+  expect(await readKeptDrafts(reviewer)).toEqual([]);
+  await expectNoAxeViolations(reviewer, 'an ended review');
+
+  // A link cut short, and a made-up one, open no kiosk: they say to check the link or ask anew.
+  for (const wrong of [link.slice(0, -5), `${server.url}/preview/${'x'.repeat(43)}`]) {
+    await reviewer.goto(wrong);
+    await expect(reviewer.getByRole('heading', { level: 1, name: 'Tämä linkki ei toimi' })).toBeVisible();
+    await expect(reviewer.getByText(/pyydä uusi linkki/)).toBeVisible();
+    await expect(visitor.startButton()).toHaveCount(0);
+  }
+  await expectNoAxeViolations(reviewer, 'a link that does not work');
 
   // A kiosk takes the new version at its next sync, keeps it offline, and answers carry it.
   const kioskPage = await browser.newPage();
@@ -137,8 +207,10 @@ test('the kiosk’s staff menu opens a preview of the draft and returns to the k
   await kioskPage.getByRole('button', { name: 'Esikatsele luonnosta' }).click();
   const preview = new PreviewPage(kioskPage);
   await expect(preview.banner()).toBeVisible();
+  const previewPath = new URL(kioskPage.url()).pathname;
+  expect(previewPath).toMatch(/^\/preview\/[A-Za-z0-9_-]{43}$/);
   await expect(kiosk.startButton()).toBeVisible();
-  await preview.showAllLanguages();
+  await preview.showTexts();
   await preview.showAsKiosk();
   await expect(kiosk.startButton()).toBeVisible();
   await preview.banner().getByRole('button', { name: 'Lopeta esikatselu' }).click();
@@ -146,6 +218,14 @@ test('the kiosk’s staff menu opens a preview of the draft and returns to the k
   await expect(preview.banner()).toHaveCount(0);
   expect(new URL(kioskPage.url()).pathname).toBe('/');
 
+  // A second tap opens the same live link, not a new one.
+  const firstLink = previewPath;
+  await staff.open();
+  await staff.unlock('2468');
+  await kioskPage.getByRole('button', { name: 'Esikatsele luonnosta' }).click();
+  await expect(preview.banner()).toBeVisible();
+  expect(new URL(kioskPage.url()).pathname).toBe(firstLink);
+
   await desk.reload();
-  await expect(desk.getByText(/\(kiosk Aula\)/)).toBeVisible();
+  await expect(desk.getByText(/\(kiosk Aula\)/)).toHaveCount(1);
 });

@@ -15,11 +15,14 @@ const PreviewApp = lazy(() => loadLater().then(async (later) => {
   await later.setUpPreview();
   return { default: later.PreviewApp };
 }));
-const previewToken = /^\/preview\/([A-Za-z0-9_-]{43})$/.exec(location.pathname)?.[1];
+// Every path under /preview/ is the preview's: a link cut short or mistyped says it does not
+// work (token null) instead of opening the kiosk.
+const isPreview = /^\/preview(\/|$)/.test(location.pathname);
+const previewToken = /^\/preview\/([A-Za-z0-9_-]{43})\/?$/.exec(location.pathname)?.[1] ?? null;
 
 setUpI18n();
 const root = document.getElementById('root')!;
-if (previewToken) {
+if (isPreview) {
   // index.html paints the kiosk's start screen, which is not what a preview link opens.
   root.replaceChildren();
   createRoot(root).render(

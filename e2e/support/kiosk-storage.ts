@@ -48,6 +48,9 @@ export const readKept = (page: Page) => readStore<{ id: string; response: Stored
 /** Reviewers' comments the device still keeps (not yet delivered, or refused). */
 export const readQueuedComments = (page: Page) => readStore<{ id: string; comment: { text: string } }>(page, 'comments');
 
+/** The drafts a preview keeps on the device for the life of its link. */
+export const readKeptDrafts = (page: Page) => readStore<{ token: string; definition: unknown }>(page, 'drafts');
+
 export async function abandonedCount(page: Page, date: string): Promise<number> {
   const days = await readStore<{ date: string; count: number }>(page, 'abandoned');
   return days.find((d) => d.date === date)?.count ?? 0;

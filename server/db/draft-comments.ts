@@ -2,6 +2,16 @@ import { cleanComment, type DraftComment, type ReceivedComment } from '../../src
 import { localDay } from '../../src/domain/local-day';
 import { inTransaction, type Database } from './database';
 
+// A comment on the form's title or a kiosk text is kept as "text:" and the part's key; question
+// ids are letters, digits and hyphens, so no question's target can start so.
+const PART_PREFIX = 'text:';
+
+/** Where a comment belongs, as one column: "question", "question/option" or "text:part". */
+function targetOf(comment: DraftComment): string {
+  if (comment.part) return `${PART_PREFIX}${comment.part}`;
+  return comment.option ? `${comment.question}/${comment.option}` : comment.question!;
+}
+
 /**
  * Stores reviewers' comments on a form's draft, each id at most once, in one transaction:
  * a comment resent after a lost answer is "duplicate", not a second copy. Only the date of
@@ -13,7 +23,7 @@ export function addComments(db: Database, formId: string, comments: DraftComment
     const results: { id: string; status: 'accepted' | 'duplicate' }[] = [];
     for (const comment of comments) {
       const clean = cleanComment(comment);
-      const target = clean.option ? `${clean.question}/${clean.option}` : clean.question;
+      const target = targetOf(clean);
       const result = await trx.q
         .insertInto('draft_comments')
         .values({ id: clean.id, form_id: formId, target, language: clean.language, text: clean.text, created_at: localDay(now).date })
@@ -40,6 +50,7 @@ export async function commentsOf(db: Database, formId: string): Promise<Received
     .orderBy('id')
     .execute();
   return rows.map(({ target, ...row }) => {
+    if (target.startsWith(PART_PREFIX)) return { ...row, part: target.slice(PART_PREFIX.length) };
     const [question, option] = target.split('/');
     return { ...row, question: question!, ...(option ? { option } : {}) };
   });

@@ -39,18 +39,23 @@ describe('preview links', () => {
     expect((await post(`${links}/${link.id}/revoke`)).statusCode).toBe(204);
     const revoked = await preview(token);
     expect(revoked.statusCode).toBe(404);
-    expect(revoked.json().error).toMatch(/revoked/);
+    expect(revoked.json()).toMatchObject({ reason: 'ended', error: expect.stringMatching(/revoked/) });
   });
 
   it('stop working when the draft is published', async () => {
     await post('/api/coordinator/forms/todays-feedback/draft');
     const { token } = (await post(links)).json();
     expect((await post('/api/coordinator/forms/todays-feedback/draft/publish')).statusCode).toBe(201);
-    expect((await preview(token)).statusCode).toBe(404);
+    const ended = await preview(token);
+    expect(ended.statusCode).toBe(404);
+    expect(ended.json().reason).toBe('ended');
   });
 
   it('refuse a made-up or malformed token, and making one without a session or from another site', async () => {
-    expect((await preview('A'.repeat(43))).statusCode).toBe(404);
+    // A mistyped link is told apart from an ended one: "check the link, or ask for a new one".
+    const unknown = await preview('A'.repeat(43));
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ reason: 'unknown', error: expect.stringMatching(/check the link/) });
     expect((await preview('short')).statusCode).toBe(400);
     await post('/api/coordinator/forms/todays-feedback/draft');
     expect((await post(links, SAME_ORIGIN)).statusCode).toBe(401);

@@ -6,7 +6,7 @@ import { identifier } from '../../src/domain/form-schema';
 import { hashSecret, newDeviceToken } from '../credentials';
 import { audit } from '../db/audit-log';
 import type { Database } from '../db/database';
-import { addPreviewLink, draftForPreview, draftOf, previewLinks, revokePreviewLink } from '../db/drafts';
+import { addPreviewLink, draftOf, liveKioskLink, previewLink, previewLinks, revokePreviewLink } from '../db/drafts';
 import { sameOriginOnly } from './coordinator-auth';
 import { formUnitsIfMine, NOT_YOUR_FORM } from './drafts';
 import { formOfUnit } from '../db/units';
@@ -15,7 +15,13 @@ import { requireKiosk } from './kiosk-auth';
 /** A preview link's token as it appears in its path: 256 bits in base64url. */
 export const previewToken = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/));
 
-export const NO_PREVIEW = 'This preview link does not work: it was revoked, or the draft has been published or removed.';
+export const ENDED_PREVIEW = 'This review has ended: the preview link was revoked, or the draft has been published or removed.';
+export const UNKNOWN_PREVIEW = 'There is no such preview link: check the link, or ask for a new one.';
+
+/** The 404 of a link that opens nothing, with whether it ended or never was, for the page to say. */
+export function noPreview(state: 'ended' | 'unknown') {
+  return state === 'ended' ? { error: ENDED_PREVIEW, reason: 'ended' as const } : { error: UNKNOWN_PREVIEW, reason: 'unknown' as const };
+}
 
 /**
  * Preview links: an unguessable token (256 random bits, stored only hashed) that opens a
@@ -45,12 +51,22 @@ export function previewLinkRoutes(app: FastifyInstance, db: Database, defaultFor
 
   // The kiosk's staff menu opens a preview of its form's draft with a link of its own, listed
   // with the others so a coordinator can revoke it; publishing ends it like any other.
-  api.post('/api/kiosk/preview-link', { onRequest: requireKiosk(db), schema: { hide: true } }, async (request, reply) => {
-    const kioskFormId = await formOfUnit(db, request.kiosk!.unitId, defaultFormId);
-    if (!(await draftOf(db, kioskFormId))) return reply.code(404).send({ error: 'There is no draft of this kiosk’s form to preview.' });
-    await audit(db, `kiosk ${request.kiosk!.name}`, 'preview-link-made', kioskFormId, new Date(), [request.kiosk!.unitId]);
-    return reply.code(201).send(await newLink(kioskFormId, `kiosk ${request.kiosk!.name}`));
-  });
+  // The kiosk sends the token of the link it opened last, if it kept one: while that link lives
+  // and opens this kiosk's form's draft, it is answered again (200), so each tap does not add
+  // a link to the list.
+  api.post(
+    '/api/kiosk/preview-link',
+    { onRequest: requireKiosk(db), schema: { hide: true, body: z.optional(z.nullable(z.strictObject({ reuse: z.optional(previewToken) }))) } },
+    async (request, reply) => {
+      const kioskFormId = await formOfUnit(db, request.kiosk!.unitId, defaultFormId);
+      if (!(await draftOf(db, kioskFormId))) return reply.code(404).send({ error: 'There is no draft of this kiosk’s form to preview.' });
+      const madeFor = `kiosk ${request.kiosk!.name}`;
+      const kept = request.body?.reuse;
+      if (kept && (await liveKioskLink(db, hashSecret(kept), kioskFormId, madeFor))) return reply.code(200).send({ token: kept, path: `/preview/${kept}` });
+      await audit(db, madeFor, 'preview-link-made', kioskFormId, new Date(), [request.kiosk!.unitId]);
+      return reply.code(201).send(await newLink(kioskFormId, madeFor));
+    },
+  );
 
   api.get(
     '/api/coordinator/forms/:form/draft/preview-links',
@@ -78,10 +94,10 @@ export function previewLinkRoutes(app: FastifyInstance, db: Database, defaultFor
     '/api/preview/:token',
     { schema: { hide: true, params: z.strictObject({ token: previewToken }) } },
     async (request, reply) => {
-      const draft = await draftForPreview(db, hashSecret(request.params.token));
-      if (!draft) return reply.code(404).send({ error: NO_PREVIEW });
       reply.header('cache-control', 'no-store');
-      return { definition: draft.definition, check: checkDraft(draft.definition) };
+      const link = await previewLink(db, hashSecret(request.params.token));
+      if (link.state !== 'live') return reply.code(404).send(noPreview(link.state));
+      return { definition: link.draft.definition, check: checkDraft(link.draft.definition) };
     },
   );
 }

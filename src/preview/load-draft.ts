@@ -1,28 +1,52 @@
 import { checkDraft, type DraftCheck } from '../domain/draft';
 import { formStructure, type FormDefinition } from '../domain/form-schema';
+import { forgetDraft, keepDraft, keptDraft } from '../storage/preview-draft';
 import { browserFetch } from '../sync/browser-fetch';
+
+/** Why a preview shows no draft: the link was never right, the review is over, or no connection and nothing kept. */
+export type NoDraft = 'unknown' | 'ended' | 'unreachable';
 
 export type DraftLoad =
   | { state: 'loading' }
-  | { state: 'failed'; reason: 'not-working' | 'unreachable' }
-  | { state: 'ready'; form: FormDefinition; check: DraftCheck };
+  | { state: 'failed'; reason: NoDraft }
+  | { state: 'ready'; form: FormDefinition; check: DraftCheck; offline: boolean };
+
+function ready(definition: unknown, offline: boolean): DraftLoad | null {
+  const check = checkDraft(definition);
+  const structure = formStructure.safeParse(definition);
+  return check.canSave && structure.success ? { state: 'ready', form: structure.data, check, offline } : null;
+}
+
+/** The copy kept on this device from an earlier visit, when the server cannot be reached. */
+async function kept(token: string): Promise<DraftLoad> {
+  const definition = await keptDraft(token).catch(() => undefined);
+  return (definition !== undefined && ready(definition, true)) || { state: 'failed', reason: 'unreachable' };
+}
 
 /**
- * Fetches the draft a preview link opens. A draft may still lack texts in a language (the
- * kiosk then shows the form's first language there, and the side-by-side view says so).
+ * Fetches the draft a preview link opens, and keeps it on the device for as long as the link
+ * works, as the kiosk keeps its form: a reload without a connection shows the kept copy. Once the
+ * server says the link has ended (or never was), the copy goes. A draft may still lack texts in a
+ * language (the kiosk then shows the form's first language there, and the texts view says so).
+ * `token` is null for a path under /preview/ that holds no well-formed token (cut short).
  */
-export async function loadDraft(token: string): Promise<DraftLoad> {
+export async function loadDraft(token: string | null): Promise<DraftLoad> {
+  if (token === null) return { state: 'failed', reason: 'unknown' };
   let reply: Response;
   try {
     reply = await browserFetch(`/api/preview/${token}`, { cache: 'no-store' });
   } catch {
-    return { state: 'failed', reason: 'unreachable' };
+    return kept(token);
   }
-  if (reply.status === 404 || reply.status === 400) return { state: 'failed', reason: 'not-working' };
-  if (!reply.ok) return { state: 'failed', reason: 'unreachable' };
+  if (reply.status === 404 || reply.status === 400) {
+    const body = (await reply.json().catch(() => null)) as { reason?: string } | null;
+    await forgetDraft(token).catch(() => undefined);
+    return { state: 'failed', reason: body?.reason === 'ended' ? 'ended' : 'unknown' };
+  }
+  if (!reply.ok) return kept(token);
   const body = (await reply.json().catch(() => null)) as { definition?: unknown } | null;
-  const check = checkDraft(body?.definition);
-  const structure = formStructure.safeParse(body?.definition);
-  if (!check.canSave || !structure.success) return { state: 'failed', reason: 'not-working' };
-  return { state: 'ready', form: structure.data, check };
+  const loaded = ready(body?.definition, false);
+  if (!loaded) return { state: 'failed', reason: 'unknown' };
+  await keepDraft(token, body!.definition).catch((error: unknown) => console.warn('The draft could not be kept for offline use:', error));
+  return loaded;
 }

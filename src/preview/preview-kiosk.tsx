@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { FormDefinition } from '../domain/form-schema';
 import { InfoScreen, type InfoTopic } from '../kiosk/info-screen';
 import { StartScreen } from '../kiosk/start-screen';
@@ -6,28 +6,37 @@ import { ThanksScreen } from '../kiosk/thanks-screen';
 import { Visit } from '../kiosk/visit';
 import { VisitErrorBoundary } from '../kiosk/visit-error-boundary';
 import { stopSpeaking } from '../ui/speech';
+import type { ShownScreen } from './review-texts';
 
 type Screen = { name: 'start' } | { name: 'visit' } | { name: 'thanks' } | { name: 'info'; topic: InfoTopic };
 
 interface Props {
   form: FormDefinition;
   languages: string[];
-  onQuestionShown: (questionId: string | null) => void;
+  /** Told what is on screen, for "comment on this screen" and for the texts view to open there. */
+  onScreenShown: (shown: ShownScreen) => void;
 }
 
 /**
  * The draft on the kiosk's own screens, as visitors will see it. Send drops the answers: the
  * Visit is told it is a preview, and nothing here can reach the outbox or the sync engine.
  */
-export function PreviewKiosk({ form, languages, onQuestionShown }: Props) {
+export function PreviewKiosk({ form, languages, onScreenShown }: Props) {
   const [screen, setScreen] = useState<Screen>({ name: 'start' });
   const [visitNumber, setVisitNumber] = useState(0);
   const toStart = useCallback(() => {
     stopSpeaking();
     setVisitNumber((n) => n + 1);
-    onQuestionShown(null);
     setScreen({ name: 'start' });
-  }, [onQuestionShown]);
+  }, []);
+  useEffect(() => {
+    if (screen.name === 'start' || screen.name === 'thanks') onScreenShown({ screen: screen.name });
+    else if (screen.name === 'info') onScreenShown({ screen: screen.topic });
+  }, [screen, onScreenShown]);
+  const questionShown = useCallback(
+    (question: string | null) => onScreenShown(question === null ? { screen: 'review' } : { screen: 'question', question }),
+    [onScreenShown],
+  );
 
   switch (screen.name) {
     case 'start':
@@ -49,10 +58,9 @@ export function PreviewKiosk({ form, languages, onQuestionShown }: Props) {
             form={form}
             languages={languages}
             preview
-            onQuestionShown={onQuestionShown}
+            onQuestionShown={questionShown}
             onFinished={() => {
               stopSpeaking();
-              onQuestionShown(null);
               setScreen({ name: 'thanks' });
             }}
             onLeave={toStart}

@@ -2,38 +2,38 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftCheck } from '../domain/draft';
 import { isChoiceQuestion, localize, shownLanguages, type FormDefinition, type LocalizedText } from '../domain/form-schema';
-import { languageName } from '../i18n/languages';
+import { languageNameIn } from '../i18n/kiosk-language-codes';
+import type { CommentStatus } from '../sync/comment-sender';
 import { HintsExplained, TextHints } from '../ui/text-hints';
 import { CommentForm } from './comment-form';
+import { CommentStateLine } from './preview-banner';
+import { reviewPages } from './review-texts';
 
 interface Props {
   form: FormDefinition;
   check: DraftCheck;
   token: string;
-  /** The question to scroll to with its comment form open (from "Comment on this question"). */
-  commentOn: string | null;
+  comments: CommentStatus;
   onCommentSaved: () => void;
 }
 
 /**
- * Every text of the draft in every language, question by question, with plain-language hints
- * for each and a comment form for each question and its options.
+ * Every text of the draft in every language, question by question, in a table with the
+ * plain-language scores for each and a comment form for each question and its options: the
+ * coordinators' full view (reviewers start from the simpler texts view).
  */
-export function SideBySide({ form, check, token, commentOn, onCommentSaved }: Props) {
+export function SideBySide({ form, check, token, comments, onCommentSaved }: Props) {
   const { t, i18n } = useTranslation();
-  const [open, setOpen] = useState<string | null>(commentOn);
-  const [saved, setSaved] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ question: string; id: string } | null>(null);
   // A closed comment form gives the focus back to the button that opened it.
   const [closed, setClosed] = useState<string | null>(null);
   useEffect(() => {
     if (closed) document.getElementById(`comment-button-${closed}`)?.focus();
   }, [closed]);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    const target = commentOn ? document.getElementById(`draft-question-${commentOn}`) : null;
-    if (target) target.scrollIntoView({ block: 'start' });
-    else heading.current?.focus();
-  }, [commentOn]);
+  useEffect(() => heading.current?.focus(), []);
+  const pages = reviewPages(form);
 
   const reviewed = new Set(shownLanguages(form));
   const numberOf = (questionId: string) => form.questions.findIndex((q) => q.id === questionId) + 1;
@@ -67,7 +67,7 @@ export function SideBySide({ form, check, token, commentOn, onCommentSaved }: Pr
         <th scope="col">{t('preview.part')}</th>
         {form.languages.map((code) => (
           <th key={code} scope="col">
-            <span lang={code}>{languageName(code)}</span>
+            <span>{languageNameIn(code, i18n.language)}</span>
             {reviewed.has(code) ? null : <span className="side-by-side__not-reviewed"> ({t('preview.notReviewed')})</span>}
           </th>
         ))}
@@ -122,17 +122,18 @@ export function SideBySide({ form, check, token, commentOn, onCommentSaved }: Pr
           </div>
           {open === question.id ? (
             <CommentForm
-              form={form}
-              question={question}
+              texts={pages.find((page) => page.question?.id === question.id)!.texts}
+              languages={form.languages}
+              initialLanguage={i18n.language}
               token={token}
               onCancel={() => {
                 setOpen(null);
                 setClosed(question.id);
               }}
-              onSaved={() => {
+              onSaved={(id) => {
                 setOpen(null);
                 setClosed(question.id);
-                setSaved(question.id);
+                setSaved({ question: question.id, id });
                 onCommentSaved();
               }}
             />
@@ -147,14 +148,10 @@ export function SideBySide({ form, check, token, commentOn, onCommentSaved }: Pr
                 setOpen(question.id);
               }}
             >
-              {t('preview.commentHere')}
+              {t('preview.commentQuestion')}
             </button>
           )}
-          {saved === question.id ? (
-            <p role="status" className="side-by-side__saved">
-              {t('comment.saved')}
-            </p>
-          ) : null}
+          {saved?.question === question.id ? <CommentStateLine id={saved.id} comments={comments} /> : null}
         </section>
       ))}
     </main>

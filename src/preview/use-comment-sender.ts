@@ -1,8 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { browserCommentSender } from '../sync/browser-comment-sender';
-import type { CommentSender, CommentStatus } from '../sync/comment-sender';
+import { NO_COMMENTS, type CommentSender, type CommentStatus } from '../sync/comment-sender';
 
-const NO_STATUS: CommentStatus = { waiting: null, refused: [], retrying: false };
 
 /**
  * The sender of this preview link's comments: started with the page (so comments left on an
@@ -19,6 +18,6 @@ export function useCommentSender(token: string): { sender: CommentSender; status
       sender.stop();
     };
   }, [sender]);
-  const status = useSyncExternalStore(sender.subscribe, sender.status, () => NO_STATUS);
+  const status = useSyncExternalStore(sender.subscribe, sender.status, () => NO_COMMENTS);
   return { sender, status };
 }

@@ -1,4 +1,5 @@
 import { draftComment, type DraftComment } from '../domain/draft-comment';
+import type { RefusalReason } from '../sync/comment-sender';
 import { kioskDb, type QueuedComment } from './kiosk-db';
 
 /**
@@ -21,7 +22,7 @@ export async function forgetComments(ids: string[]): Promise<void> {
 }
 
 /** The link no longer works (revoked, or the draft published): keep them with the reason, unsent. */
-export async function refuseComments(ids: string[], reason: string): Promise<void> {
+export async function refuseComments(ids: string[], reason: RefusalReason): Promise<void> {
   await kioskDb.comments.bulkUpdate(ids.map((id) => ({ key: id, changes: { refused: reason } })));
 }
 

@@ -47,6 +47,15 @@ export interface KioskSetting {
 }
 
 /**
+ * A draft as a preview link last opened it, kept so that the review goes on after a reload
+ * without a connection; deleted once the server says the link no longer works.
+ */
+export interface KeptDraft {
+  token: string;
+  definition: unknown;
+}
+
+/**
  * A reviewer's comment on a draft, waiting to be sent with the preview link it was written
  * under; `refused` holds the server's reason once the link no longer works.
  */
@@ -70,6 +79,7 @@ export class KioskDatabase extends Dexie {
   comments!: EntityTable<QueuedComment, 'id'>;
   kept!: EntityTable<KeptResponse, 'id'>;
   made!: EntityTable<MadeDay, 'date'>;
+  drafts!: EntityTable<KeptDraft, 'token'>;
 
   constructor(name = 'day-centre-feedback') {
     // Strict durability: a response is on disk, not only in the OS cache, before the thank-you.
@@ -78,6 +88,7 @@ export class KioskDatabase extends Dexie {
     this.version(2).stores({ setAside: 'id', settings: 'key' });
     this.version(3).stores({ comments: 'id, token' });
     this.version(4).stores({ kept: 'id, keepUntil', made: 'date' });
+    this.version(5).stores({ drafts: 'token' });
   }
 }
 

@@ -1,4 +1,5 @@
 import { commentsFor, forgetComments, refuseComments } from '../storage/comment-outbox';
+import { forgetDraft } from '../storage/preview-draft';
 import { browserFetch } from './browser-fetch';
 import { browserTimer } from './browser-timer';
 import { createCommentSender, type CommentSender } from './comment-sender';
@@ -7,7 +8,7 @@ import { createCommentSender, type CommentSender } from './comment-sender';
 export function browserCommentSender(token: string): CommentSender {
   return createCommentSender({
     token,
-    store: { commentsFor, forgetComments, refuseComments },
+    store: { commentsFor, forgetComments, refuseComments, linkEnded: forgetDraft },
     fetch: browserFetch,
     random: Math.random,
     setTimer: browserTimer,

@@ -7,17 +7,32 @@ import { retryDelay, UNREACHABLE_RETRY_CAP_MS } from './timing';
 export interface CommentStore {
   commentsFor(token: string): Promise<QueuedComment[]>;
   forgetComments(ids: string[]): Promise<void>;
-  refuseComments(ids: string[], reason: string): Promise<void>;
+  refuseComments(ids: string[], reason: RefusalReason): Promise<void>;
+  /** The link no longer works: what the device kept for it (the draft) can go. */
+  linkEnded?(token: string): Promise<void>;
 }
+
+/** Why the server will never take a comment: the link's review is over, or the comment is not valid. */
+export type RefusalReason = 'ended' | 'invalid';
+
+/** A reason kept by an earlier version was the server's own words, always about an ended link. */
+export const refusalReason = (kept: string): RefusalReason => (kept === 'invalid' ? 'invalid' : 'ended');
 
 export interface CommentStatus {
   /** Comments saved on this device and not yet delivered; null until first counted. */
   waiting: number | null;
-  /** Comments the server would not take, with its reason (the link was revoked...). */
-  refused: { comment: QueuedComment['comment']; reason: string }[];
+  /** Their ids, for the page to say of one comment whether it still waits. */
+  waitingIds: string[];
+  /** Comments the server would not take, and why. */
+  refused: { comment: QueuedComment['comment']; reason: RefusalReason }[];
+  /** The ids of the comments this sender has delivered since the page opened (the "sent" news). */
+  sent: string[];
   /** Set while the last attempt failed and a retry is scheduled. */
   retrying: boolean;
 }
+
+/** The status before anything was counted. */
+export const NO_COMMENTS: CommentStatus = { waiting: null, waitingIds: [], refused: [], sent: [], retrying: false };
 
 export interface CommentSenderDeps {
   token: string;
@@ -35,7 +50,7 @@ export interface CommentSenderDeps {
  */
 export function createCommentSender(deps: CommentSenderDeps) {
   const { token, store } = deps;
-  let status: CommentStatus = { waiting: null, refused: [], retrying: false };
+  let status = NO_COMMENTS;
   const listeners = new Set<(status: CommentStatus) => void>();
   let failuresInARow = 0;
   let cancelRetry: (() => void) | null = null;
@@ -50,11 +65,13 @@ export function createCommentSender(deps: CommentSenderDeps) {
 
   async function count() {
     const all = await store.commentsFor(token);
+    const waiting = all.filter((queued) => queued.refused === undefined);
     update({
-      waiting: all.filter((queued) => queued.refused === undefined).length,
-      refused: all.flatMap((queued) => (queued.refused === undefined ? [] : [{ comment: queued.comment, reason: queued.refused }])),
+      waiting: waiting.length,
+      waitingIds: waiting.map((queued) => queued.id),
+      refused: all.flatMap((queued) => (queued.refused === undefined ? [] : [{ comment: queued.comment, reason: refusalReason(queued.refused) }])),
     });
-    return all.filter((queued) => queued.refused === undefined);
+    return waiting;
   }
 
   /** One pass: true when nothing is left to send, false to retry later. */
@@ -78,15 +95,20 @@ export function createCommentSender(deps: CommentSenderDeps) {
         const sent = new Set(waiting.map((queued) => queued.id));
         const stored = body.results.map((result) => result.id).filter((id) => sent.has(id));
         await store.forgetComments(stored);
+        update({ sent: [...status.sent, ...stored] });
         // An answer that names none of them would send the same again at once: wait instead.
         if (stored.length === 0) return false;
         continue;
       }
       // 404: the link was revoked or the draft published; 400: the server will never take
-      // them as they are. Either way resending cannot help: keep them, with the reason.
+      // them as they are. Either way resending cannot help: keep them, with the reason. Anything
+      // else (429 too many, 5xx) is tried again later.
       if (reply.status === 404 || reply.status === 400) {
-        const reason = body && 'error' in body ? body.error : `The server answered ${reply.status}.`;
-        await store.refuseComments(waiting.map((queued) => queued.id), reason);
+        await store.refuseComments(
+          waiting.map((queued) => queued.id),
+          reply.status === 404 ? 'ended' : 'invalid',
+        );
+        if (reply.status === 404) await store.linkEnded?.(token);
         continue;
       }
       return false;
