@@ -98,6 +98,9 @@ test('a draft is reviewed in preview, commented on offline, published, and reach
   // Back online, the waiting comment goes, and the banner says so.
   await reviewerDevice.setOffline(false);
   await expect(preview.commentNews()).toHaveText('Kommentti on lähetetty.');
+  // The page fetches the draft again: the note about the kept copy goes.
+  await expect(preview.banner()).not.toContainText('Ei verkkoyhteyttä');
+  await visitor.expectQuestion(NEW_WORDING);
   expect(storedComments(server.dataDir)).toEqual(
     expect.arrayContaining([
       expect.objectContaining({ target: 'text:form.title', language: 'fi', text: 'Otsikko on hyvä.' }),

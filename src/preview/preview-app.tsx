@@ -58,6 +58,18 @@ function Preview({ token, onEnd }: { token: string; onEnd: (() => void) | null }
   useEffect(() => {
     void loadDraft(token).then(setLoad);
   }, [token]);
+  // Showing the kept copy, the page asks again once the connection is back: for the newest
+  // wording, or to say that the review has ended meanwhile.
+  const offline = load.state === 'ready' && load.offline;
+  useEffect(() => {
+    if (!offline) return;
+    const online = () =>
+      void loadDraft(token).then((next) => {
+        if (next.state === 'ready' ? !next.offline : next.state === 'failed' && next.reason !== 'unreachable') setLoad(next);
+      });
+    window.addEventListener('online', online);
+    return () => window.removeEventListener('online', online);
+  }, [offline, token]);
   const reload = () => {
     setLoad({ state: 'loading' });
     void loadDraft(token).then(setLoad);

@@ -104,6 +104,13 @@ export function TextsView({ form, languages, token, startAt, comments, onComment
           {saved?.key === text.key ? <CommentStateLine id={saved.id} comments={comments} /> : null}
         </section>
       ))}
+      {index < pages.length - 1 ? (
+        <p>
+          <button type="button" className="button button--primary" onClick={() => go(index + 1)}>
+            {t('texts.next')}
+          </button>
+        </p>
+      ) : null}
       <p className="texts-view__table">
         <button type="button" className="button button--quiet" onClick={onTable}>
           {t('texts.table')}
