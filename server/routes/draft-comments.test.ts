@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { enrollKiosk, SAME_ORIGIN, startSignedInServer, type TestServer } from '../test-support';
+import { hashSecret } from '../credentials';
+import { enrollKiosk, queryRows, SAME_ORIGIN, startSignedInServer, type TestServer } from '../test-support';
+import { COMMENT_REQUESTS_PER_LINK, COMMENT_WINDOW_MS } from './draft-comments';
 
 let server: TestServer;
 let cookie: string;
@@ -101,6 +103,34 @@ describe('reviewers’ comments', () => {
     for (const id of ids) await post(`/api/preview/${token}/comments`, { comments: [{ id, question: 'mood', language: 'fi', text: 'Hyvä.' }] }, {});
     expect((await comments()).map((c: { id: string }) => c.id)).toEqual([...ids].sort());
     await expect(sql`SELECT rowid FROM draft_comments`.execute(server.db.q)).rejects.toThrow(/no such column|does not exist/);
+  });
+
+  it('are limited per preview link: one link that sends too many is refused, storing nothing, while another link still works', async () => {
+    const [busy, other] = [await previewToken(), await previewToken()];
+    const comment = () => ({ id: randomUUID(), question: 'mood', language: 'fi', text: 'Sana on vaikea.' });
+    const before = server.logs();
+    for (let i = 0; i < COMMENT_REQUESTS_PER_LINK; i++) expect((await post(`/api/preview/${busy}/comments`, { comments: [comment()] }, {})).statusCode).toBe(200);
+    const refusedComment = comment();
+    const refused = await post(`/api/preview/${busy}/comments`, { comments: [refusedComment] }, {});
+    // Another reviewer's link, from the same address, is not held back.
+    const elsewhere = await post(`/api/preview/${other}/comments`, { comments: [comment()] }, {});
+    // Neither the refusal leaves a log line.
+    expect(server.logs()).toBe(before);
+
+    expect(refused.statusCode).toBe(429);
+    const retryAfter = Number(refused.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(COMMENT_WINDOW_MS / 1000);
+    expect(refused.json().error).toMatch(/Too many comments .* Nothing was stored/);
+    expect(elsewhere.statusCode).toBe(200);
+    expect(await count()).toBe(COMMENT_REQUESTS_PER_LINK + 1);
+    expect((await comments()).some((c: { id: string }) => c.id === refusedComment.id)).toBe(false);
+    // The counts hold neither the link nor the hash the server keeps of it.
+    const counts = JSON.stringify(await queryRows(server.db, 'SELECT * FROM rate_limits'));
+    for (const token of [busy, other]) {
+      expect(counts).not.toContain(token);
+      expect(counts).not.toContain(hashSecret(token));
+    }
   });
 
   it('are read and marked only by a signed-in coordinator of the same site', async () => {

@@ -14,12 +14,26 @@ import { NO_PREVIEW, previewToken } from './preview-links';
 // Fifty comments of a thousand characters, escaped, fit well within this.
 const COMMENTS_BODY_LIMIT = 256 * 1024;
 
+// Requests per preview link in ten minutes. A reviewer's device sends one request per comment as
+// it is written (fifty at most in one) and again after being offline: a person who writes a
+// comment every ten seconds for ten minutes stays within it. A script that has the link can
+// then add at most 3,000 comments in ten minutes, not fill the coordinator's list and the disk.
+export const COMMENT_REQUESTS_PER_LINK = 60;
+export const COMMENT_WINDOW_MS = 10 * 60_000;
+
 /**
  * Reviewers' comments on a draft's wording: sent with the preview link (no account), read and
  * marked done by coordinators beside the draft.
  */
 export function draftCommentRoutes(app: FastifyInstance, db: Database, defaultFormId: string) {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  // Counted per link, by the hash the server keeps of it (never the link itself), not per
+  // address: a day centre's devices share one address, and each reviewer has a link of their own.
+  const perLink = app.createRateLimit({
+    max: COMMENT_REQUESTS_PER_LINK,
+    timeWindow: COMMENT_WINDOW_MS,
+    keyGenerator: (request) => `preview-comments:${hashSecret((request.params as { token: string }).token)}`,
+  });
 
   // No log line at all for a comment sent: the preview sends it as soon as it is written, and a
   // log line's time would say to the millisecond when a reviewer, who may be one of the centre's
@@ -35,6 +49,15 @@ export function draftCommentRoutes(app: FastifyInstance, db: Database, defaultFo
     async (request, reply) => {
       const draft = await draftForPreview(db, hashSecret(request.params.token));
       if (!draft) return reply.code(404).send({ error: NO_PREVIEW });
+      // Counted only on a link that works: a guessed token costs no write.
+      const limit = await perLink(request);
+      // isAllowed means "on the allow list"; isExceeded is the limit's answer.
+      if (!limit.isAllowed && limit.isExceeded) {
+        return reply
+          .code(429)
+          .header('retry-after', String(limit.ttlInSeconds))
+          .send({ error: `Too many comments were sent with this preview link in a short time. Nothing was stored: send them again in ${Math.ceil(limit.ttlInSeconds / 60)} minutes.` });
+      }
       return { results: await addComments(db, draft.formId, request.body.comments, new Date()) };
     },
   );

@@ -20,7 +20,7 @@ function memoryStore(texts: string[]) {
   return { store, queued };
 }
 
-type Mode = 'ok' | 'down' | 'error-500' | 'revoked' | 'commit-then-drop';
+type Mode = 'ok' | 'down' | 'error-500' | 'too-many' | 'revoked' | 'commit-then-drop';
 
 /** A server that keeps each comment id once, and misbehaves as told per attempt. */
 function fakeServer(modes: Mode[]) {
@@ -31,6 +31,7 @@ function fakeServer(modes: Mode[]) {
     const mode = modes[attempt++] ?? 'ok';
     if (mode === 'down') throw new TypeError('Failed to fetch');
     if (mode === 'error-500') return Response.json({ error: 'The server could not handle this request.' }, { status: 500 });
+    if (mode === 'too-many') return Response.json({ error: 'Too many comments were sent with this preview link in a short time.' }, { status: 429, headers: { 'retry-after': '540' } });
     if (mode === 'revoked') return Response.json({ error: 'This preview link does not work: it was revoked.' }, { status: 404 });
     const { comments } = JSON.parse(String(init?.body)) as { comments: DraftComment[] };
     const results = comments.map((c) => ({ id: c.id, status: stored.has(c.id) ? 'duplicate' : 'accepted' }));
@@ -109,6 +110,24 @@ describe('the comment sender', () => {
     await sender.sendNow();
     expect(server.attempts()).toBe(1);
     expect(timers).toHaveLength(0);
+  });
+
+  it('keeps comments the server refuses as too many for now, and sends them on a later try', async () => {
+    const { store, queued } = memoryStore(['Yksi', 'Kaksi']);
+    const server = fakeServer(['too-many', 'too-many', 'ok']);
+    const { sender, timers, armed } = senderFor(store, server);
+    await sender.sendNow();
+    expect(queued.size).toBe(2);
+    expect(sender.status()).toMatchObject({ waiting: 2, refused: [], retrying: true });
+    timers.at(-1)!.run();
+    await until(() => server.attempts() === 2 && armed() === 1);
+    expect(queued.size).toBe(2);
+    expect([...queued.values()].every((q) => q.refused === undefined)).toBe(true);
+    timers.at(-1)!.run();
+    await until(() => server.attempts() === 3 && armed() === 0);
+    expect(queued.size).toBe(0);
+    expect(server.stored.size).toBe(2);
+    expect(sender.status()).toMatchObject({ waiting: 0, refused: [], retrying: false });
   });
 
   it('sends a comment written while a send is under way in the same run', async () => {
