@@ -23,6 +23,26 @@ export class DraftEditorPage {
     await expect(this.page.getByRole('status').filter({ hasText: 'Luonnos tallennettu.' })).toBeVisible();
   }
 
+  /** Saves, and is told that another coordinator saved the draft first: returns what tells it. */
+  async saveAndFindItSavedMeanwhile(): Promise<Locator> {
+    await this.page.getByRole('button', { name: 'Tallenna luonnos' }).click();
+    const conflict = this.page.getByRole('region', { name: 'Joku muu tallensi tämän luonnoksen' });
+    await expect(conflict).toBeVisible();
+    return conflict;
+  }
+
+  /** After being told the draft was saved meanwhile: saves this editor's version over theirs. */
+  async saveMineOverTheirs() {
+    await this.page.getByRole('button', { name: /^Tallenna oma versioni hänen versionsa päälle/ }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: 'Luonnos tallennettu.' })).toBeVisible();
+  }
+
+  /** After being told the draft was saved meanwhile: takes their version, dropping this editor's changes. */
+  async takeTheirs() {
+    await this.page.getByRole('button', { name: /^Ota hänen versionsa/ }).click();
+    await expect(this.page.getByRole('status').filter({ hasText: 'Hänen versionsa on nyt muokattavana.' })).toBeVisible();
+  }
+
   /** Makes a preview link and returns it (it is shown only once). */
   async makePreviewLink(): Promise<string> {
     await this.page.getByRole('button', { name: 'Tee esikatselulinkki' }).click();

@@ -79,3 +79,9 @@ export async function startServerWithCoordinator(): Promise<AppServer> {
 export function storedComments(dataDir: string): { target: string; language: string; text: string; doneAt: string | null }[] {
   return querySync(dataDir, 'SELECT target, language, text, done_at AS "doneAt" FROM draft_comments ORDER BY created_at');
 }
+
+/** A form's draft as the server stored it, or undefined when it has none. */
+export function storedDraft(dataDir: string, formId = 'todays-feedback'): { definition: { title: Record<string, string>; questions: { id: string; title: Record<string, string> }[] }; updatedBy: string } | undefined {
+  const [row] = querySync<{ definition: string; updatedBy: string }>(dataDir, 'SELECT definition, updated_by AS "updatedBy" FROM form_drafts WHERE form_id = ?', [formId]);
+  return row ? { definition: JSON.parse(row.definition), updatedBy: row.updatedBy } : undefined;
+}

@@ -58,16 +58,26 @@ export function startDraft(db: Database, formId: string, by: string, now: Date):
   });
 }
 
-export function saveDraft(db: Database, formId: string, definition: unknown, by: string, now: Date): Promise<boolean> {
+/**
+ * Saves a coordinator's draft over the one they loaded, `basedOn` being its `updatedAt` as they
+ * loaded it. When it was saved again since (by another coordinator, or in another tab) nothing
+ * is saved ('changed'): two editors never overwrite each other unseen. Each save gets an
+ * `updatedAt` later than the one before, even within the same millisecond, so that an editor
+ * holding the older one is always told.
+ */
+export function saveDraft(db: Database, formId: string, definition: unknown, by: string, now: Date, basedOn: string): Promise<{ updatedAt: string } | 'changed' | 'gone'> {
   return inTransaction(db, async (trx) => {
     // Not in the middle of a publish on another instance (see publishDraft).
     await holdUntilCommit(trx, `draft:${formId}`);
+    const updatedAt = new Date(Math.max(now.getTime(), Date.parse(basedOn) + 1)).toISOString();
     const result = await trx.q
       .updateTable('form_drafts')
-      .set({ definition: JSON.stringify(definition), updated_at: now.toISOString(), updated_by: by })
+      .set({ definition: JSON.stringify(definition), updated_at: updatedAt, updated_by: by })
       .where('form_id', '=', formId)
+      .where('updated_at', '=', basedOn)
       .executeTakeFirst();
-    return result.numUpdatedRows === 1n;
+    if (result.numUpdatedRows === 1n) return { updatedAt };
+    return (await draftOf(trx, formId)) ? 'changed' : 'gone';
   });
 }
 

@@ -42,6 +42,7 @@ let bKiosk = '';
 let bResponse = '';
 let bComment = '';
 let bLink = '';
+let bDraftAt = '';
 
 interface Attempt {
   url: string;
@@ -84,7 +85,7 @@ function attempts(): Record<string, Attempt[]> {
     'POST /api/coordinator/forms': [{ url: '/api/coordinator/forms', payload: { id: 'kopio', copyOf: B_FORM } }],
     'GET /api/coordinator/forms/:form/draft': [{ url: draft }],
     'POST /api/coordinator/forms/:form/draft': [{ url: draft }],
-    'PUT /api/coordinator/forms/:form/draft': [{ url: draft, payload: { definition: { ...defaultForm, id: B_FORM } } }],
+    'PUT /api/coordinator/forms/:form/draft': [{ url: draft, payload: { definition: { ...defaultForm, id: B_FORM }, basedOn: bDraftAt } }],
     'DELETE /api/coordinator/forms/:form/draft': [{ url: draft }],
     'POST /api/coordinator/forms/:form/draft/publish': [
       { url: `${draft}/publish` },
@@ -144,7 +145,7 @@ beforeAll(async () => {
   await startNewForm(server.db, B_FORM, defaultForm.id, 'aino', now);
   const first = (await draftOf(server.db, B_FORM))!;
   await publishDraft(server.db, B_FORM, parseFormDefinition(first.definition), now, first.updatedAt, [B]);
-  await startDraft(server.db, B_FORM, 'aino', now);
+  bDraftAt = (await startDraft(server.db, B_FORM, 'aino', now))!.updatedAt;
   bLink = hashSecret('b-preview-token');
   await addPreviewLink(server.db, B_FORM, bLink, 'aino', now);
   bComment = '5b0f4b9e-8f0a-4c8e-9d3a-2f6c1b7e9a01';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
-import { checkDraft, historyOf, type FormHistory } from '../../src/domain/draft';
+import { checkDraft, draftSaveRequest, historyOf, type FormHistory } from '../../src/domain/draft';
 import { identifier, parseFormDefinition } from '../../src/domain/form-schema';
 import { errorAnswer } from '../../src/domain/sync-protocol';
 import { hasUnits, unitsAskedFor } from '../access';
@@ -82,7 +82,7 @@ export function draftRoutes(app: FastifyInstance, db: Database, defaultFormId: s
 
   api.put(
     '/api/coordinator/forms/:form/draft',
-    { onRequest: sameOriginOnly, config: access, bodyLimit: DRAFT_BODY_LIMIT, schema: { hide: true, params: formParams, body: z.strictObject({ definition: z.unknown() }) } },
+    { onRequest: sameOriginOnly, config: access, bodyLimit: DRAFT_BODY_LIMIT, schema: { hide: true, params: formParams, body: draftSaveRequest } },
     async (request, reply) => {
       const { form } = request.params;
       const units = await mine(request, form);
@@ -95,7 +95,16 @@ export function draftRoutes(app: FastifyInstance, db: Database, defaultFormId: s
       }
       const definition = request.body.definition as { id?: unknown };
       if (definition.id !== form) return reply.code(400).send({ error: `The draft is of form ${String(definition.id)}, not ${form}.` });
-      await saveDraft(db, form, request.body.definition, request.coordinator!.username, new Date());
+      const saved = await saveDraft(db, form, request.body.definition, request.coordinator!.username, new Date(), request.body.basedOn);
+      if (saved === 'gone') return reply.code(404).send({ error: 'This form has no draft any more: it was published or discarded a moment ago. Nothing was saved.' });
+      if (saved === 'changed') {
+        // The editor shows theirs beside what it has, and lets the coordinator choose: nothing is lost unseen.
+        const current = await answer(form, units, used);
+        return reply.code(409).send({
+          error: `${current.updatedBy} saved this draft at ${current.updatedAt}, after you opened it. Nothing was saved: look at their changes, then keep theirs or save yours over them.`,
+          current,
+        });
+      }
       return answer(form, units, used);
     },
   );

@@ -26,11 +26,11 @@ beforeEach(async () => {
   ]);
   // A coordinator rewords the face question in Finnish and English and publishes version 2.
   const draft = '/api/coordinator/forms/todays-feedback/draft';
-  const { definition } = (await send('POST', draft)).json();
+  const { definition, updatedAt } = (await send('POST', draft)).json();
   const faces = definition.questions.find((q: { id: string }) => q.id === 'day');
   faces.title.fi = 'Miten voit tänään?';
   faces.title.en = 'How are you today?';
-  expect((await send('PUT', draft, { definition })).statusCode).toBe(200);
+  expect((await send('PUT', draft, { definition, basedOn: updatedAt })).statusCode).toBe(200);
   expect((await send('POST', `${draft}/publish`)).json()).toEqual({ version: 2, units: ['paivakeskus'] });
   // At once: a just-published version is known to the kiosk API without waiting.
   await syncFromKiosk(server, [makeResponse({ date: '2026-11-26', formVersion: 2, answers: { day: '5' } })]);

@@ -76,9 +76,9 @@ describe('units', () => {
     const [here, there] = [await kioskOf(TEST_UNIT), await kioskOf(other)];
     const made = await call('POST', '/api/coordinator/forms', { id: 'kemin-palaute', copyOf: 'todays-feedback' });
     expect(made.statusCode).toBe(201);
-    const definition = made.json().definition;
+    const { definition, updatedAt } = made.json();
     definition.title.fi = 'Kemin palaute';
-    expect((await call('PUT', '/api/coordinator/forms/kemin-palaute/draft', { definition })).statusCode).toBe(200);
+    expect((await call('PUT', '/api/coordinator/forms/kemin-palaute/draft', { definition, basedOn: updatedAt })).statusCode).toBe(200);
     // A new form goes to the units it is published to, and must be given some.
     expect((await call('POST', '/api/coordinator/forms/kemin-palaute/draft/publish')).statusCode).toBe(400);
     const published = await call('POST', '/api/coordinator/forms/kemin-palaute/draft/publish', { units: [other] });

@@ -13,11 +13,12 @@ export interface FormChoice {
   title: Record<string, string>;
 }
 
-/** A failed call: the HTTP status and the server's message, which says what to do. */
+/** A failed call: the HTTP status and the server's message, which says what to do; `answer` is the whole answer (a 409 may carry what is there now). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly answer: unknown = null,
   ) {
     super(message);
   }
@@ -56,7 +57,7 @@ export async function call<T>(method: string, url: string, body?: unknown): Prom
   if (!reply.ok) {
     const message = (answer as { error?: string } | null)?.error ?? `The server answered ${reply.status}.`;
     if (reply.status === 401 && url !== '/api/coordinator/session') onSignedOut();
-    throw new ApiError(reply.status, message);
+    throw new ApiError(reply.status, message, answer);
   }
   return answer as T;
 }

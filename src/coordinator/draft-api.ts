@@ -1,7 +1,7 @@
-import type { DraftCheck, FormHistory } from '../domain/draft';
+import type { DraftCheck, DraftSaveRequest, FormHistory } from '../domain/draft';
 import type { ReceivedComment } from '../domain/draft-comment';
 import type { FormDefinition } from '../domain/form-schema';
-import { call } from './api';
+import { ApiError, call } from './api';
 
 /** A draft as the server keeps it, with the check it passes or fails. */
 export interface DraftAnswer {
@@ -28,7 +28,8 @@ const base = (form: string) => `/api/coordinator/forms/${encodeURIComponent(form
 export const draftApi = {
   get: (form: string) => call<DraftAnswer>('GET', base(form)),
   start: (form: string) => call<DraftAnswer>('POST', base(form)),
-  save: (form: string, definition: FormDefinition) => call<DraftAnswer>('PUT', base(form), { definition }),
+  /** Saves over the draft as it was at `basedOn` (its updatedAt as loaded); see draftConflict for a 409. */
+  save: (form: string, definition: FormDefinition, basedOn: string) => call<DraftAnswer>('PUT', base(form), { definition, basedOn } satisfies DraftSaveRequest),
   discard: (form: string) => call<void>('DELETE', base(form)),
   /** Publishes to the units that have the form, and these besides. */
   publish: (form: string, units: string[]) => call<{ version: number; units: string[] }>('POST', `${base(form)}/publish`, { units }),
@@ -40,3 +41,10 @@ export const draftApi = {
   comments: (form: string) => call<{ comments: ReceivedComment[] }>('GET', `${base(form)}/comments`),
   markDone: (form: string, id: string, done: boolean) => call<void>('POST', `${base(form)}/comments/${id}/done`, { done }),
 };
+
+/** The draft as another coordinator saved it, when a save failed because they saved first; null for any other failure. */
+export function draftConflict(failure: unknown): DraftAnswer | null {
+  if (!(failure instanceof ApiError) || failure.status !== 409) return null;
+  const current = (failure.answer as { current?: DraftAnswer } | null)?.current;
+  return current ?? null;
+}

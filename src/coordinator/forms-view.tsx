@@ -9,7 +9,8 @@ import { useHeadingFocus } from '../ui/use-heading-focus';
 import { ApiError, messageOf } from './api';
 import { FormPicker } from './form-options';
 import { CommentList } from './comment-list';
-import { draftApi, type DraftAnswer } from './draft-api';
+import { draftApi, draftConflict, type DraftAnswer } from './draft-api';
+import { DraftConflict } from './draft-conflict';
 import { nameOfUnit, useAccount } from './account-context';
 import { LocalizedFields } from './localized-fields';
 import { PreviewLinksPanel } from './preview-links-panel';
@@ -75,11 +76,14 @@ function DraftPanel({ formId }: { formId: string }) {
   const [savedJson, setSavedJson] = useState('');
   const [note, setNote] = useState<Note>(null);
   const [confirming, setConfirming] = useState<'publish' | 'discard' | null>(null);
+  /** The draft as another coordinator saved it after this editor loaded it: shown until one is chosen. */
+  const [conflict, setConflict] = useState<DraftAnswer | null>(null);
   const [comments, setComments] = useState<ReceivedComment[]>([]);
   const { units } = useAccount();
   const [publishTo, setPublishTo] = useState<string[]>([]);
 
   const opened = useCallback((answer: DraftAnswer) => {
+    setConflict(null);
     setLoad({ state: 'ready', answer });
     setPublishTo(answer.units);
     setDraft(answer.definition);
@@ -124,11 +128,25 @@ function DraftPanel({ formId }: { formId: string }) {
 
   // Every call to the server says how it went in the note; a failure keeps the draft as it is.
   const attempt = (work: () => Promise<void>) => work().catch(fail);
-  const save = () =>
+  // Saved over the draft this editor loaded (or, once the coordinator chose to, over the one
+  // another coordinator saved since): never over a version nobody here has seen.
+  const save = (basedOn = answer.updatedAt) =>
     attempt(async () => {
-      opened(await draftApi.save(formId, draft));
+      try {
+        opened(await draftApi.save(formId, draft, basedOn));
+      } catch (failure) {
+        const current = draftConflict(failure);
+        if (!current) throw failure;
+        setNote(null);
+        setConflict(current);
+        return;
+      }
       setNote({ kind: 'info', text: t('drafts.saved') });
     });
+  const takeTheirs = (current: DraftAnswer) => {
+    opened(current);
+    setNote({ kind: 'info', text: t('drafts.conflict.tookTheirs') });
+  };
   /** After publishing or discarding: no draft any more, and the note says why. */
   const closeDraft = (text: string) => {
     setConfirming(null);
@@ -192,6 +210,10 @@ function DraftPanel({ formId }: { formId: string }) {
         ) : null}
       </div>
 
+      {conflict ? (
+        <DraftConflict loaded={answer.definition} current={conflict} onTakeTheirs={() => takeTheirs(conflict)} onSaveMine={() => void save(conflict.updatedAt)} />
+      ) : null}
+
       <div className="draft__actions">
         <button type="button" onClick={() => void save()} disabled={!unsaved || !check.canSave}>
           {t('drafts.save')}
@@ -225,7 +247,7 @@ function DraftPanel({ formId }: { formId: string }) {
           </div>
         ) : (
           <>
-            <button type="button" className="primary" disabled={unsaved || !check.canPublish} onClick={() => setConfirming('publish')}>
+            <button type="button" className="primary" disabled={unsaved || conflict !== null || !check.canPublish} onClick={() => setConfirming('publish')}>
               {t('drafts.publish', { version: nextVersion })}
             </button>
             <button type="button" className="danger" onClick={() => setConfirming('discard')}>

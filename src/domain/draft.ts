@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { formDefinition, isChoiceQuestion, type FormDefinition } from './form-schema';
 
 export interface DraftProblem {
@@ -80,3 +81,17 @@ export function checkDraft(draft: unknown, history: FormHistory = { questionType
   }
   return { problems, missingTexts, canSave: problems.length === 0, canPublish: problems.length === 0 && missingTexts.length === 0 };
 }
+
+/**
+ * What the editor sends to save a draft: the definition, and the draft's `updatedAt` as the
+ * editor loaded it. The server saves only over that very draft; when another coordinator saved
+ * it since, it answers 409 with theirs. Required: an editor that does not say what it loaded
+ * (an old page still open) would overwrite unseen.
+ */
+export const draftSaveRequest = z.strictObject({
+  definition: z.unknown(),
+  basedOn: z.iso
+    .datetime({ error: 'must be the draft’s updatedAt as the editor loaded it, so that a save never overwrites another coordinator’s unseen; reload the page and save again' })
+    .check(z.describe('The updatedAt of the draft as the editor loaded it (GET /api/coordinator/forms/:form/draft): saved only if the draft is still that one, else 409 with the current draft.')),
+});
+export type DraftSaveRequest = z.output<typeof draftSaveRequest>;
