@@ -159,8 +159,29 @@ export async function revokePreviewLink(db: Database, formId: string, id: string
   return result.numUpdatedRows === 1n;
 }
 
-/** The draft a live preview link opens, or undefined (revoked, published or removed). */
-export async function draftForPreview(db: Database, tokenHash: string): Promise<DraftRow | undefined> {
-  const link = await db.q.selectFrom('preview_links').select('form_id').where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst();
-  return link ? draftOf(db, link.form_id) : undefined;
+/**
+ * What a preview link opens: its draft while it lives; "ended" once it was revoked or its draft
+ * published or discarded; "unknown" when no link has this token (mistyped, or cut short).
+ */
+export async function previewLink(db: Database, tokenHash: string): Promise<{ state: 'live'; draft: DraftRow } | { state: 'ended' | 'unknown' }> {
+  const link = await db.q.selectFrom('preview_links').select(['form_id', 'revoked_at']).where('token_hash', '=', tokenHash).executeTakeFirst();
+  if (!link) return { state: 'unknown' };
+  const draft = link.revoked_at === null ? await draftOf(db, link.form_id) : undefined;
+  return draft ? { state: 'live', draft } : { state: 'ended' };
+}
+
+/**
+ * The kiosk's own live link to its form's draft, if the token it kept is one: the staff menu's
+ * preview button opens the same link again instead of making a new one at each tap.
+ */
+export async function liveKioskLink(db: Database, tokenHash: string, formId: string, madeFor: string): Promise<boolean> {
+  const link = await db.q
+    .selectFrom('preview_links')
+    .select('token_hash')
+    .where('token_hash', '=', tokenHash)
+    .where('form_id', '=', formId)
+    .where('made_for', '=', madeFor)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return link !== undefined && (await draftOf(db, formId)) !== undefined;
 }

@@ -55,6 +55,21 @@ describe('reviewers’ comments', () => {
     expect((await comments()).find((c: { id: string }) => c.id === onQuestion.id).doneAt).toBeNull();
   });
 
+  it('may be about the form’s title or one of the kiosk’s own texts, and are read back with where they belong', async () => {
+    const token = await previewToken();
+    const onTitle = { id: randomUUID(), part: 'form.title', language: 'sv', text: 'Rubriken är bra.' };
+    const onStart = { id: randomUUID(), part: 'start.intro', language: 'se', text: 'Dát lea čielggas.' };
+    expect((await post(`/api/preview/${token}/comments`, { comments: [onTitle, onStart] }, {})).statusCode).toBe(200);
+    const listed = await comments();
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: onTitle.id, part: 'form.title', language: 'sv' }),
+        expect.objectContaining({ id: onStart.id, part: 'start.intro', language: 'se' }),
+      ]),
+    );
+    for (const comment of listed) expect(comment.question).toBeUndefined();
+  });
+
   it('refuse a batch with one bad comment whole, and a revoked or published link, storing nothing', async () => {
     const token = await previewToken();
     const good = { id: randomUUID(), question: 'mood', language: 'fi', text: 'Hyvä' };
@@ -65,6 +80,11 @@ describe('reviewers’ comments', () => {
       { ...good, question: 'Not An Id' },
       { ...good, language: 'finnish' },
       { ...good, extra: true },
+      // A comment is about a question or a part of the kiosk, exactly one, and only a known part.
+      { ...good, part: 'form.title' },
+      { id: good.id, language: 'fi', text: 'Hyvä' },
+      { id: good.id, part: 'staff.heading', language: 'fi', text: 'Hyvä' },
+      { id: good.id, part: 'start.intro', option: '1', language: 'fi', text: 'Hyvä' },
     ];
     for (const comment of bad) {
       const answer = await post(`/api/preview/${token}/comments`, { comments: [good, comment] }, {});
@@ -156,5 +176,30 @@ describe('a preview from the kiosk’s staff menu', () => {
     expect(opened.statusCode).toBe(200);
     const links = (await server.app.inject({ method: 'GET', url: `${draftUrl}/preview-links`, headers: { cookie } })).json().links;
     expect(links).toEqual([expect.objectContaining({ madeFor: 'kiosk Aula', revokedAt: null })]);
+  });
+
+  it('opens its own live link again instead of making a new one at each tap, and a new one once that link ends', async () => {
+    const { token } = await enrollKiosk(server, 'Aula');
+    const other = await enrollKiosk(server, 'Kahvila');
+    const ask = (device: string, reuse?: string) =>
+      server.app.inject({ method: 'POST', url: '/api/kiosk/preview-link', headers: { authorization: `Bearer ${device}` }, payload: reuse ? { reuse } : {} });
+    await post(draftUrl);
+    const first = (await ask(token)).json();
+    const again = await ask(token, first.token);
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual({ token: first.token, path: first.path });
+    // Another kiosk's link, or a made-up token, is not taken: that kiosk gets a link of its own.
+    const others = await ask(other.token, first.token);
+    expect(others.statusCode).toBe(201);
+    expect(others.json().token).not.toBe(first.token);
+    expect((await ask(token, 'A'.repeat(43))).statusCode).toBe(201);
+    const listed = (await server.app.inject({ method: 'GET', url: `${draftUrl}/preview-links`, headers: { cookie } })).json().links;
+    expect(listed).toHaveLength(3);
+    // Publishing ends the link; the next draft's preview gets a new one.
+    expect((await post(`${draftUrl}/publish`)).statusCode).toBe(201);
+    await post(draftUrl);
+    const next = await ask(token, first.token);
+    expect(next.statusCode).toBe(201);
+    expect(next.json().token).not.toBe(first.token);
   });
 });

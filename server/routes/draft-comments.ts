@@ -6,10 +6,10 @@ import { identifier } from '../../src/domain/form-schema';
 import { hashSecret } from '../credentials';
 import type { Database } from '../db/database';
 import { addComments, commentsOf, markCommentDone } from '../db/draft-comments';
-import { draftForPreview } from '../db/drafts';
+import { previewLink } from '../db/drafts';
 import { sameOriginOnly } from './coordinator-auth';
 import { formUnitsIfMine, NOT_YOUR_FORM } from './drafts';
-import { NO_PREVIEW, previewToken } from './preview-links';
+import { noPreview, previewToken } from './preview-links';
 
 // Fifty comments of a thousand characters, escaped, fit well within this.
 const COMMENTS_BODY_LIMIT = 256 * 1024;
@@ -47,8 +47,8 @@ export function draftCommentRoutes(app: FastifyInstance, db: Database, defaultFo
       schema: { hide: true, params: z.strictObject({ token: previewToken }), body: commentsRequest },
     },
     async (request, reply) => {
-      const draft = await draftForPreview(db, hashSecret(request.params.token));
-      if (!draft) return reply.code(404).send({ error: NO_PREVIEW });
+      const link = await previewLink(db, hashSecret(request.params.token));
+      if (link.state !== 'live') return reply.code(404).send(noPreview(link.state));
       // Counted only on a link that works: a guessed token costs no write.
       const limit = await perLink(request);
       // isAllowed means "on the allow list"; isExceeded is the limit's answer.
@@ -58,7 +58,7 @@ export function draftCommentRoutes(app: FastifyInstance, db: Database, defaultFo
           .header('retry-after', String(limit.ttlInSeconds))
           .send({ error: `Too many comments were sent with this preview link in a short time. Nothing was stored: send them again in ${Math.ceil(limit.ttlInSeconds / 60)} minutes.` });
       }
-      return { results: await addComments(db, draft.formId, request.body.comments, new Date()) };
+      return { results: await addComments(db, link.draft.formId, request.body.comments, new Date()) };
     },
   );
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkDraft } from '../domain/draft';
-import type { ReceivedComment } from '../domain/draft-comment';
+import { FORM_TITLE_PART, type ReceivedComment } from '../domain/draft-comment';
 import { addableTypes, addLanguage, addQuestion, removeLanguage, setReviewed, setText, type QuestionType } from '../domain/draft-editing';
 import { languageCode, shownLanguages, type FormDefinition } from '../domain/form-schema';
 import { kioskLanguageCodes, languageNameIn } from '../i18n/kiosk-language-codes';
@@ -176,6 +176,11 @@ function DraftPanel({ formId }: { formId: string }) {
     .map((code) => ({ code, count: check.missingTexts.filter((missing) => missing.language === code).length }))
     .filter(({ count }) => count > 0);
   const questionIds = new Set(draft.questions.map((q) => q.id));
+  // Where each comment shows: with the form's title, with its question, with the kiosk's own
+  // texts, or apart when its question is no longer in the draft.
+  const titleComments = comments.filter((comment) => comment.part === FORM_TITLE_PART);
+  const kioskComments = comments.filter((comment) => comment.part !== undefined && comment.part !== FORM_TITLE_PART);
+  const orphanComments = comments.filter((comment) => comment.question !== undefined && !questionIds.has(comment.question));
   const open = comments.filter((comment) => !comment.doneAt).length;
 
   return (
@@ -270,6 +275,7 @@ function DraftPanel({ formId }: { formId: string }) {
           unreviewed={unreviewed}
           onChange={(language, value) => edit(setText(draft, { kind: 'form-title' }, language, value))}
         />
+        {titleComments.length > 0 ? <CommentList comments={titleComments} draft={draft} onMarkDone={(comment, done) => void markDone(comment, done)} /> : null}
       </section>
 
       {draft.questions.map((question, qi) => (
@@ -287,14 +293,16 @@ function DraftPanel({ formId }: { formId: string }) {
       ))}
       <AddQuestion types={addableTypes(draft)} onAdd={(type) => edit(addQuestion(draft, type, answer.history))} />
 
-      {comments.some((comment) => !questionIds.has(comment.question)) ? (
-        <section className="panel">
-          <h2>{t('drafts.otherComments')}</h2>
-          <CommentList
-            comments={comments.filter((comment) => !questionIds.has(comment.question))}
-            draft={draft}
-            onMarkDone={(comment, done) => void markDone(comment, done)}
-          />
+      {kioskComments.length > 0 ? (
+        <section className="panel" aria-labelledby="kiosk-text-comments">
+          <h2 id="kiosk-text-comments">{t('drafts.kioskTextComments')}</h2>
+          <CommentList comments={kioskComments} draft={draft} onMarkDone={(comment, done) => void markDone(comment, done)} />
+        </section>
+      ) : null}
+      {orphanComments.length > 0 ? (
+        <section className="panel" aria-labelledby="other-comments">
+          <h2 id="other-comments">{t('drafts.otherComments')}</h2>
+          <CommentList comments={orphanComments} draft={draft} onMarkDone={(comment, done) => void markDone(comment, done)} />
         </section>
       ) : null}
     </div>

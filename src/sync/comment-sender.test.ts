@@ -16,8 +16,10 @@ function memoryStore(texts: string[]) {
     commentsFor: async (token) => [...queued.values()].filter((q) => q.token === token),
     forgetComments: async (ids) => ids.forEach((id) => queued.delete(id)),
     refuseComments: async (ids, reason) => ids.forEach((id) => (queued.get(id)!.refused = reason)),
+    linkEnded: async (token) => void ended.push(token),
   };
-  return { store, queued };
+  const ended: string[] = [];
+  return { store, queued, ended };
 }
 
 type Mode = 'ok' | 'down' | 'error-500' | 'too-many' | 'revoked' | 'commit-then-drop';
@@ -68,12 +70,13 @@ function senderFor(store: CommentStore, server: ReturnType<typeof fakeServer>) {
 describe('the comment sender', () => {
   it('delivers what is waiting and forgets it', async () => {
     const { store, queued } = memoryStore(['Vaikea sana', 'Parempi: "Miltä tuntuu?"']);
+    const queuedIds = [...queued.keys()];
     const server = fakeServer(['ok']);
     const { sender, timers } = senderFor(store, server);
     await sender.sendNow();
     expect(server.stored.size).toBe(2);
     expect(queued.size).toBe(0);
-    expect(sender.status()).toEqual({ waiting: 0, refused: [], retrying: false });
+    expect(sender.status()).toEqual({ waiting: 0, waitingIds: [], refused: [], sent: [...queuedIds], retrying: false });
     expect(timers).toHaveLength(0);
   });
 
@@ -97,15 +100,18 @@ describe('the comment sender', () => {
     expect([...server.stored.values()]).toEqual([2, 2, 2]);
     expect(server.attempts()).toBe(4);
     expect(sender.status()).toMatchObject({ waiting: 0, retrying: false });
+    expect(sender.status().sent).toHaveLength(3);
   });
 
   it('sets comments aside with the reason when the link no longer works, and never resends them', async () => {
-    const { store, queued } = memoryStore(['Liian pitkä lause']);
+    const { store, queued, ended } = memoryStore(['Liian pitkä lause']);
     const server = fakeServer(['revoked']);
     const { sender, timers } = senderFor(store, server);
     await sender.sendNow();
     expect(queued.size).toBe(1);
-    expect(sender.status().refused).toEqual([{ comment: expect.objectContaining({ text: 'Liian pitkä lause' }), reason: expect.stringMatching(/revoked/) }]);
+    // The draft kept for the link goes too.
+    expect(ended).toEqual([TOKEN]);
+    expect(sender.status().refused).toEqual([{ comment: expect.objectContaining({ text: 'Liian pitkä lause' }), reason: 'ended' }]);
     expect(sender.status().waiting).toBe(0);
     await sender.sendNow();
     expect(server.attempts()).toBe(1);
