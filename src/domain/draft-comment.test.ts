@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftComment, KIOSK_SCREEN_TEXTS, screenOf } from './draft-comment';
+
 const base = { id: '6f1c7a4e-2f7b-4c1e-9a3d-5b8e2c1d0f9a', language: 'fi', text: 'Selkeä.' };
 
 describe('the kiosk texts a reviewer can comment on', () => {
