@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { commentsRequest } from '../../src/domain/draft-comment';
 import { identifier } from '../../src/domain/form-schema';
 import { hashSecret } from '../credentials';
+import { memoryWindowLimit } from '../memory-window-limit';
 import type { Database } from '../db/database';
 import { addComments, commentsOf, markCommentDone } from '../db/draft-comments';
 import { previewLink } from '../db/drafts';
@@ -29,11 +30,9 @@ export function draftCommentRoutes(app: FastifyInstance, db: Database, defaultFo
   const api = app.withTypeProvider<ZodTypeProvider>();
   // Counted per link, by the hash the server keeps of it (never the link itself), not per
   // address: a day centre's devices share one address, and each reviewer has a link of their own.
-  const perLink = app.createRateLimit({
-    max: COMMENT_REQUESTS_PER_LINK,
-    timeWindow: COMMENT_WINDOW_MS,
-    keyGenerator: (request) => `preview-comments:${hashSecret((request.params as { token: string }).token)}`,
-  });
+  // In memory only, unlike the sign-in limits: a counter row would say when a link's comments
+  // began to arrive, to the minute, which the comments themselves never keep.
+  const perLink = memoryWindowLimit(COMMENT_REQUESTS_PER_LINK, COMMENT_WINDOW_MS);
 
   // No log line at all for a comment sent: the preview sends it as soon as it is written, and a
   // log line's time would say to the millisecond when a reviewer, who may be one of the centre's
@@ -49,14 +48,14 @@ export function draftCommentRoutes(app: FastifyInstance, db: Database, defaultFo
     async (request, reply) => {
       const link = await previewLink(db, hashSecret(request.params.token));
       if (link.state !== 'live') return reply.code(404).send(noPreview(link.state));
-      // Counted only on a link that works: a guessed token costs no write.
-      const limit = await perLink(request);
-      // isAllowed means "on the allow list"; isExceeded is the limit's answer.
-      if (!limit.isAllowed && limit.isExceeded) {
+      // Counted only on a link that works: guessed tokens fill no memory.
+      const limit = perLink.take(hashSecret(request.params.token));
+      if (!limit.allowed) {
+        const seconds = Math.ceil(limit.msLeft / 1000);
         return reply
           .code(429)
-          .header('retry-after', String(limit.ttlInSeconds))
-          .send({ error: `Too many comments were sent with this preview link in a short time. Nothing was stored: send them again in ${Math.ceil(limit.ttlInSeconds / 60)} minutes.` });
+          .header('retry-after', String(seconds))
+          .send({ error: `Too many comments were sent with this preview link in a short time. Nothing was stored: send them again in ${Math.ceil(seconds / 60)} minutes.` });
       }
       return { results: await addComments(db, link.draft.formId, request.body.comments, new Date()) };
     },
