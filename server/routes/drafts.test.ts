@@ -173,7 +173,7 @@ describe('two coordinators saving the same draft', () => {
     const next = await saveDraft(server.db, 'todays-feedback', definition, 'eero', now, firstAt);
     const nextAt = (next as { updatedAt: string }).updatedAt;
     expect(nextAt > firstAt).toBe(true);
-    expect(await saveDraft(server.db, 'todays-feedback', definition, 'aino', now, firstAt)).toBe('changed');
+    expect(await saveDraft(server.db, 'todays-feedback', definition, 'aino', now, firstAt)).toEqual({ changed: expect.objectContaining({ updatedAt: nextAt, updatedBy: 'eero' }) });
     expect((await draftOf(server.db, 'todays-feedback'))!.updatedAt).toBe(nextAt);
   });
 

@@ -7,7 +7,7 @@ import { errorAnswer } from '../../src/domain/sync-protocol';
 import { hasUnits, unitsAskedFor } from '../access';
 import { audit } from '../db/audit-log';
 import type { Database } from '../db/database';
-import { discardDraft, draftOf, publishDraft, saveDraft, startDraft, startNewForm } from '../db/drafts';
+import { discardDraft, draftOf, publishDraft, saveDraft, startDraft, startNewForm, type DraftRow } from '../db/drafts';
 import { formsOfUnitsAndResponses, formVersions } from '../db/forms';
 import { unitsUsingForm } from '../db/units';
 import { sameOriginOnly } from './coordinator-auth';
@@ -33,9 +33,9 @@ export function draftRoutes(app: FastifyInstance, db: Database, defaultFormId: s
   const api = app.withTypeProvider<ZodTypeProvider>();
   const access = { access: 'forms' as const };
   const history = async (formId: string) => historyOf(await formVersions(db, formId));
-  const answer = async (formId: string, units: string[], known?: FormHistory) => {
+  const answer = async (formId: string, units: string[], known?: FormHistory, read?: DraftRow) => {
     const used = known ?? (await history(formId));
-    const draft = (await draftOf(db, formId))!;
+    const draft = read ?? (await draftOf(db, formId))!;
     return {
       basedOnVersion: draft.basedOnVersion,
       definition: draft.definition,
@@ -97,9 +97,9 @@ export function draftRoutes(app: FastifyInstance, db: Database, defaultFormId: s
       if (definition.id !== form) return reply.code(400).send({ error: `The draft is of form ${String(definition.id)}, not ${form}.` });
       const saved = await saveDraft(db, form, request.body.definition, request.coordinator!.username, new Date(), request.body.basedOn);
       if (saved === 'gone') return reply.code(404).send({ error: 'This form has no draft any more: it was published or discarded a moment ago. Nothing was saved.' });
-      if (saved === 'changed') {
+      if ('changed' in saved) {
         // The editor shows theirs beside what it has, and lets the coordinator choose: nothing is lost unseen.
-        const current = await answer(form, units, used);
+        const current = await answer(form, units, used, saved.changed);
         return reply.code(409).send({
           error: `${current.updatedBy} saved this draft at ${current.updatedAt}, after you opened it. Nothing was saved: look at their changes, then keep theirs or save yours over them.`,
           current,
