@@ -20,6 +20,7 @@ import { enforceAccess } from './routes/coordinator-auth';
 import { coordinatorSessionRoutes } from './routes/coordinator-session';
 import { coordinatorWarningRoutes } from './routes/coordinator-warnings';
 import { dashboardRoutes } from './routes/dashboard';
+import { reportRoutes } from './routes/report';
 import { dayLogRoutes } from './routes/day-log';
 import { draftRoutes } from './routes/drafts';
 import { previewLinkRoutes } from './routes/preview-links';
@@ -185,6 +186,7 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   coordinatorSessionRoutes(app, db);
   dayLogRoutes(app, db);
   dashboardRoutes(app, db, defaultForm.id);
+  reportRoutes(app, db);
   exportRoutes(app, db, clock);
   freeTextRoutes(app, db, clock);
   kioskAdminRoutes(app, db, clock);

@@ -154,3 +154,15 @@ export async function responseCountsBetween(
   if (version !== null) query = query.where('form_version', '=', version);
   return query.groupBy(['unit_id', 'date', 'form_version']).execute();
 }
+
+/** The first and last date with responses to a form in these units: the pilot's span so far. */
+export async function responseSpan(db: Database, formId: string, units: readonly string[]): Promise<{ from: string; to: string } | null> {
+  if (units.length === 0) return null;
+  const row = await db.q
+    .selectFrom('response_counts')
+    .select((eb) => [eb.fn.min<string>('date').as('from'), eb.fn.max<string>('date').as('to')])
+    .where('form_id', '=', formId)
+    .where('unit_id', 'in', [...units])
+    .executeTakeFirst();
+  return row?.from && row.to ? { from: row.from, to: row.to } : null;
+}

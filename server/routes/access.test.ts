@@ -67,6 +67,14 @@ function attempts(): Record<string, Attempt[]> {
       { url: `/api/coordinator/dashboard?form=todays-feedback&${RANGE}&units=${B}` },
       { url: `/api/coordinator/dashboard?form=todays-feedback&${RANGE}&units=${A},${B}&compare=units` },
     ],
+    'GET /api/coordinator/report': [
+      { url: `/api/coordinator/report?form=todays-feedback&${RANGE}&units=${B}` },
+      { url: `/api/coordinator/report?form=todays-feedback&units=${A},${B}&compare=units` },
+    ],
+    'GET /api/coordinator/report.csv': [
+      { url: `/api/coordinator/report.csv?form=todays-feedback&${RANGE}&units=${B}` },
+      { url: `/api/coordinator/report.csv?form=todays-feedback&units=${A},${B}&compare=units` },
+    ],
     'GET /api/coordinator/free-texts': [{ url: `/api/coordinator/free-texts?form=todays-feedback&${RANGE}&units=${B}` }],
     'POST /api/coordinator/free-texts/redact': [{ url: '/api/coordinator/free-texts/redact', payload: { form: 'todays-feedback', id: bResponse, question: 'anything-else' } }],
     'GET /api/coordinator/exports/summary.csv': exports('summary'),

@@ -1,10 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { Readable } from 'node:stream';
-import Papa from 'papaparse';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { monthsWithAgeGroups } from '../../src/domain/age-groups';
-import { csvDelimiter } from '../../src/domain/csv-cells';
+import { CSV_START, csvLines } from '../../src/domain/csv-text';
 import { EXPORT_FILES, exportQuery, type ExportFile, type ExportQuery } from '../../src/domain/export-query';
 import {
   dayLogRows,
@@ -37,7 +36,7 @@ import { publishedAgeGroups, storeAgeGroups } from '../db/published-age-groups';
 import { COMPRESSED } from '../compression';
 
 // The day log's column names in the file's label language; the coordinator's area has them too.
-const PROFESSIONAL_LABELS: Record<string, Record<string, string>> = {
+export const PROFESSIONAL_LABELS: Record<string, Record<string, string>> = {
   fi: { 'adult-social-work': 'Aikuissosiaalityö', 'health-station': 'Terveysasema', 'addiction-services': 'Päihdepalvelut', 'shelter-home': 'Turvakoti', other: 'Muu' },
   sv: { 'adult-social-work': 'Socialt arbete för vuxna', 'health-station': 'Hälsostationen', 'addiction-services': 'Missbrukarvården', 'shelter-home': 'Skyddshemmet', other: 'Annan' },
   en: { 'adult-social-work': 'Adult social work', 'health-station': 'Health station', 'addiction-services': 'Addiction services', 'shelter-home': 'Shelter home', other: 'Other' },
@@ -109,10 +108,9 @@ async function* exportText(
   setup: ExportSetup,
   today: string,
 ): AsyncGenerator<string> {
-  const delimiter = csvDelimiter(query.format);
-  const csv = (rows: Row[]) => (rows.length === 0 ? '' : `${Papa.unparse(rows, { delimiter, newline: '\r\n', header: false })}\r\n`);
+  const csv = (rows: Row[]) => csvLines(rows, query.format);
   // The reader is one snapshot: every day of the file is from the same moment.
-  yield '\ufeff';
+  yield CSV_START;
   if (file === 'responses') {
     const columns = responseColumns(setup);
     yield csv([responseHeader(columns)]);

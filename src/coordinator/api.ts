@@ -1,6 +1,7 @@
 import type { CoordinatorSession, AuditEntry, FreeTextList } from '../domain/coordinator-api';
 import type { CoordinatorWarning } from '../domain/coordinator-warnings';
 import type { Dashboard } from '../domain/dashboard';
+import type { ReportAnswer } from './report-view';
 import type { DashboardQuery } from '../domain/dashboard-query';
 import type { DayLogEntry } from '../domain/day-log';
 import type { CoordinatorAccountInput, Unit, UnitNames } from '../domain/units';
@@ -37,6 +38,21 @@ export function whenSignedOut(handler: () => void) {
 /** Shows the sign-in again (the session has ended). */
 export function signedOut() {
   onSignedOut();
+}
+
+/**
+ * Follows a download link (a plain navigation) once the session is known to hold: an ended
+ * session brings back the sign-in instead of saving an error message as the file. Other
+ * failures are thrown for the view to show.
+ */
+export async function download(url: string): Promise<void> {
+  try {
+    await call('GET', '/api/coordinator/session');
+    location.assign(url);
+  } catch (failure) {
+    if (failure instanceof ApiError && failure.status === 401) signedOut();
+    else throw failure;
+  }
 }
 
 export async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
@@ -94,6 +110,8 @@ export const api = {
       'GET',
       `/api/coordinator/dashboard?${dashboardParams(query)}`,
     ),
+  /** The evaluation report (src/coordinator/report-view.tsx) for a query made as URL parameters. */
+  report: (params: URLSearchParams) => call<ReportAnswer>('GET', `/api/coordinator/report?${params}`),
   // Whole weeks of every language and version, whatever the dashboard shows: only the range and units go.
   freeTexts: ({ form, from, to, units }: DashboardQuery) =>
     call<FreeTextList>('GET', `/api/coordinator/free-texts?${new URLSearchParams({ form, from, to, ...(units && units.length > 0 ? { units: units.join(',') } : {}) })}`),

@@ -17,10 +17,12 @@ import { WarningsPanel } from './warnings-panel';
 
 // The charts library comes with the dashboard, fetched when it is first shown.
 const DashboardView = lazy(() => import('./dashboard-view'));
+const ReportView = lazy(() => import('./report-view'));
 import { useView, viewPath, VIEWS, type View } from './use-view';
 
 const NAV_KEYS: Record<View, string> = {
   dashboard: 'nav.dashboard',
+  report: 'nav.report',
   'day-log': 'nav.dayLog',
   downloads: 'nav.downloads',
   forms: 'nav.forms',
@@ -34,7 +36,8 @@ const NAV_KEYS: Record<View, string> = {
 const ROLE_VIEWS: Record<Role, readonly View[]> = {
   admin: VIEWS,
   coordinator: VIEWS.filter((view) => view !== 'units'),
-  viewer: ['dashboard', 'downloads', 'account'],
+  // The report holds no free text and no age group: a viewer may read and print it.
+  viewer: ['dashboard', 'report', 'downloads', 'account'],
 };
 
 type SessionState = { kind: 'checking' } | { kind: 'signed-out'; ended: boolean } | { kind: 'signed-in'; account: CoordinatorSession };
@@ -109,6 +112,11 @@ export function CoordinatorApp() {
         {shown === 'dashboard' && (
           <Suspense fallback={<p>{t('app.loading')}</p>}>
             <DashboardView />
+          </Suspense>
+        )}
+        {shown === 'report' && (
+          <Suspense fallback={<p>{t('app.loading')}</p>}>
+            <ReportView />
           </Suspense>
         )}
         {shown === 'day-log' && <DayLogView />}

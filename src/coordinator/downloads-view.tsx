@@ -7,7 +7,7 @@ import { localDay } from '../domain/local-day';
 import { PERIODS, type Period } from '../domain/periods';
 import { useHeadingFocus } from '../ui/use-heading-focus';
 import { useForms } from './use-forms';
-import { api, ApiError, messageOf, signedOut } from './api';
+import { download, messageOf } from './api';
 import { FormPicker } from './form-options';
 import { ErrorMessage } from './error-message';
 import { useAccount } from './account-context';
@@ -39,17 +39,9 @@ export function DownloadsView() {
   const forms = useForms((list) => setForm((chosen) => chosen || (list[0]?.id ?? '')), setError);
 
   const valid = form !== '' && from !== '' && to !== '' && from <= to && chosenUnits.length > 0;
-  // A download is a plain navigation; first make sure the session still holds, so an ended
-  // session brings back the sign-in instead of saving an error message as the file.
-  const download = async (event: React.MouseEvent<HTMLAnchorElement>, url: string) => {
+  const follow = (event: React.MouseEvent<HTMLAnchorElement>, url: string) => {
     event.preventDefault();
-    try {
-      await api.session();
-      location.assign(url);
-    } catch (failure) {
-      if (failure instanceof ApiError && failure.status === 401) signedOut();
-      else setError(messageOf(failure));
-    }
+    download(url).catch((failure: unknown) => setError(messageOf(failure)));
   };
   const href = (file: ExportFile) =>
     `/api/coordinator/exports/${file}.csv?${new URLSearchParams({
@@ -121,7 +113,7 @@ export function DownloadsView() {
         {files.map((file) => (
           <li key={file}>
             {valid ? (
-              <a href={href(file)} download onClick={(event) => void download(event, href(file))}>
+              <a href={href(file)} download onClick={(event) => follow(event, href(file))}>
                 {t(`downloads.files.${file}`)}
               </a>
             ) : (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, datesBetween, isoWeek, monthsBetween, periodOf, wholePeriods } from './periods';
+import { addDays, datesBetween, isoWeek, monthRange, monthsBetween, periodOf, previousRange, quarterRange, recentQuarters, wholePeriods } from './periods';
 
 describe('periods', () => {
   it.each([
@@ -32,5 +32,14 @@ describe('periods', () => {
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
     expect(monthsBetween('2026-11-30', '2027-02-01')).toEqual(['2026-11', '2026-12', '2027-01', '2027-02']);
     expect(monthsBetween('2026-11-02', '2026-11-03')).toEqual(['2026-11']);
+  });
+
+  it('gives the dates of a month and a quarter, the recent quarters, and the range just before a range', () => {
+    expect(monthRange('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(quarterRange('2026-Q4')).toEqual({ from: '2026-10-01', to: '2026-12-31' });
+    expect(quarterRange('2027-Q1')).toEqual({ from: '2027-01-01', to: '2027-03-31' });
+    expect(recentQuarters('2027-02-10', 3)).toEqual(['2027-Q1', '2026-Q4', '2026-Q3']);
+    expect(previousRange('2026-11-01', '2026-11-28')).toEqual({ from: '2026-10-04', to: '2026-10-31' });
+    expect(previousRange('2026-03-01', '2026-03-01')).toEqual({ from: '2026-02-28', to: '2026-02-28' });
   });
 });

@@ -64,3 +64,34 @@ export function monthsBetween(from: string, to: string): string[] {
   for (let at = parse(`${from.slice(0, 7)}-01`); iso(at) <= to; at.setUTCMonth(at.getUTCMonth() + 1)) months.push(iso(at).slice(0, 7));
   return months;
 }
+
+/** The first and last date of a month ("2026-11"). */
+export function monthRange(month: string): { from: string; to: string } {
+  return wholePeriods(`${month}-01`, `${month}-01`, 'month');
+}
+
+/** The first and last date of a quarter ("2026-Q4": October to December). */
+export function quarterRange(quarter: string): { from: string; to: string } {
+  const [year, q] = [quarter.slice(0, 4), Number(quarter.slice(-1))];
+  const first = `${year}-${String(3 * q - 2).padStart(2, '0')}`;
+  return { from: monthRange(first).from, to: monthRange(`${year}-${String(3 * q).padStart(2, '0')}`).to };
+}
+
+/** The quarter a date is in, then the `count` − 1 before it, newest first ("2026-Q4", "2026-Q3"…). */
+export function recentQuarters(date: string, count: number): string[] {
+  let year = Number(date.slice(0, 4));
+  let q = Math.ceil(Number(date.slice(5, 7)) / 3);
+  const quarters: string[] = [];
+  for (let i = 0; i < count; i++) {
+    quarters.push(`${year}-Q${q}`);
+    q -= 1;
+    if (q === 0) [year, q] = [year - 1, 4];
+  }
+  return quarters;
+}
+
+/** The range of the same length just before from..to: what "this period" is set against. */
+export function previousRange(from: string, to: string): { from: string; to: string } {
+  const days = datesBetween(from, to).length;
+  return { from: addDays(from, -days), to: addDays(from, -1) };
+}

@@ -40,17 +40,17 @@ function parsed(text: string, delimiter = ';'): Record<string, string>[] {
   return rows.slice(1).map((cells) => Object.fromEntries(rows[0]!.map((column, i) => [column, cells[i] ?? ''])));
 }
 
-const fi = parsed(reportCsv(report, labels));
+const fi = parsed(reportCsv([{ unit: 'Päiväkeskus', report }], labels));
 const find = (where: Record<string, string>) => fi.filter((row) => Object.entries(where).every(([column, value]) => row[column] === value));
 
 describe('reportCsv', () => {
   it('is written like the other downloads: byte order mark, semicolons, CRLF, one header row', () => {
-    const text = reportCsv(report, labels);
-    expect(text.startsWith('\ufeffsection;measure;period;question_id;question;option_id;option;professional;comparison;weekdays;group;count;n;share;lower;upper;days;note\r\n')).toBe(true);
+    const text = reportCsv([{ unit: 'Päiväkeskus', report }], labels);
+    expect(text.startsWith('\ufeffunit;section;measure;period;question_id;question;option_id;option;professional;comparison;weekdays;group;count;n;share;lower;upper;days;note\r\n')).toBe(true);
     expect(text.endsWith('\r\n')).toBe(true);
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
-    expect(text.slice(1).split('\r\n').filter((line) => line.startsWith('section;'))).toHaveLength(1);
-    expect(fi.every((row) => Object.keys(row).length === REPORT_COLUMNS.length)).toBe(true);
+    expect(text.slice(1).split('\r\n').filter((line) => line.startsWith('unit;section;'))).toHaveLength(1);
+    expect(fi.every((row) => Object.keys(row).length === REPORT_COLUMNS.length + 1 && row.unit === 'Päiväkeskus')).toBe(true);
   });
 
   it('has the overview figures, with a decimal comma', () => {
@@ -114,7 +114,7 @@ describe('reportCsv', () => {
     ]);
     expect(find({ section: 'choices', option_id: 'food' })[0]).toMatchObject({ question_id: 'needs', measure: 'chosen', count: '4', n: '4', share: '1,000' });
     expect(find({ section: 'choices', question_id: 'met' })).toEqual([]);
-    const text = reportCsv(report, labels);
+    const text = reportCsv([{ unit: 'Päiväkeskus', report }], labels);
     for (const leak of ['age-group', '50-or-over', 'Kuinka vanha olet?', 'anything-else', 'Matti']) expect(text).not.toContain(leak);
   });
 
@@ -124,15 +124,15 @@ describe('reportCsv', () => {
       option: (question, id) => (id === 'food' ? '@SUM(A1)' : labels.option(question, id)),
       professional: (id) => (id === 'health-station' ? '-1+1' : labels.professional(id)),
     };
-    const rows = parsed(reportCsv(report, hostile));
+    const rows = parsed(reportCsv([{ unit: 'Päiväkeskus', report }], hostile));
     expect(rows.find((row) => row.option_id === 'food')).toMatchObject({ question: `'=HYPERLINK("http://evil")`, option: "'@SUM(A1)" });
     expect(rows.filter((row) => row.measure === 'present_days').map((row) => row.professional)).toContain("'-1+1");
     expect(rows.some((row) => row.professional === '-1+1')).toBe(false);
   });
 
   it('in the international format: commas between fields and a decimal point', () => {
-    const text = reportCsv(report, labels, 'international');
-    expect(text.startsWith('\ufeffsection,measure,period,')).toBe(true);
+    const text = reportCsv([{ unit: 'Päiväkeskus', report }], labels, 'international');
+    expect(text.startsWith('\ufeffunit,section,measure,period,')).toBe(true);
     const rows = parsed(text, ',');
     expect(rows.find((row) => row.measure === 'good_days')).toMatchObject({ share: '0.750' });
   });
@@ -141,5 +141,12 @@ describe('reportCsv', () => {
     const rows = reportRows(report, labels);
     expect(rows[0]).toEqual([...REPORT_COLUMNS]);
     expect(rows).toHaveLength(fi.length + 1);
+  });
+
+  it('sets units side by side one after another, each under its name, the name neutralised', () => {
+    const rows = parsed(reportCsv([{ unit: 'Aula', report }, { unit: '=Kahvila', report }], labels));
+    expect(rows).toHaveLength(2 * fi.length);
+    expect(rows.filter((row) => row.unit === 'Aula')).toHaveLength(fi.length);
+    expect(rows.filter((row) => row.unit === "'=Kahvila")).toHaveLength(fi.length);
   });
 });

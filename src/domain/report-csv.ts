@@ -1,5 +1,5 @@
-import Papa from 'papaparse';
-import { csvDelimiter, decimal, neutralised, type CsvFormat } from './csv-cells';
+import { decimal, neutralised, type CsvFormat } from './csv-cells';
+import { CSV_START, csvLines } from './csv-text';
 import type { Professional } from './day-log';
 import type { Row } from './exports';
 import type { GroupComparison, Proportion, Report } from './report';
@@ -143,8 +143,12 @@ export function reportRows(report: Report, labels: ReportLabels, format: CsvForm
 /**
  * The whole file as the other CSV downloads are written (server/routes/exports.ts): a byte order
  * mark so that Excel reads UTF-8, the format's separator and decimal style, RFC 4180 quoting by
- * Papa Parse, CRLF line ends.
+ * Papa Parse, CRLF line ends. Like every download it starts with a `unit` column: each part is
+ * one report with the name of the units it counts ("A + B" for several added up), one part after
+ * another when units are set side by side.
  */
-export function reportCsv(report: Report, labels: ReportLabels, format: CsvFormat = 'fi'): string {
-  return `\ufeff${Papa.unparse(reportRows(report, labels, format), { delimiter: csvDelimiter(format), newline: '\r\n', header: false })}\r\n`;
+export function reportCsv(parts: { unit: string; report: Report }[], labels: ReportLabels, format: CsvFormat = 'fi'): string {
+  const rows: Row[] = [['unit', ...REPORT_COLUMNS]];
+  for (const { unit, report } of parts) for (const row of reportRows(report, labels, format).slice(1)) rows.push([neutralised(unit), ...row]);
+  return `${CSV_START}${csvLines(rows, format)}`;
 }
