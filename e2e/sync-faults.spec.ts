@@ -9,26 +9,9 @@ import { startAppServer, type AppServer } from './support/app-server';
 import { startFaultProxy, type FaultProxy } from './support/fault-proxy';
 import { forceCloseIndexedDb } from './support/indexeddb-internals';
 import { putInOutbox, putInSetAside, readOutbox } from './support/kiosk-storage';
-import { makePairingCode, publishNewTitle, storedResponses } from './support/server-data';
+import { enrollOverHttp as enroll, makePairingCode, publishNewTitle, sendOverHttp as send, storedResponses } from './support/server-data';
 
 // Real server processes, a real SQLite file, real HTTP: the faults a kiosk meets in the field.
-
-async function enroll(server: AppServer, name: string): Promise<string> {
-  const reply = await fetch(`${server.url}/api/kiosk/enroll`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ pairingCode: makePairingCode(server.dataDir, name) }),
-  });
-  return ((await reply.json()) as { token: string }).token;
-}
-
-function send(server: AppServer, token: string, responses: unknown[]) {
-  return fetch(`${server.url}/api/kiosk/sync`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ appVersion: 'test', waiting: responses.length, abandoned: {}, responses }),
-  });
-}
 
 const batchOf = (n: number) => Array.from({ length: n }, () => sampleResponse({ answers: { day: '4', needs: ['food'] } }));
 

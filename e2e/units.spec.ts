@@ -90,7 +90,7 @@ test('two units, each with a kiosk: each sees its own, a viewer only counts, and
   await veikko.open(server.url);
   await veikko.signIn('veikko', PASSWORD);
   await expect(veikko.figure('Vastauksia')).toHaveText('2');
-  await expect(veikko.sections()).toHaveText(['Yleiskuva', 'Lataukset', 'Oma tili']);
+  await expect(veikko.sections()).toHaveText(['Yleiskuva', 'Raportti', 'Lataukset', 'Oma tili']);
   await expect(veikkoPage.getByText('Täällä on hyvä olla')).toHaveCount(0);
   await expect(veikko.alert()).toHaveCount(0);
   await veikko.goTo('Lataukset');

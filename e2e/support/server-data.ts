@@ -85,3 +85,22 @@ export function storedDraft(dataDir: string, formId = 'todays-feedback'): { defi
   const [row] = querySync<{ definition: string; updatedBy: string }>(dataDir, 'SELECT definition, updated_by AS "updatedBy" FROM form_drafts WHERE form_id = ?', [formId]);
   return row ? { definition: JSON.parse(row.definition), updatedBy: row.updatedBy } : undefined;
 }
+
+/** A kiosk enrolled straight over HTTP, as its staff menu would: its device token. */
+export async function enrollOverHttp(server: AppServer, name: string): Promise<string> {
+  const reply = await fetch(`${server.url}/api/kiosk/enroll`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ pairingCode: makePairingCode(server.dataDir, name) }),
+  });
+  return ((await reply.json()) as { token: string }).token;
+}
+
+/** One sync request of a kiosk with these responses, as its sync engine sends it. */
+export function sendOverHttp(server: AppServer, token: string, responses: unknown[]) {
+  return fetch(`${server.url}/api/kiosk/sync`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ appVersion: 'test', waiting: responses.length, abandoned: {}, responses }),
+  });
+}

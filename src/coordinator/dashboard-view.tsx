@@ -17,6 +17,9 @@ import { useForms } from './use-forms';
 import { ErrorMessage } from './error-message';
 import { nameOfUnit, useAccount } from './account-context';
 import { UnitChooser } from './unit-chooser';
+import { DayLogLink, Glance } from './glance';
+import { previousRange } from '../domain/periods';
+import type { Report } from '../domain/report';
 
 type Labels = ReturnType<typeof formLabels>;
 /** Puts a note on changed wording into words; the question gives the options' labels. */
@@ -43,6 +46,18 @@ export default function DashboardView() {
   const { register, handleSubmit } = useForm<{ form: string; from: string; to: string; language: string; version: string }>({
     defaultValues: { form: '', from: daysBefore(today, 27), to: today, language: '', version: '' },
   });
+
+  // At a glance: the same units and form, this range against the one of the same length before.
+  const [glance, setGlance] = useState<{ of: DashboardQuery; now: Report; before: Report } | null>(null);
+  useEffect(() => {
+    if (!query) return;
+    const params = (range: { from: string; to: string }) =>
+      new URLSearchParams({ form: query.form, ...range, ...(query.units && query.units.length > 0 ? { units: query.units.join(',') } : {}) });
+    Promise.all([api.report(params(query)), api.report(params(previousRange(query.from, query.to)))]).then(
+      ([now, before]) => setGlance(now.report && before.report ? { of: query, now: now.report, before: before.report } : null),
+      (failure: unknown) => setError(messageOf(failure)),
+    );
+  }, [query]);
 
   useEffect(() => {
     if (!query) return;
@@ -124,6 +139,8 @@ export default function DashboardView() {
         </button>
       </form>
       <ErrorMessage text={error} />
+      {/* Shown only for the query on screen: a slower answer to an earlier one never stands beside it. */}
+      {glance && glance.of === query ? <Glance now={glance.now} before={glance.before} /> : null}
       {result && labels && allLabels && query ? (
         <>
           <DashboardBody
@@ -211,6 +228,7 @@ function DashboardBody({ dashboard, labels, byUnit }: { dashboard: Dashboard; la
       {dashboard.answeredVersions.length > 0 ? <p>{t('dashboard.versions', { versions: dashboard.answeredVersions.join(', ') })}</p> : null}
       {dashboard.wordingChanges.length > 0 ? <WordingChanges changes={dashboard.wordingChanges} say={say} labels={labels} /> : null}
 
+      {dashboard.responses === 0 ? <p className="empty-state">{t('dashboard.noResponses')}</p> : null}
       <h2>{t('dashboard.perDay')}</h2>
       <BarChart labels={days.labels} series={days.series} />
       <details>
@@ -289,7 +307,15 @@ function DashboardBody({ dashboard, labels, byUnit }: { dashboard: Dashboard; la
         {t('dashboard.presentDays', { days: comparison.present.days, responses: comparison.present.responses })}{' '}
         {t('dashboard.absentDays', { days: comparison.absent.days, responses: comparison.absent.responses })}
       </p>
-      {comparison.present.questions.map((question, i) => (
+      {/* Nothing logged: say what is missing and where to put it right, not empty charts. */}
+      {comparison.present.days + comparison.absent.days === 0 ? (
+        <p className="empty-state">
+          {t('dashboard.noDayLog')} <DayLogLink text={t('glance.toDayLog')} />
+        </p>
+      ) : comparison.present.days === 0 ? (
+        <p className="empty-state">{t('dashboard.neverPresent', { professional: t(`professionals.${professional}`) })}</p>
+      ) : null}
+      {comparison.present.days === 0 ? null : comparison.present.questions.map((question, i) => (
         <QuestionResult
           key={question.question}
           labels={labels}

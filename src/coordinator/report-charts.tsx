@@ -154,7 +154,7 @@ export function IntervalChart({ rows, locale }: { rows: IntervalRow[]; locale: s
                   )}
                   <text x={labelWidth + axis + 10} y={y + 4} fontSize="12">
                     {percent(r.share, locale)}
-                    {r.lower !== null && r.upper !== null ? ` (${percent(r.lower, locale)}–${percent(r.upper, locale)})` : ''}
+                    {r.lower !== null && r.upper !== null ? ` (${Math.round(r.lower * 100)}–${percent(r.upper, locale)})` : ''}
                   </text>
                 </>
               )}

@@ -161,7 +161,8 @@ const pct = (share: number | null, locale: string) => (share === null ? '–' : 
 const num = (value: number | null, locale: string, digits = 0) =>
   value === null ? '–' : new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
 /** A difference of shares in percentage points, with its sign. */
-const points = (value: number, locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(value * 100);
+// Rounded to a millionth first: 0.625 − 0.4 is 0.22499999999999998, which would read as 22 beside 63 % and 40 %.
+const points = (value: number, locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(Math.round(value * 1e6) / 1e4);
 const dateText = (date: string, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 const weekText = (week: string) => week.replace(/^(\d{4})-W(\d{2})$/, (_m, year: string, w: string) => `${Number(w)}/${year}`);
 
@@ -245,8 +246,9 @@ function KeyFigures({ reports, t, locale }: SectionProps) {
   );
 }
 
+/** An interval as "47–76 %": the unit once, after the upper end. */
 function intervalText(p: Proportion, locale: string): string {
-  return p.interval ? `${pct(p.interval.lower, locale)}–${pct(p.interval.upper, locale)}` : '–';
+  return p.interval ? `${num(p.interval.lower * 100, locale)}–${pct(p.interval.upper, locale)}` : '–';
 }
 
 function TheDay({ reports, labels, versions, t, locale }: SectionProps & { labels: Labels; versions: FormDefinition[] }) {
@@ -349,16 +351,20 @@ function Presence({ reports, labels, t, locale }: SectionProps & { labels: Label
       <p>{t('report.presence.intro')}</p>
       {reports.map(({ name, report }) => {
         const rows = report.presence.filter((row) => row.all.present.days > 0);
+        // One level below the unit's name when units are side by side.
+        const Heading = reports.length > 1 ? 'h5' : 'h4';
         return (
           <div key={name} className="report__unit">
             {reports.length > 1 ? <h4>{name}</h4> : null}
             {rows.length === 0 ? <p>{t('report.presence.noneLogged')}</p> : null}
             {rows.map((row) => (
               <div key={`${row.professional}/${row.question}`} className="report__comparison">
-                <h5>
+                <Heading>
                   {t(`professionals.${row.professional}`)}: ”{labels.question(row.question)}”
-                </h5>
+                </Heading>
                 <p className="report__sentence">{comparisonSentence(row, row.all, labels, t, locale)}</p>
+                {/* No answers on either side: the sentence says so, an empty chart would not. */}
+                {row.all.present.n + row.all.absent.n === 0 ? null : (
                 <div className="report__pair">
                   <IntervalChart
                     locale={locale}
@@ -369,6 +375,7 @@ function Presence({ reports, labels, t, locale }: SectionProps & { labels: Label
                   />
                   <ComparisonTable row={row} t={t} locale={locale} labels={labels} />
                 </div>
+                )}
                 <p className="report__note">
                   {t('report.presence.weekdays', { weekdays: row.sameWeekdays.weekdays.map((d) => weekdayName(d, locale)).join(', ') })}{' '}
                   {comparisonSentence(row, row.sameWeekdays, labels, t, locale)}

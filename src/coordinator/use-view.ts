@@ -12,6 +12,12 @@ function viewFromPath(pathname: string): View {
 /** The address of a section; the first is the area's home. */
 export const viewPath = (view: View) => (view === VIEWS[0] ? BASE : `${BASE}/${view}`);
 
+/** Goes to a section from a link inside another (an empty state's "log the day"), as the navigation does. */
+export function goToView(view: View): void {
+  history.pushState(null, '', viewPath(view));
+  dispatchEvent(new PopStateEvent('popstate'));
+}
+
 /** The section shown, kept in the address so Back, reload and bookmarks work. */
 export function useView(): [View, (view: View) => void] {
   const [view, setView] = useState(() => viewFromPath(location.pathname));

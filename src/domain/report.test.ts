@@ -204,6 +204,17 @@ describe('buildReport', () => {
     // 28 + 25 on logged unit-days, 3 of 3 on unit b's unlogged 6.11.
     expect(report.shares.gotHelp).toEqual({ question: 'got-help', option: 'yes', ...proportion(56, 90) });
   });
+
+  it('gives the two shares week by week for a trend line, adding up to the whole range', () => {
+    expect(report.shareWeeks.map((w) => [w.week, w.shares.goodDays?.count, w.shares.goodDays?.n])).toEqual([
+      ['2026-W45', 25, 37],
+      ['2026-W46', 19, 20],
+      ['2026-W47', 2, 3],
+    ]);
+    const sum = (pick: (w: Report['shareWeeks'][number]) => number | undefined) => report.shareWeeks.reduce((total, w) => total + (pick(w) ?? 0), 0);
+    expect(sum((w) => w.shares.gotHelp?.count)).toBe(56);
+    expect(sum((w) => w.shares.gotHelp?.n)).toBe(90);
+  });
 });
 
 describe('the cut-off for comparing', () => {

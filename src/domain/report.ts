@@ -89,6 +89,8 @@ export interface Report {
   /** Multiple-choice questions other than "who did you meet" ("what do you need help with"); shares add up to more than 1. */
   choices: { question: string; answered: number; options: { option: string; count: number; share: number | null }[] }[];
   shares: ReportShares;
+  /** `shares` for each ISO week the range touches (the part of it within the range). */
+  shareWeeks: { week: string; shares: ReportShares }[];
 }
 
 /** A share of answers with its Wilson interval. */
@@ -287,5 +289,10 @@ export function buildReport(input: DashboardInput): Report {
     }),
     choices,
     shares,
+    // The two shares week by week, for a trend line: each week within the range only.
+    shareWeeks: weeks.map((week) => {
+      const dates = [...weekOf].filter(([, of]) => of === week).map(([date]) => date);
+      return { week, shares: reportSharesOf({ from: dates[0]!, to: dates.at(-1)!, versions: input.versions, answerCounts: input.answerCounts }) };
+    }),
   };
 }
