@@ -17,6 +17,7 @@ import { useForms } from './use-forms';
 import { ErrorMessage } from './error-message';
 import { nameOfUnit, useAccount } from './account-context';
 import { UnitChooser } from './unit-chooser';
+import { languageNameIn } from '../i18n/kiosk-language-codes';
 import { DayLogLink, Glance } from './glance';
 import { previousRange } from '../domain/periods';
 import type { Report } from '../domain/report';
@@ -117,7 +118,7 @@ export default function DashboardView() {
             <option value="">{t('dashboard.allLanguages')}</option>
             {languages.map((code) => (
               <option key={code} value={code}>
-                {t(`downloads.languages.${code}`, { defaultValue: code })}
+                {languageNameIn(code, i18n.language)}
               </option>
             ))}
           </select>
@@ -164,11 +165,11 @@ function DashboardBody({ dashboard, labels, byUnit }: { dashboard: Dashboard; la
   const say: SayNote = useCallback(
     (question) => (note) =>
       t(`dashboard.wording.${note.kind}`, {
-        languages: 'languages' in note ? note.languages.map((code) => t(`downloads.languages.${code}`, { defaultValue: code })).join(', ') : '',
+        languages: 'languages' in note ? note.languages.map((code) => languageNameIn(code, i18n.language)).join(', ') : '',
         question: 'question' in note ? labels.question(note.question) : '',
         option: 'option' in note && question ? labels.option(question, note.option) : '',
       }),
-    [t, labels],
+    [t, labels, i18n.language],
   );
   // Per question, a sentence for each version in the range at which its wording changed, or
   // at which it was added or removed (its answers then come from some versions only).

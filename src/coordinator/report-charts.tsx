@@ -91,10 +91,14 @@ export function StackedPercentBars({ rows, parts, locale }: { rows: { label: str
                   return w > 0 ? (
                     <g key={parts[i]}>
                       <rect x={at} y={2} width={w} height={row - 6} fill={part.fill} stroke="#000000" strokeWidth="0.8" />
-                      {w >= 30 ? (
-                        <text x={at + w / 2} y={row / 2 + 3} textAnchor="middle" fontSize="11" fill={part.ink} stroke={part.ink === '#000000' ? '#ffffff' : 'none'} strokeWidth="2.5" paintOrder="stroke">
-                          {percent(count / total, locale)}
-                        </text>
+                      {w >= 34 ? (
+                        <>
+                          {/* On a pattern, the number sits on a white patch of its own. */}
+                          {part.ink === '#000000' ? <rect x={at + w / 2 - 15} y={row / 2 - 7} width="30" height="13" fill="#ffffff" /> : null}
+                          <text x={at + w / 2} y={row / 2 + 3} textAnchor="middle" fontSize="11" fill={part.ink}>
+                            {percent(count / total, locale)}
+                          </text>
+                        </>
                       ) : null}
                     </g>
                   ) : null;
