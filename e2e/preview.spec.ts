@@ -58,6 +58,8 @@ test('a draft is reviewed in preview, commented on offline, published, and reach
   await preview.banner().getByRole('button', { name: 'Kommentoi tätä näkymää' }).click();
   await expectNoAxeViolations(reviewer, 'comment on this screen');
   await preview.dialog().getByRole('button', { name: 'Peruuta' }).click();
+  // Closed, the dialog gives the focus back to the button that opened it.
+  await expect(preview.banner().getByRole('button', { name: 'Kommentoi tätä näkymää' })).toBeFocused();
   await preview.commentOnThisScreen('Dát lea čielggas.', { text: /^Kioskin teksti: Kerro, millainen päivä oli/, language: 'pohjoissaame' });
   await expect(preview.commentNews()).toHaveText('2 kommenttia on lähetetty.');
   await expect(visitor.startButton()).toBeVisible();

@@ -98,6 +98,12 @@ test('the evaluation report: a month with known answers and day logs, its senten
   await expectNoAxeViolations(page, 'the dashboard at a glance');
   // Languages are named in the coordinator's language, not by the browser (which lacks Sámi).
   await expect(page.getByLabel('Vastausten kieli').locator('option')).toHaveText(['Kaikki kielet', 'suomi', 'ruotsi', 'englanti', 'pohjoissaame']);
+  // One language chosen: the glance still covers them all, and says so.
+  await page.getByLabel('Vastausten kieli').selectOption({ label: 'ruotsi' });
+  await page.getByRole('button', { name: 'Näytä' }).click();
+  await expect(page.getByText(/Kaikki kielet ja lomakeversiot\./)).toBeVisible();
+  await expect(figure('Vastauksia').first()).toContainText('80Edellinen jakso 0, muutos +80');
+  await page.getByLabel('Vastausten kieli').selectOption({ label: 'Kaikki kielet' });
   // A professional never logged as present: said in words, with no empty charts.
   await page.getByLabel('Ammattilainen').selectOption({ label: 'Päihdepalvelut' });
   await expect(page.getByText('Päihdepalvelut ei ollut päiväkirjan mukaan paikalla yhtenäkään päivänä tällä aikavälillä.')).toBeVisible();

@@ -65,7 +65,7 @@ export function startDraft(db: Database, formId: string, by: string, now: Date):
  * `updatedAt` later than the one before, even within the same millisecond, so that an editor
  * holding the older one is always told.
  */
-export function saveDraft(db: Database, formId: string, definition: unknown, by: string, now: Date, basedOn: string): Promise<{ updatedAt: string } | { changed: DraftRow } | 'gone'> {
+export function saveDraft(db: Database, formId: string, definition: unknown, by: string, now: Date, basedOn: string): Promise<{ saved: DraftRow } | { changed: DraftRow } | 'gone'> {
   return inTransaction(db, async (trx) => {
     // Not in the middle of a publish on another instance (see publishDraft).
     await holdUntilCommit(trx, `draft:${formId}`);
@@ -76,7 +76,8 @@ export function saveDraft(db: Database, formId: string, definition: unknown, by:
       .where('form_id', '=', formId)
       .where('updated_at', '=', basedOn)
       .executeTakeFirst();
-    if (result.numUpdatedRows === 1n) return { updatedAt };
+    // The draft as this save left it, read in the same transaction: a save a moment later is not it.
+    if (result.numUpdatedRows === 1n) return { saved: (await draftOf(trx, formId))! };
     // The draft as another coordinator left it, read in the same transaction.
     const current = await draftOf(trx, formId);
     return current ? { changed: current } : 'gone';

@@ -167,11 +167,11 @@ describe('two coordinators saving the same draft', () => {
     const { definition, updatedAt } = (await call('POST', url)).json();
     const now = new Date(updatedAt);
     const first = await saveDraft(server.db, 'todays-feedback', definition, 'aino', now, updatedAt);
-    expect(first).not.toBeTypeOf('string');
-    const firstAt = (first as { updatedAt: string }).updatedAt;
+    expect(first).toEqual({ saved: expect.objectContaining({ updatedBy: 'aino' }) });
+    const firstAt = (first as { saved: { updatedAt: string } }).saved.updatedAt;
     expect(firstAt > updatedAt).toBe(true);
     const next = await saveDraft(server.db, 'todays-feedback', definition, 'eero', now, firstAt);
-    const nextAt = (next as { updatedAt: string }).updatedAt;
+    const nextAt = (next as { saved: { updatedAt: string } }).saved.updatedAt;
     expect(nextAt > firstAt).toBe(true);
     expect(await saveDraft(server.db, 'todays-feedback', definition, 'aino', now, firstAt)).toEqual({ changed: expect.objectContaining({ updatedAt: nextAt, updatedBy: 'eero' }) });
     expect((await draftOf(server.db, 'todays-feedback'))!.updatedAt).toBe(nextAt);

@@ -105,7 +105,7 @@ export function draftRoutes(app: FastifyInstance, db: Database, defaultFormId: s
           current,
         });
       }
-      return answer(form, units, used);
+      return answer(form, units, used, saved.saved);
     },
   );
 

@@ -88,6 +88,11 @@ describe('GET /api/coordinator/report', () => {
     expect((await get('/api/coordinator/report?form=ei-ole')).statusCode).toBe(404);
     expect((await get('/api/coordinator/report?form=todays-feedback&from=2026-11-30&to=2026-11-01')).statusCode).toBe(400);
     expect((await get('/api/coordinator/report?form=todays-feedback&from=2026-11-01')).statusCode).toBe(400);
+    // The work grows with the days: more than three years at once is refused.
+    const endless = await get('/api/coordinator/report?form=todays-feedback&from=1000-01-01&to=9999-12-31');
+    expect(endless.statusCode).toBe(400);
+    expect(endless.json().error).toMatch(/at most 1098 days/);
+    expect((await get('/api/coordinator/report.csv?form=todays-feedback&from=2020-01-01&to=2026-11-30')).statusCode).toBe(400);
   });
 });
 

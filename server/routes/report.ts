@@ -5,7 +5,8 @@ import type { DashboardInput } from '../../src/domain/dashboard';
 import { formDefinition } from '../../src/domain/form-schema';
 import { buildReport } from '../../src/domain/report';
 import { reportCsv } from '../../src/domain/report-csv';
-import { reportCsvQuery, reportQuery, type ReportQuery } from '../../src/domain/report-query';
+import { MAX_REPORT_DAYS, reportCsvQuery, reportQuery, type ReportQuery } from '../../src/domain/report-query';
+import { addDays } from '../../src/domain/periods';
 import { formLabels } from '../../src/domain/form-labels';
 import { unitName } from '../../src/domain/units';
 import { errorAnswer } from '../../src/domain/sync-protocol';
@@ -20,6 +21,13 @@ import { unitsByIds } from '../db/units';
 import { audit } from '../db/audit-log';
 import { PROFESSIONAL_LABELS } from './exports';
 
+/** The pilot's span, or its last MAX_REPORT_DAYS days when it is longer. */
+function lastYearsOf(span: { from: string; to: string } | null): { from: string; to: string } | null {
+  if (!span) return null;
+  const earliest = addDays(span.to, -(MAX_REPORT_DAYS - 1));
+  return { from: span.from < earliest ? earliest : span.from, to: span.to };
+}
+
 /**
  * The report's inputs: the counts and day logs of the units asked for over the period (the
  * pilot's span when none is given), and the form's versions. Undefined when the form has no
@@ -29,7 +37,7 @@ export async function reportInputs(db: Database, request: FastifyRequest, query:
   const units = unitsAskedFor(request.access!, query.units);
   const versions = await formVersions(db, query.form);
   if (versions.length === 0) return undefined;
-  const period = query.from && query.to ? { from: query.from, to: query.to } : await responseSpan(db, query.form, units);
+  const period = query.from && query.to ? { from: query.from, to: query.to } : lastYearsOf(await responseSpan(db, query.form, units));
   if (!period) return { units, versions, period: null, inputs: [] };
   const counts = { formId: query.form, units, ...period, language: null, version: null };
   const [answerCounts, responseCounts, dayLog] = await Promise.all([

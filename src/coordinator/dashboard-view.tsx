@@ -52,8 +52,9 @@ export default function DashboardView() {
   const [glance, setGlance] = useState<{ of: DashboardQuery; now: Report; before: Report } | null>(null);
   useEffect(() => {
     if (!query) return;
-    const params = (range: { from: string; to: string }) =>
-      new URLSearchParams({ form: query.form, ...range, ...(query.units && query.units.length > 0 ? { units: query.units.join(',') } : {}) });
+    // Only the form, dates and units: the glance covers every language and version (it says so).
+    const params = ({ from, to }: { from: string; to: string }) =>
+      new URLSearchParams({ form: query.form, from, to, ...(query.units && query.units.length > 0 ? { units: query.units.join(',') } : {}) });
     Promise.all([api.report(params(query)), api.report(params(previousRange(query.from, query.to)))]).then(
       ([now, before]) => setGlance(now.report && before.report ? { of: query, now: now.report, before: before.report } : null),
       (failure: unknown) => setError(messageOf(failure)),

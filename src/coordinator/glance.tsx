@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Proportion, Report } from '../domain/report';
+import { useAccount } from './account-context';
 import { Sparkline } from './report-charts';
 import { goToView, viewPath } from './use-view';
 
-/** A link to the day log, where an empty figure is put right. */
+/** A link to the day log, where an empty figure is put right; none for a viewer, who has no day log. */
 export function DayLogLink({ text }: { text: string }) {
+  const { role } = useAccount();
+  if (role === 'viewer') return null;
   return (
     <a
       href={viewPath('day-log')}

@@ -57,7 +57,16 @@ export default function ReportView() {
     });
   const params = paramsFor(form);
   const valid = form !== '' && chosenUnits.length > 0 && (period === null || period.from <= period.to);
-  const fetchReport = (query: URLSearchParams) => api.report(query).then(setAnswer, (failure: unknown) => setError(messageOf(failure)));
+  // The CSV link is made from the query of the report on screen, not from fields changed since.
+  const [shownQuery, setShownQuery] = useState<URLSearchParams | null>(null);
+  const fetchReport = (query: URLSearchParams) =>
+    api.report(query).then(
+      (found) => {
+        setAnswer(found);
+        setShownQuery(query);
+      },
+      (failure: unknown) => setError(messageOf(failure)),
+    );
   // The first form's report for this month, as soon as the forms are known.
   const forms = useForms((list) => {
     const first = list[0]?.id;
@@ -72,7 +81,7 @@ export default function ReportView() {
     void fetchReport(params);
   };
 
-  const csv = `/api/coordinator/report.csv?${new URLSearchParams({ ...Object.fromEntries(params), labels: ['fi', 'sv', 'en'].includes(i18n.language) ? i18n.language : 'fi', format: 'fi' })}`;
+  const csv = `/api/coordinator/report.csv?${new URLSearchParams({ ...Object.fromEntries(shownQuery ?? params), labels: ['fi', 'sv', 'en'].includes(i18n.language) ? i18n.language : 'fi', format: 'fi' })}`;
   return (
     <section className="report-view" aria-labelledby="report-heading">
       <div className="no-print">

@@ -12,10 +12,21 @@ const fields = {
   compare: z.optional(z.literal('units')),
 };
 
+/**
+ * The longest period a report covers: three years of days. A pilot's whole span longer than that
+ * is reported for its last three years; a request for more is refused, as the work grows with
+ * the days.
+ */
+export const MAX_REPORT_DAYS = 3 * 366;
+
 type Period = { from?: string | undefined; to?: string | undefined };
 const period = [
   z.refine<Period>((q) => (q.from === undefined) === (q.to === undefined), 'give both from and to, or neither (the whole pilot)'),
   z.refine<Period>((q) => q.from === undefined || q.to === undefined || q.from <= q.to, 'from must not be after to'),
+  z.refine<Period>(
+    (q) => q.from === undefined || q.to === undefined || Date.parse(q.to) - Date.parse(q.from) <= (MAX_REPORT_DAYS - 1) * 86_400_000,
+    `at most ${MAX_REPORT_DAYS} days at once`,
+  ),
 ];
 
 /**

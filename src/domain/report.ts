@@ -290,9 +290,6 @@ export function buildReport(input: DashboardInput): Report {
     choices,
     shares,
     // The two shares week by week, for a trend line: each week within the range only.
-    shareWeeks: weeks.map((week) => {
-      const dates = [...weekOf].filter(([, of]) => of === week).map(([date]) => date);
-      return { week, shares: reportSharesOf({ from: dates[0]!, to: dates.at(-1)!, versions: input.versions, answerCounts: input.answerCounts }) };
-    }),
+    shareWeeks: [...byWeek(answers)].map(([week, rows]) => ({ week, shares: reportSharesOf({ from: input.from, to: input.to, versions: input.versions, answerCounts: rows }) })),
   };
 }

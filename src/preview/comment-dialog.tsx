@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommentForm } from './comment-form';
 import type { ReviewText } from './review-texts';
@@ -19,10 +19,16 @@ interface Props {
 export function CommentDialog({ texts, languages, token, onSaved, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  // Layout effects: the cleanup runs while the dialog is still in the page, so closing it and
+  // giving the focus back to the button that opened it happen before React removes it.
+  useLayoutEffect(() => {
     const element = dialog.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (element && !element.open) element.showModal();
-    return () => element?.close();
+    return () => {
+      element?.close();
+      opener?.focus();
+    };
   }, []);
   return (
     <dialog

@@ -38,10 +38,13 @@ export async function loadDraft(token: string | null): Promise<DraftLoad> {
   } catch {
     return kept(token);
   }
-  if (reply.status === 404 || reply.status === 400) {
+  if (reply.status === 404) {
+    // The server's own 404 names its reason; one from a proxy in front of it says nothing of the
+    // link, and the kept copy stays.
     const body = (await reply.json().catch(() => null)) as { reason?: string } | null;
+    if (body?.reason !== 'ended' && body?.reason !== 'unknown') return kept(token);
     await forgetDraft(token).catch(() => undefined);
-    return { state: 'failed', reason: body?.reason === 'ended' ? 'ended' : 'unknown' };
+    return { state: 'failed', reason: body.reason };
   }
   if (!reply.ok) return kept(token);
   const body = (await reply.json().catch(() => null)) as { definition?: unknown } | null;

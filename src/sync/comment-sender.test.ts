@@ -22,7 +22,7 @@ function memoryStore(texts: string[]) {
   return { store, queued, ended };
 }
 
-type Mode = 'ok' | 'down' | 'error-500' | 'too-many' | 'revoked' | 'commit-then-drop';
+type Mode = 'ok' | 'down' | 'error-500' | 'too-many' | 'revoked' | 'proxy-404' | 'commit-then-drop';
 
 /** A server that keeps each comment id once, and misbehaves as told per attempt. */
 function fakeServer(modes: Mode[]) {
@@ -34,7 +34,8 @@ function fakeServer(modes: Mode[]) {
     if (mode === 'down') throw new TypeError('Failed to fetch');
     if (mode === 'error-500') return Response.json({ error: 'The server could not handle this request.' }, { status: 500 });
     if (mode === 'too-many') return Response.json({ error: 'Too many comments were sent with this preview link in a short time.' }, { status: 429, headers: { 'retry-after': '540' } });
-    if (mode === 'revoked') return Response.json({ error: 'This preview link does not work: it was revoked.' }, { status: 404 });
+    if (mode === 'revoked') return Response.json({ error: 'This review has ended.', reason: 'ended' }, { status: 404 });
+    if (mode === 'proxy-404') return new Response('<h1>Not Found</h1>', { status: 404, headers: { 'content-type': 'text/html' } });
     const { comments } = JSON.parse(String(init?.body)) as { comments: DraftComment[] };
     const results = comments.map((c) => ({ id: c.id, status: stored.has(c.id) ? 'duplicate' : 'accepted' }));
     comments.forEach((c) => stored.set(c.id, (stored.get(c.id) ?? 0) + 1));
@@ -134,6 +135,18 @@ describe('the comment sender', () => {
     expect(queued.size).toBe(0);
     expect(server.stored.size).toBe(2);
     expect(sender.status()).toMatchObject({ waiting: 0, refused: [], retrying: false });
+  });
+
+  it('tries again after a 404 that is not the server\u2019s own word on the link (a proxy\u2019s page), and keeps the draft', async () => {
+    const { store, queued, ended } = memoryStore(['Yksi']);
+    const server = fakeServer(['proxy-404', 'ok']);
+    const { sender, timers } = senderFor(store, server);
+    await sender.sendNow();
+    expect(sender.status()).toMatchObject({ waiting: 1, refused: [], retrying: true });
+    expect(ended).toEqual([]);
+    timers.at(-1)!.run();
+    await until(() => queued.size === 0);
+    expect(server.stored.size).toBe(1);
   });
 
   it('sends a comment written while a send is under way in the same run', async () => {

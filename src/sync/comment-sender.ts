@@ -90,7 +90,7 @@ export function createCommentSender(deps: CommentSenderDeps) {
       } catch {
         return false;
       }
-      const body = (await reply.json().catch(() => null)) as CommentsAnswer | ErrorAnswer | null;
+      const body = (await reply.json().catch(() => null)) as CommentsAnswer | (ErrorAnswer & { reason?: string }) | null;
       if (reply.ok && body && 'results' in body) {
         const sent = new Set(waiting.map((queued) => queued.id));
         const stored = body.results.map((result) => result.id).filter((id) => sent.has(id));
@@ -102,13 +102,16 @@ export function createCommentSender(deps: CommentSenderDeps) {
       }
       // 404: the link was revoked or the draft published; 400: the server will never take
       // them as they are. Either way resending cannot help: keep them, with the reason. Anything
-      // else (429 too many, 5xx) is tried again later.
-      if (reply.status === 404 || reply.status === 400) {
+      // else (429 too many, 5xx, a 404 not from this server) is tried again later.
+      // A 404 is the server's word only with its reason: one from a proxy or a maintenance page
+      // in front of it says nothing of the link, and is tried again like any other failure.
+      const ended = reply.status === 404 && body !== null && 'reason' in body && (body.reason === 'ended' || body.reason === 'unknown');
+      if (ended || reply.status === 400) {
         await store.refuseComments(
           waiting.map((queued) => queued.id),
-          reply.status === 404 ? 'ended' : 'invalid',
+          ended ? 'ended' : 'invalid',
         );
-        if (reply.status === 404) await store.linkEnded?.(token);
+        if (ended) await store.linkEnded?.(token);
         continue;
       }
       return false;
