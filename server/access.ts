@@ -22,6 +22,10 @@ export const CAPABILITIES = {
   kiosks: ['admin', 'coordinator'],
   /** Drafts, preview links, reviewers' comments and publishing. */
   forms: ['admin', 'coordinator'],
+  /** Notices on the kiosks' start screens: writing, previewing, publishing. */
+  notices: ['admin', 'coordinator'],
+  /** The opening hours of one's units and their kiosks. */
+  'opening-hours': ['admin', 'coordinator'],
   /** The audit log of one's units. */
   audit: ['admin', 'coordinator'],
   /** Adding and renaming units, adding coordinators and setting their roles and units. */

@@ -27,6 +27,8 @@ import { previewLinkRoutes } from './routes/preview-links';
 import { exportRoutes } from './routes/exports';
 import { freeTextRoutes } from './routes/free-texts';
 import { draftCommentRoutes } from './routes/draft-comments';
+import { noticeRoutes } from './routes/notices';
+import { openingHoursRoutes } from './routes/opening-hours';
 import { kioskAdminRoutes } from './routes/kiosk-admin';
 import { kioskEnrollRoutes } from './routes/kiosk-enroll';
 import { kioskFormRoutes } from './routes/kiosk-form';
@@ -182,7 +184,7 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   metricsRoutes(app, metrics, options.metricsToken ?? null);
   kioskEnrollRoutes(app, db);
   kioskSyncRoutes(app, db, await formCatalog(db), { clock, keepSentDays: options.keepSentDays ?? DEFAULT_KEEP_SENT_DAYS, report: metrics.syncBatch });
-  kioskFormRoutes(app, db, defaultForm.id);
+  kioskFormRoutes(app, db, defaultForm.id, clock);
   coordinatorSessionRoutes(app, db);
   dayLogRoutes(app, db);
   dashboardRoutes(app, db, defaultForm.id);
@@ -194,6 +196,8 @@ export async function buildApp(db: Database, options: AppOptions): Promise<Fasti
   draftRoutes(app, db, defaultForm.id);
   previewLinkRoutes(app, db, defaultForm.id);
   draftCommentRoutes(app, db, defaultForm.id);
+  noticeRoutes(app, db, defaultForm.id, clock);
+  openingHoursRoutes(app, db);
   auditLogRoutes(app, db);
   administrationRoutes(app, db);
   if (options.staticDir) await staticFileRoutes(app, options.staticDir);

@@ -16,6 +16,7 @@ import databaseIdentity from './migrations/010-database-identity';
 import madeReceivedCounts from './migrations/011-made-received-counts';
 import sharedByInstances from './migrations/012-shared-by-instances';
 import units from './migrations/013-units';
+import noticesAndHours from './migrations/014-notices-and-hours';
 
 /** A SQLite file's own connection: for its pragmas, migrations, backups and copies. */
 export type SqliteConnection = BetterSqlite3.Database;
@@ -57,6 +58,7 @@ const MIGRATIONS: [name: string, migration: string | ((db: SqliteConnection, con
   ['011-made-received-counts', madeReceivedCounts],
   ['012-shared-by-instances', sharedByInstances],
   ['013-units', units],
+  ['014-notices-and-hours', noticesAndHours],
 ];
 
 /** What a migration may need from the configuration. */

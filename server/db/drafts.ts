@@ -1,7 +1,9 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { FormDefinition } from '../../src/domain/form-schema';
 import { holdUntilCommit, inTransaction, type Database } from './database';
+import type { Tables } from './tables';
 import { formVersions, publishedForm } from './forms';
+import { noticeById, type NoticeRow } from './notices';
 import { useFormInUnits } from './units';
 
 export interface DraftRow {
@@ -139,38 +141,55 @@ export interface PreviewLink {
   revokedAt: string | null;
 }
 
-export async function addPreviewLink(db: Database, formId: string, tokenHash: string, madeFor: string, now: Date): Promise<void> {
-  await db.q.insertInto('preview_links').values({ token_hash: tokenHash, form_id: formId, made_for: madeFor, created_at: now.toISOString() }).execute();
+/** What a preview link opens: a form's draft, or a notice shown on the start screen of a form. */
+export type PreviewSubject = { formId: string } | { noticeId: string };
+
+/** The links of a subject: a form's are those to its draft, not those to notices over it. */
+const linksOf = (subject: PreviewSubject) => (eb: ExpressionBuilder<Tables, 'preview_links'>) =>
+  'noticeId' in subject ? eb('notice_id', '=', subject.noticeId) : eb.and([eb('form_id', '=', subject.formId), eb('notice_id', 'is', null)]);
+
+export async function addPreviewLink(db: Database, formId: string, tokenHash: string, madeFor: string, now: Date, noticeId: string | null = null): Promise<void> {
+  await db.q.insertInto('preview_links').values({ token_hash: tokenHash, form_id: formId, made_for: madeFor, created_at: now.toISOString(), notice_id: noticeId }).execute();
 }
 
-export function previewLinks(db: Database, formId: string): Promise<PreviewLink[]> {
+/** A form's own links (those to its draft), or a notice's. */
+export function previewLinks(db: Database, subject: PreviewSubject): Promise<PreviewLink[]> {
   return db.q
     .selectFrom('preview_links')
     .select(['token_hash as id', 'made_for as madeFor', 'created_at as createdAt', 'revoked_at as revokedAt'])
-    .where('form_id', '=', formId)
+    .where(linksOf(subject))
     .orderBy('created_at', 'desc')
     .execute();
 }
 
-export async function revokePreviewLink(db: Database, formId: string, id: string, now: Date): Promise<boolean> {
+export async function revokePreviewLink(db: Database, subject: PreviewSubject, id: string, now: Date): Promise<boolean> {
   const result = await db.q
     .updateTable('preview_links')
     .set({ revoked_at: sql<string>`coalesce(revoked_at, ${now.toISOString()})` })
-    .where('form_id', '=', formId)
+    .where(linksOf(subject))
     .where('token_hash', '=', id)
     .executeTakeFirst();
   return result.numUpdatedRows === 1n;
 }
 
+/** A link that opens something now: a form's draft, or a notice not yet published over the form it was made for. */
+export type LivePreview = { state: 'live'; formId: string } & ({ kind: 'draft'; draft: DraftRow } | { kind: 'notice'; notice: NoticeRow });
+
 /**
- * What a preview link opens: its draft while it lives; "ended" once it was revoked or its draft
- * published or discarded; "unknown" when no link has this token (mistyped, or cut short).
+ * What a preview link opens: its draft (or notice) while it lives; "ended" once it was revoked,
+ * or its draft published or discarded (its notice published or removed); "unknown" when no link
+ * has this token (mistyped, or cut short).
  */
-export async function previewLink(db: Database, tokenHash: string): Promise<{ state: 'live'; draft: DraftRow } | { state: 'ended' | 'unknown' }> {
-  const link = await db.q.selectFrom('preview_links').select(['form_id', 'revoked_at']).where('token_hash', '=', tokenHash).executeTakeFirst();
+export async function previewLink(db: Database, tokenHash: string): Promise<LivePreview | { state: 'ended' | 'unknown' }> {
+  const link = await db.q.selectFrom('preview_links').select(['form_id', 'revoked_at', 'notice_id']).where('token_hash', '=', tokenHash).executeTakeFirst();
   if (!link) return { state: 'unknown' };
-  const draft = link.revoked_at === null ? await draftOf(db, link.form_id) : undefined;
-  return draft ? { state: 'live', draft } : { state: 'ended' };
+  if (link.revoked_at !== null) return { state: 'ended' };
+  if (link.notice_id !== null) {
+    const notice = await noticeById(db, link.notice_id);
+    return notice && notice.publishedAt === null ? { state: 'live', formId: link.form_id, kind: 'notice', notice } : { state: 'ended' };
+  }
+  const draft = await draftOf(db, link.form_id);
+  return draft ? { state: 'live', formId: link.form_id, kind: 'draft', draft } : { state: 'ended' };
 }
 
 /**
@@ -184,6 +203,7 @@ export async function liveKioskLink(db: Database, tokenHash: string, formId: str
     .where('token_hash', '=', tokenHash)
     .where('form_id', '=', formId)
     .where('made_for', '=', madeFor)
+    .where('notice_id', 'is', null)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return link !== undefined && (await draftOf(db, formId)) !== undefined;

@@ -50,7 +50,7 @@ export interface Tables {
     unit_id: string;
   };
   form_drafts: { form_id: string; based_on_version: number; definition: string; updated_at: string; updated_by: string };
-  preview_links: { token_hash: string; form_id: string; created_at: string; revoked_at: string | null; made_for: Generated<string> };
+  preview_links: { token_hash: string; form_id: string; created_at: string; revoked_at: string | null; made_for: Generated<string>; notice_id: string | null };
   draft_comments: {
     id: string;
     form_id: string;
@@ -61,6 +61,10 @@ export interface Tables {
     done_at: string | null;
     done_by: string | null;
   };
+  notices: { id: string; texts: string; starts_on: string; ends_on: string; published_at: string | null; updated_at: string; updated_by: string };
+  notice_units: { notice_id: string; unit_id: string };
+  unit_opening_hours: { unit_id: string; hours: string; updated_at: string; updated_by: string };
+  kiosk_opening_hours: { kiosk_id: string; hours: string; updated_at: string; updated_by: string };
   published_age_groups: { form_id: string; unit_id: string; month: string; question_id: string; option_id: string; count: number; month_total: number };
   database_identity: { only_row: number; id: string };
   made_received_counts: { kiosk_id: string; date: string; made: Generated<number>; received: Generated<number> };

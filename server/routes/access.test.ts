@@ -8,6 +8,9 @@ import { saveDayLog } from '../db/day-log';
 import { addComments } from '../db/draft-comments';
 import { addPreviewLink, draftOf, publishDraft, startDraft, startNewForm } from '../db/drafts';
 import { addUnit } from '../db/units';
+import { addNotice } from '../db/notices';
+import { setOpeningHours } from '../db/opening-hours';
+import { DEFAULT_WEEK } from '../../src/domain/opening-hours';
 import { CAPABILITIES } from '../access';
 import { coordinatorRoutesOf } from './coordinator-auth';
 import {
@@ -35,7 +38,9 @@ let B = '';
 const B_FORM = 'toisen-lomake';
 const RANGE = 'from=2026-11-01&to=2026-11-30';
 // What of unit B must never be in an answer to someone without it.
-const B_MARKERS = ['Toinen keskus', 'B-salaisuus', 'B-kioski', 'B-päiväkirja', 'B-kommentti', 'B-loki', '777'];
+const B_MARKERS = ['Toinen keskus', 'B-salaisuus', 'B-kioski', 'B-päiväkirja', 'B-kommentti', 'B-loki', '777', 'B-ilmoitus', '07:45'];
+
+const NOTICE = { texts: { fi: 'Hoitaja on nyt paikalla joka tiistai.' }, startsOn: '2026-12-01', endsOn: '2026-12-31' };
 
 let server: TestServer;
 let bKiosk = '';
@@ -43,6 +48,8 @@ let bResponse = '';
 let bComment = '';
 let bLink = '';
 let bDraftAt = '';
+let bNotice = '';
+let bNoticeAt = '';
 
 interface Attempt {
   url: string;
@@ -105,6 +112,24 @@ function attempts(): Record<string, Attempt[]> {
     'POST /api/coordinator/forms/:form/draft/preview-links/:id/revoke': [{ url: `${draft}/preview-links/${bLink}/revoke` }],
     'GET /api/coordinator/forms/:form/draft/comments': [{ url: `${draft}/comments` }],
     'POST /api/coordinator/forms/:form/draft/comments/:id/done': [{ url: `${draft}/comments/${bComment}/done`, payload: { done: true } }],
+    'GET /api/coordinator/notices': [{ url: '/api/coordinator/notices', answers: true }],
+    'GET /api/coordinator/notices/languages': [{ url: `/api/coordinator/notices/languages?units=${B}` }],
+    'POST /api/coordinator/notices': [{ url: '/api/coordinator/notices', payload: { ...NOTICE, units: [B] } }],
+    'PUT /api/coordinator/notices/:id': [
+      { url: `/api/coordinator/notices/${bNotice}`, payload: { ...NOTICE, units: [A] } },
+      // A's own notice (none exists with this id) moved into B: refused for B.
+      { url: '/api/coordinator/notices/7c1e6f0a-3b2d-4e5f-8a9b-0c1d2e3f4a5b', payload: { ...NOTICE, units: [B] } },
+    ],
+    'POST /api/coordinator/notices/:id/publish': [{ url: `/api/coordinator/notices/${bNotice}/publish`, payload: { updatedAt: bNoticeAt } }],
+    'DELETE /api/coordinator/notices/:id': [{ url: `/api/coordinator/notices/${bNotice}` }],
+    'POST /api/coordinator/notices/:id/preview-links': [{ url: `/api/coordinator/notices/${bNotice}/preview-links` }],
+    'GET /api/coordinator/notices/:id/preview-links': [{ url: `/api/coordinator/notices/${bNotice}/preview-links` }],
+    'POST /api/coordinator/notices/:id/preview-links/:link/revoke': [{ url: `/api/coordinator/notices/${bNotice}/preview-links/${bLink}/revoke` }],
+    'GET /api/coordinator/notices/:id/comments': [{ url: `/api/coordinator/notices/${bNotice}/comments` }],
+    'POST /api/coordinator/notices/:id/comments/:comment/done': [{ url: `/api/coordinator/notices/${bNotice}/comments/${bComment}/done`, payload: { done: true } }],
+    'GET /api/coordinator/opening-hours': [{ url: `/api/coordinator/opening-hours?units=${B}` }],
+    'PUT /api/coordinator/opening-hours/units/:unit': [{ url: `/api/coordinator/opening-hours/units/${B}`, payload: { hours: null } }],
+    'PUT /api/coordinator/opening-hours/kiosks/:kiosk': [{ url: `/api/coordinator/opening-hours/kiosks/${bKiosk}`, payload: { hours: null } }],
     'GET /api/coordinator/admin/units': [{ url: '/api/coordinator/admin/units' }],
     'POST /api/coordinator/admin/units': [{ url: '/api/coordinator/admin/units', payload: { names: { fi: 'Kolmas' } } }],
     'PUT /api/coordinator/admin/units/:unit': [{ url: `/api/coordinator/admin/units/${B}`, payload: { names: { fi: 'Renamed' } } }],
@@ -132,6 +157,11 @@ async function stateOfB() {
     comments: await queryRows(server.db, 'SELECT done_at FROM draft_comments WHERE form_id = ?', B_FORM),
     units: await queryRows(server.db, 'SELECT id, names FROM units ORDER BY id'),
     coordinators: await queryRows(server.db, 'SELECT username, role FROM coordinators ORDER BY username'),
+    notices: await queryRows(server.db, 'SELECT id, texts, published_at, updated_at FROM notices ORDER BY id'),
+    noticeUnits: await queryRows(server.db, 'SELECT notice_id, unit_id FROM notice_units ORDER BY notice_id, unit_id'),
+    noticeLinks: await queryValue(server.db, 'SELECT count(*) FROM preview_links WHERE notice_id IS NOT NULL'),
+    hours: await queryRows(server.db, 'SELECT unit_id, hours FROM unit_opening_hours ORDER BY unit_id'),
+    kioskHours: await queryRows(server.db, 'SELECT kiosk_id, hours FROM kiosk_opening_hours ORDER BY kiosk_id'),
   };
 }
 
@@ -159,6 +189,12 @@ beforeAll(async () => {
   bComment = '5b0f4b9e-8f0a-4c8e-9d3a-2f6c1b7e9a01';
   await addComments(server.db, B_FORM, [{ id: bComment, question: 'day', language: 'fi', text: 'B-kommentti' }], now);
   await audit(server.db, 'aino', 'day-log-saved', 'B-loki', now, [B]);
+  const notice = await addNotice(server.db, { ...NOTICE, texts: { fi: 'B-ilmoitus' }, units: [B] }, 'aino', now);
+  bNotice = notice.id;
+  bNoticeAt = notice.updatedAt;
+  const bHours = { week: { ...DEFAULT_WEEK, mon: [{ opens: '07:45', closes: '15:00' }] }, exceptions: [] };
+  await setOpeningHours(server.db, { unitId: B }, bHours, 'aino', now);
+  await setOpeningHours(server.db, { kioskId: bKiosk }, bHours, 'aino', now);
 });
 afterAll(() => server.close());
 
@@ -215,5 +251,7 @@ describe('who sees what', () => {
     expect(await get(`/api/coordinator/kiosks?units=${B}`)).toContain('B-kioski');
     expect(await get('/api/coordinator/audit-log')).toContain('B-loki');
     expect(await get(`/api/coordinator/forms/${B_FORM}/draft/comments`)).toContain('B-kommentti');
+    expect(await get('/api/coordinator/notices')).toContain('B-ilmoitus');
+    expect(await get(`/api/coordinator/opening-hours?units=${B}`)).toContain('07:45');
   });
 });

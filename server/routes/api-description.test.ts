@@ -23,7 +23,7 @@ const bodySchema = (path: string) => description.paths[path]!.post!.requestBody!
 describe('GET /api/openapi.json', () => {
   it('describes the kiosk API, the health endpoints and the metrics, and nothing else', () => {
     expect(description.openapi).toMatch(/^3\.1/);
-    expect(Object.keys(description.paths).sort()).toEqual(['/api/health', '/api/kiosk/enroll', '/api/kiosk/form', '/api/kiosk/sync', '/api/ready', '/metrics']);
+    expect(Object.keys(description.paths).sort()).toEqual(['/api/health', '/api/kiosk/enroll', '/api/kiosk/form', '/api/kiosk/setup', '/api/kiosk/sync', '/api/ready', '/metrics']);
     expect(Object.keys(description.paths['/metrics']!.get!.responses).sort()).toEqual(['200', '403']);
     expect(Object.keys(description.paths['/api/ready']!.get!.responses).sort()).toEqual(['200', '503']);
     expect(description.components.securitySchemes.deviceToken).toMatchObject({ type: 'http', scheme: 'bearer' });

@@ -57,7 +57,14 @@ export function draftCommentRoutes(app: FastifyInstance, db: Database, defaultFo
           .header('retry-after', String(seconds))
           .send({ error: `Too many comments were sent with this preview link in a short time. Nothing was stored: send them again in ${Math.ceil(seconds / 60)} minutes.` });
       }
-      return { results: await addComments(db, link.draft.formId, request.body.comments, new Date()) };
+      // A notice's link takes comments on its notice only; a draft's link on the draft only.
+      const misplaced = request.body.comments.find((comment) => (link.kind === 'notice' ? comment.notice !== link.notice.id : comment.notice !== undefined));
+      if (misplaced) {
+        return reply.code(400).send({
+          error: link.kind === 'notice' ? 'This preview link is for a notice: comments are about that notice only. Nothing was stored.' : 'This preview link is for a draft form: it shows no notice to comment on. Nothing was stored.',
+        });
+      }
+      return { results: await addComments(db, link.formId, request.body.comments, new Date()) };
     },
   );
 
@@ -80,7 +87,7 @@ export function draftCommentRoutes(app: FastifyInstance, db: Database, defaultFo
     async (request, reply) => {
       const { form, id } = request.params;
       if (!(await formUnitsIfMine(db, request, form, defaultFormId))) return reply.code(404).send({ error: NOT_YOUR_FORM });
-      if (!(await markCommentDone(db, form, id, request.body.done, request.coordinator!.username, new Date()))) {
+      if (!(await markCommentDone(db, { formId: form }, id, request.body.done, request.coordinator!.username, new Date()))) {
         return reply.code(404).send({ error: 'There is no such comment on this form.' });
       }
       return reply.code(204).send();

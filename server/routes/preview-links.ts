@@ -10,6 +10,9 @@ import { addPreviewLink, draftOf, liveKioskLink, previewLink, previewLinks, revo
 import { sameOriginOnly } from './coordinator-auth';
 import { formUnitsIfMine, NOT_YOUR_FORM } from './drafts';
 import { formOfUnit } from '../db/units';
+import { publishedForm } from '../db/forms';
+import { kioskNoticeOf } from '../db/notices';
+import { defaultForm } from '../../src/domain/default-form';
 import { requireKiosk } from './kiosk-auth';
 
 /** A preview link's token as it appears in its path: 256 bits in base64url. */
@@ -73,7 +76,7 @@ export function previewLinkRoutes(app: FastifyInstance, db: Database, defaultFor
     { config: { access: 'forms' }, schema: { hide: true, params: formParams } },
     async (request, reply) => {
       if (!(await formUnitsIfMine(db, request, request.params.form, defaultFormId))) return reply.code(404).send({ error: NOT_YOUR_FORM });
-      return { links: await previewLinks(db, request.params.form) };
+      return { links: await previewLinks(db, { formId: request.params.form }) };
     },
   );
 
@@ -83,7 +86,7 @@ export function previewLinkRoutes(app: FastifyInstance, db: Database, defaultFor
     async (request, reply) => {
       const units = await formUnitsIfMine(db, request, request.params.form, defaultFormId);
       if (!units) return reply.code(404).send({ error: NOT_YOUR_FORM });
-      if (!(await revokePreviewLink(db, request.params.form, request.params.id, new Date()))) return reply.code(404).send({ error: 'There is no such preview link.' });
+      if (!(await revokePreviewLink(db, { formId: request.params.form }, request.params.id, new Date()))) return reply.code(404).send({ error: 'There is no such preview link.' });
       await audit(db, request.coordinator!.username, 'preview-link-revoked', request.params.form, new Date(), units);
       return reply.code(204).send();
     },
@@ -97,7 +100,10 @@ export function previewLinkRoutes(app: FastifyInstance, db: Database, defaultFor
       reply.header('cache-control', 'no-store');
       const link = await previewLink(db, hashSecret(request.params.token));
       if (link.state !== 'live') return reply.code(404).send(noPreview(link.state));
-      return { definition: link.draft.definition, check: checkDraft(link.draft.definition) };
+      if (link.kind === 'draft') return { subject: 'draft', definition: link.draft.definition, check: checkDraft(link.draft.definition), notices: [] };
+      // A notice is previewed on the start screen of the form its kiosks show now.
+      const form = (await publishedForm(db, link.formId)) ?? defaultForm;
+      return { subject: 'notice', definition: form, check: checkDraft(form), notices: [kioskNoticeOf(link.notice)] };
     },
   );
 }

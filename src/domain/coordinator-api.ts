@@ -36,6 +36,10 @@ export const AUDIT_ACTIONS = [
   'kiosk-paired',
   'kiosk-revoked',
   'day-log-saved',
+  'notice-saved',
+  'notice-published',
+  'notice-removed',
+  'opening-hours-saved',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

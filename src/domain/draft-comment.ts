@@ -42,7 +42,7 @@ export function screenOf(part: string): KioskScreen | undefined {
 
 /**
  * A reviewer's comment on the wording of a question, of one option of it, of the form's title,
- * or of one of the kiosk's own texts (`part`), in one language. The id is a random UUIDv4 made
+ * of one of the kiosk's own texts (`part`), or of a notice, in one language. The id is a random UUIDv4 made
  * on the device, so a comment queued offline and sent twice is stored once. Like a free-text
  * answer it is scrubbed of identity codes, phone numbers and e-mail addresses before it is kept.
  */
@@ -52,12 +52,14 @@ export const draftComment = z
     question: z.optional(identifier),
     option: z.optional(identifier),
     part: z.optional(z.enum(COMMENT_PARTS as [string, ...string[]])),
+    /** A notice shown on the start screen, previewed before it is published. */
+    notice: z.optional(z.uuidv4()),
     language: languageCode,
     text: z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(MAX_COMMENT_LENGTH)),
   })
   .check(
-    z.refine((comment) => (comment.question === undefined) !== (comment.part === undefined), {
-      message: 'a comment is about either a question or a part of the kiosk, exactly one',
+    z.refine((comment) => [comment.question, comment.part, comment.notice].filter((about) => about !== undefined).length === 1, {
+      message: 'a comment is about a question, a part of the kiosk or a notice, exactly one',
     }),
     z.refine((comment) => comment.option === undefined || comment.question !== undefined, { message: 'an option belongs to a question' }),
   );

@@ -1,15 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  closesAt,
-  DEFAULT_WEEK,
-  helsinkiClock,
-  isOpen,
-  nextOpening,
-  openingHours,
-  periodsOn,
-  WEEKDAYS,
-  type OpeningHours,
-} from './opening-hours';
+import { DEFAULT_WEEK, openingHours, type OpeningHours } from './opening-hours';
+import { closesAt, helsinkiClock, isOpen, nextOpening, periodsOn, WEEKDAYS } from './opening-times';
 
 /** Weekdays 09–15 with a lunch break on Wednesdays; the holidays of December 2026. */
 const hours: OpeningHours = {

@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import type { $RefinementCtx } from 'zod/v4/core';
-import { SERVICE_TIME_ZONE } from './local-day';
 import './schema-messages';
 
 /**
@@ -9,14 +8,9 @@ import './schema-messages';
  * "closed" screen with the next opening. No hours at all (null) means always open.
  */
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
 export const MAX_PERIODS_PER_DAY = 4;
 export const MAX_EXCEPTIONS = 200;
 export const MAX_NOTE_LENGTH = 80;
-/** How far ahead the next opening is looked for: a whole year, leap day included. */
-export const LOOK_AHEAD_DAYS = 366;
 
 const OPENING_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** "24:00" closes at midnight, so a period can run to the end of the day. */
@@ -115,118 +109,3 @@ export const DEFAULT_WEEK: OpeningHours['week'] = {
   sat: [],
   sun: [],
 };
-
-export interface WallClock {
-  /** YYYY-MM-DD */
-  date: string;
-  weekday: Weekday;
-  /** Minutes since local midnight, 0–1439. */
-  minutes: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/**
- * The wall clock in the centre's zone at an instant, whatever zone the tablet is set to. Only
- * for deciding whether the kiosk is open: a response never carries a time this precise.
- */
-export function helsinkiClock(at: Date, timeZone: string = SERVICE_TIME_ZONE): WallClock {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
-  return { date, weekday: weekdayOf(date), minutes: Number(parts.hour) * 60 + Number(parts.minute) };
-}
-
-const utcDate = (date: string) => {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day));
-};
-
-/** The weekday of a calendar date (no time zone involved). */
-export function weekdayOf(date: string): Weekday {
-  // getUTCDay counts from Sunday.
-  return WEEKDAYS[(utcDate(date).getUTCDay() + 6) % 7]!;
-}
-
-/** Calendar arithmetic on dates, not instants: a day is a day even when the clocks change. */
-function addDays(date: string, days: number): string {
-  const at = utcDate(date);
-  at.setUTCDate(at.getUTCDate() + days);
-  return at.toISOString().slice(0, 10);
-}
-
-const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
-
-/** The periods of a date: its exception's if it has one, else its weekday's. */
-export function periodsOn(hours: OpeningHours, date: string): OpeningPeriod[] {
-  const exception = hours.exceptions.find((e) => e.date === date);
-  return exception ? exception.periods : hours.week[weekdayOf(date)];
-}
-
-function currentPeriod(hours: OpeningHours, clock: WallClock): OpeningPeriod | undefined {
-  return periodsOn(hours, clock.date).find((p) => minutesOf(p.opens) <= clock.minutes && clock.minutes < minutesOf(p.closes));
-}
-
-/** Whether the centre is open at an instant; no hours set means always open. */
-export function isOpen(hours: OpeningHours | null, at: Date): boolean {
-  return hours === null || currentPeriod(hours, helsinkiClock(at)) !== undefined;
-}
-
-/**
- * When the current period ends, as HH:MM ("24:00" for midnight), or null when closed or when no
- * hours are set. A period that the next one starts right after runs on into it.
- */
-export function closesAt(hours: OpeningHours | null, at: Date): string | null {
-  if (hours === null) return null;
-  const clock = helsinkiClock(at);
-  const current = currentPeriod(hours, clock);
-  if (!current) return null;
-  let closes = current.closes;
-  for (const period of periodsOn(hours, clock.date)) {
-    if (period.opens === closes) closes = period.closes;
-  }
-  return closes;
-}
-
-export interface NextOpening {
-  /** YYYY-MM-DD, Helsinki date. */
-  date: string;
-  weekday: Weekday;
-  /** HH:MM, Helsinki time. */
-  opens: string;
-}
-
-/**
- * The next time the centre opens, for the "closed" screen: later today or on one of the next
- * LOOK_AHEAD_DAYS days. Null when it is open now, when no hours are set (always open), or when
- * it does not open within that time.
- */
-export function nextOpening(hours: OpeningHours | null, at: Date): NextOpening | null {
-  if (hours === null) return null;
-  const clock = helsinkiClock(at);
-  if (currentPeriod(hours, clock)) return null;
-  const later = periodsOn(hours, clock.date).find((p) => minutesOf(p.opens) > clock.minutes);
-  if (later) return { date: clock.date, weekday: clock.weekday, opens: later.opens };
-  for (let days = 1; days <= LOOK_AHEAD_DAYS; days++) {
-    const date = addDays(clock.date, days);
-    const first = periodsOn(hours, date)[0];
-    if (first) return { date, weekday: weekdayOf(date), opens: first.opens };
-  }
-  return null;
-}

@@ -6,6 +6,7 @@ import type { Tables } from '../tables';
 import initial from './001-initial';
 import sharedByInstances from './002-shared-by-instances';
 import units from './003-units';
+import noticesAndHours from './004-notices-and-hours';
 
 // In order, named as their files. Each runs in a transaction of its own; Kysely's migrator holds a
 // PostgreSQL advisory lock meanwhile, so several server instances starting at once apply each
@@ -15,6 +16,7 @@ export const POSTGRES_MIGRATIONS: [name: string, ddl: (context: MigrationContext
   ['001-initial', () => initial],
   ['002-shared-by-instances', () => sharedByInstances],
   ['003-units', units],
+  ['004-notices-and-hours', () => noticesAndHours],
 ];
 
 const asMigration = (ddl: string): Migration => ({
