@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { KioskPage } from './pages/kiosk-page';
+import { expectAboveFooter, expectEveryOptionReachable } from './support/above-footer';
 import { expectKioskSizes, expectNoAxeViolations } from './support/axe';
+import { expectChoiceMarks } from './support/choice-marks';
 
 const VIEWPORTS = [
   { name: 'landscape', width: 1280, height: 800 },
@@ -10,6 +12,13 @@ const VIEWPORTS = [
 async function check(page: Page, screen: string) {
   await expectNoAxeViolations(page, screen);
   await expectKioskSizes(page, screen);
+}
+
+/** A question with options: the screen's checks, every option within reach, marks that say one or many. */
+async function checkChoices(kiosk: KioskPage, screen: string, marks: 'round' | 'square') {
+  await check(kiosk.page, screen);
+  await expectEveryOptionReachable(kiosk.page, kiosk.page.getByText(kiosk.ui.question.moreBelow), screen);
+  await expectChoiceMarks(kiosk.page, marks, screen);
 }
 
 for (const viewport of VIEWPORTS) {
@@ -38,21 +47,26 @@ for (const viewport of VIEWPORTS) {
 
     await kiosk.giveFeedback();
     await kiosk.choose('Hyvä');
-    await check(page, 'face scale, one chosen');
+    await checkChoices(kiosk, 'face scale, one chosen', 'round');
     await kiosk.next();
     await kiosk.choose('Sosiaalityöntekijä');
-    await check(page, 'multiple choice');
+    await checkChoices(kiosk, 'multiple choice, six options', 'square');
     await kiosk.next();
     await kiosk.choose('Vähän');
-    await check(page, 'yes / a little / no');
+    await checkChoices(kiosk, 'yes / a little / no', 'round');
     await kiosk.next();
+    await kiosk.expectQuestion('Oliko työntekijän kanssa helppo puhua?');
+    await checkChoices(kiosk, 'yes / partly / no, nothing chosen', 'round');
     await kiosk.next();
+    await kiosk.expectQuestion('Mihin asioihin tarvitset apua?');
+    await checkChoices(kiosk, 'multiple choice, eight options, nothing chosen', 'square');
     await kiosk.next();
     await kiosk.choose('En halua kertoa');
-    await check(page, 'background question');
+    await checkChoices(kiosk, 'background question', 'round');
     await kiosk.next();
     await kiosk.write('Kiitos');
     await check(page, 'free text');
+    await expectAboveFooter(page.getByText(kiosk.ui.question.charactersLeft.split('{{')[0]!), 'the count of characters left');
 
     await page.clock.runFor(60_500);
     await expect(kiosk.idleWarning()).toBeVisible();
@@ -66,6 +80,43 @@ for (const viewport of VIEWPORTS) {
     await check(page, 'thank-you');
   });
 }
+
+test('options that go on under the footer are said to, and a tap on that shows the rest', async ({ page }) => {
+  // Shorter than the tablet, as with the browser's own bars showing: six options do not all fit.
+  await page.setViewportSize({ width: 800, height: 1000 });
+  const kiosk = new KioskPage(page);
+  await kiosk.open();
+  await kiosk.giveFeedback();
+  await kiosk.next();
+  await kiosk.expectQuestion('Kenet tapasit tänään?');
+  const moreBelow = page.getByText('Lisää vaihtoehtoja alempana', { exact: true });
+  const lastOption = kiosk.answerOption('En ketään');
+  await expectAboveFooter(moreBelow, '"more below"');
+  await check(page, 'multiple choice with "more below"');
+
+  // Seen, not heard: a screen reader and the keyboard go through the options, all in the page.
+  await expect(page.getByRole('button', { name: 'Lisää vaihtoehtoja alempana' })).toHaveCount(0);
+  await expect(page.getByRole('checkbox')).toHaveCount(6);
+  await expect(moreBelow).toHaveAttribute('tabindex', '-1');
+
+  await kiosk.chooseLanguage('Svenska');
+  await expect(page.getByText('Fler alternativ längre ner', { exact: true })).toBeVisible();
+  await kiosk.chooseLanguage('Suomi');
+
+  await moreBelow.click();
+  await expectAboveFooter(lastOption, 'the last option after a tap on "more below"');
+  await expect(moreBelow).toHaveCount(0);
+
+  // Back at the top the cue is there again; moving with the keyboard brings each option out from under the footer.
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+  await expect(moreBelow).toBeVisible();
+  await kiosk.expectQuestion('Kenet tapasit tänään?');
+  await page.getByRole('heading', { level: 1 }).focus();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Tab');
+  await expect(lastOption).toBeFocused();
+  await expectAboveFooter(lastOption, 'the last option, focused with the keyboard');
+  await expect(moreBelow).toHaveCount(0);
+});
 
 test('the statement and the notice exist in every language', async ({ page }) => {
   const kiosk = new KioskPage(page);

@@ -1,9 +1,11 @@
+import { useRef } from 'react';
 import { Controller, type Control, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { Answers } from '../domain/answers';
 import { isChoiceQuestion, localize, type FormDefinition, type Question } from '../domain/form-schema';
 import { ChoiceList } from '../ui/choice-list';
 import { Face } from '../ui/face';
+import { MoreBelowCue } from '../ui/more-below-cue';
 import { Picture } from '../ui/picture';
 import { sentencesForSpeech } from '../ui/speech';
 import { useHeadingFocus } from '../ui/use-heading-focus';
@@ -34,6 +36,7 @@ export function QuestionScreen({ form, question, control, register, freeTextLeng
   const heading = useHeadingFocus<HTMLHeadingElement>(question.id);
   const titleId = `question-${question.id}`;
   const helpId = question.help ? `help-${question.id}` : undefined;
+  const options = useRef<HTMLDivElement>(null);
 
   return (
     <section className="question" aria-labelledby={titleId}>
@@ -49,32 +52,36 @@ export function QuestionScreen({ form, question, control, register, freeTextLeng
         </p>
       ) : null}
       {isChoiceQuestion(question) ? (
-        <Controller
-          name={question.id}
-          control={control}
-          render={({ field }) => (
-            <ChoiceList
-              name={question.id}
-              labelledBy={titleId}
-              describedBy={helpId}
-              multiple={question.type === 'multiple-choice'}
-              variant={question.type === 'face-scale' ? 'faces' : 'cards'}
-              value={field.value}
-              onChange={field.onChange}
-              items={question.options.map((option, i) => ({
-                id: option.id,
-                label: text(option.label),
-                exclusive: option.exclusive,
-                picture:
-                  question.type === 'face-scale' ? (
-                    <Face value={i + 1} />
-                  ) : option.picture ? (
-                    <Picture name={option.picture} />
-                  ) : undefined,
-              }))}
-            />
-          )}
-        />
+        <>
+          <Controller
+            name={question.id}
+            control={control}
+            render={({ field }) => (
+              <ChoiceList
+                ref={options}
+                name={question.id}
+                labelledBy={titleId}
+                describedBy={helpId}
+                multiple={question.type === 'multiple-choice'}
+                variant={question.type === 'face-scale' ? 'faces' : 'cards'}
+                value={field.value}
+                onChange={field.onChange}
+                items={question.options.map((option, i) => ({
+                  id: option.id,
+                  label: text(option.label),
+                  exclusive: option.exclusive,
+                  picture:
+                    question.type === 'face-scale' ? (
+                      <Face value={i + 1} />
+                    ) : option.picture ? (
+                      <Picture name={option.picture} />
+                    ) : undefined,
+                }))}
+              />
+            )}
+          />
+          <MoreBelowCue end={options} label={t('question.moreBelow')} />
+        </>
       ) : (
         <div className="free-text">
           <p id={`warning-${question.id}`} className="free-text__warning">

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 
 export interface ChoiceItem {
   id: string;
@@ -16,6 +16,7 @@ interface Props {
   value: string | string[] | undefined;
   onChange: (value: string | string[]) => void;
   variant?: 'faces' | 'cards';
+  ref?: Ref<HTMLDivElement>;
 }
 
 /** Choosing an exclusive option ("Nobody") clears the rest, and choosing another clears it. */
@@ -30,15 +31,17 @@ function toggle(items: ChoiceItem[], chosen: string[], id: string, checked: bool
 /**
  * Big tappable cards over native radio buttons or checkboxes, so keyboards and screen readers
  * get the semantics for free. Each input covers its whole card: the card is the tap target.
+ * The mark on a card looks like what it is: square for "choose many", round for "choose one".
  */
-export function ChoiceList({ name, labelledBy, describedBy, items, multiple, value, onChange, variant = 'cards' }: Props) {
+export function ChoiceList({ name, labelledBy, describedBy, items, multiple, value, onChange, variant = 'cards', ref }: Props) {
   const chosen = Array.isArray(value) ? value : value ? [value] : [];
   return (
     <div
+      ref={ref}
       role={multiple ? 'group' : 'radiogroup'}
       aria-labelledby={labelledBy}
       aria-describedby={describedBy}
-      className={`choices choices--${variant}`}
+      className={`choices choices--${variant}${multiple ? ' choices--multiple' : ''}`}
     >
       {items.map((item) => {
         const checked = chosen.includes(item.id);
