@@ -3,11 +3,12 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { defaultForm } from './domain/default-form';
 import { setUpI18n } from './i18n/setup';
+import { bundledSetup } from './kiosk/bundled-setup';
 import { KioskApp } from './kiosk/kiosk-app';
 import { registerServiceWorker } from './kiosk/app-update';
 import { loadLater } from './kiosk/load-later';
 import { showsTheSameStartScreen } from './kiosk/prerendered';
-import { readStoredForm } from './storage/kiosk-form';
+import { readStoredSetup } from './storage/kiosk-form';
 import { requestPersistentStorage } from './storage/persist';
 
 // A preview link (/preview/TOKEN) opens a draft instead of the kiosk; its code comes later.
@@ -37,20 +38,21 @@ if (isPreview) {
 }
 
 /**
- * The published form kept from the last sync, else the bundled one. index.html already shows the
- * start screen of the bundled form (prerendered at build): React takes over that markup when the
- * kept form shows the same start screen, and replaces it in one step when it does not. Not a
- * top-level await: checking a form kept by an older schema loads later.ts, which imports this
+ * The published form, notices and opening hours kept from the last sync, else the bundled form,
+ * always open and without notices. index.html already shows the start screen of the bundled form
+ * (prerendered at build): React takes over that markup when the kept setup shows the same start
+ * screen, and replaces it in one step when it does not (another title, a notice, closed now). Not
+ * a top-level await: checking a setup kept by an older schema loads later.ts, which imports this
  * entry module, and an entry still waiting at its top level would wait for it for ever.
  */
 async function startKiosk() {
-  const form = (await readStoredForm(() => loadLater().then((later) => later.parseFormDefinition)))?.form ?? defaultForm;
+  const setup = (await readStoredSetup(() => loadLater().then((later) => later.parseKioskSetup)))?.setup ?? bundledSetup;
   const app = (
     <StrictMode>
-      <KioskApp form={form} />
+      <KioskApp setup={setup} />
     </StrictMode>
   );
-  if (root.hasChildNodes() && showsTheSameStartScreen(form, defaultForm)) hydrateRoot(root, app);
+  if (root.hasChildNodes() && showsTheSameStartScreen(setup, defaultForm, new Date())) hydrateRoot(root, app);
   else createRoot(root).render(app);
 }
 registerServiceWorker();

@@ -24,9 +24,33 @@ export class CoordinatorPage {
     return this.page.getByRole('alert');
   }
 
-  async goTo(section: 'Yleiskuva' | 'Päiväkirja' | 'Lataukset' | 'Lomakkeet' | 'Laitteet' | 'Tapahtumaloki' | 'Toimipisteet' | 'Oma tili') {
-    await this.page.getByRole('navigation', { name: 'Osiot' }).getByRole('link', { name: section }).click();
-    await expect(this.page.getByRole('heading', { level: 1, name: section === 'Toimipisteet' ? 'Toimipisteet ja käyttäjät' : section })).toBeVisible();
+  async goTo(section: 'Yleiskuva' | 'Päiväkirja' | 'Lataukset' | 'Lomakkeet' | 'Ilmoitukset' | 'Aukioloajat' | 'Laitteet' | 'Tapahtumaloki' | 'Toimipisteet' | 'Oma tili') {
+    await this.page.getByRole('navigation', { name: 'Osiot' }).getByRole('link', { name: section, exact: true }).click();
+    const headings: Record<string, string> = { Toimipisteet: 'Toimipisteet ja käyttäjät', Ilmoitukset: 'Ilmoitukset kioskin aloitusnäytöllä' };
+    await expect(this.page.getByRole('heading', { level: 1, name: headings[section] ?? section })).toBeVisible();
+  }
+
+  /** Writes a notice (Finnish, Swedish and English wording) for the days given and saves it as a draft. */
+  async writeNotice(texts: { fi: string; sv: string; en: string }, days: { from: string; to: string }) {
+    await this.page.getByRole('button', { name: 'Uusi ilmoitus' }).click();
+    const editor = this.page.getByRole('form', { name: 'Ilmoituksen muokkaus' });
+    await editor.getByLabel('suomi').fill(texts.fi);
+    await editor.getByLabel('ruotsi').fill(texts.sv);
+    await editor.getByLabel('englanti').fill(texts.en);
+    await editor.getByLabel('Ensimmäinen päivä').fill(days.from);
+    await editor.getByLabel('Viimeinen päivä').fill(days.to);
+    await editor.getByRole('button', { name: 'Tallenna luonnos' }).click();
+    await expect(this.page.getByRole('status')).toHaveText('Ilmoitus tallennettu luonnokseksi.');
+  }
+
+  /** The notice in the list whose Finnish wording is this. */
+  notice(finnish: string): Locator {
+    return this.page.getByRole('listitem').filter({ has: this.page.getByText(finnish, { exact: true }) });
+  }
+
+  async publishNotice(finnish: string) {
+    await this.notice(finnish).getByRole('button', { name: 'Julkaise' }).click();
+    await expect(this.page.getByRole('status')).toHaveText('Ilmoitus julkaistu: kioskit saavat sen seuraavassa synkronoinnissa.');
   }
 
   /** The sections the navigation offers. */

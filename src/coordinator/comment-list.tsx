@@ -7,7 +7,8 @@ import { kioskText, useKioskTexts } from './kiosk-texts';
 
 interface Props {
   comments: ReceivedComment[];
-  draft: FormDefinition;
+  /** The draft the comments are on; absent for a notice's. */
+  draft?: FormDefinition;
   onMarkDone: (comment: ReceivedComment, done: boolean) => void;
 }
 
@@ -22,6 +23,7 @@ export function CommentList({ comments, draft, onMarkDone }: Props) {
   // Comments keep only the day they arrived (YYYY-MM-DD), read as that calendar day.
   const day = (date: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
   const about = (comment: ReceivedComment) => {
+    if (comment.notice) return t('drafts.aboutNotice');
     if (comment.part === FORM_TITLE_PART) return t('drafts.aboutFormTitle');
     if (comment.part) {
       const screen = t(`drafts.screen.${screenOf(comment.part) ?? 'other'}`);
@@ -29,9 +31,9 @@ export function CommentList({ comments, draft, onMarkDone }: Props) {
       return text ? t('drafts.aboutKioskText', { screen, text }) : screen;
     }
     if (!comment.option) return t('drafts.aboutQuestion');
-    const question = draft.questions.find((q) => q.id === comment.question);
+    const question = draft?.questions.find((q) => q.id === comment.question);
     const option = question && isChoiceQuestion(question) ? question.options.find((o) => o.id === comment.option) : undefined;
-    return t('drafts.aboutOption', { label: option ? localize(option.label, comment.language, draft) : comment.option });
+    return t('drafts.aboutOption', { label: option ? localize(option.label, comment.language, draft!) : comment.option });
   };
   return (
     <div className="comments">

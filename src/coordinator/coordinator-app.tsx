@@ -10,6 +10,8 @@ import { AuditView } from './audit-view';
 import { DayLogView } from './day-log-view';
 import { DownloadsView } from './downloads-view';
 import { FormsView } from './forms-view';
+import { HoursView } from './hours-view';
+import { NoticesView } from './notices-view';
 import { KiosksView } from './kiosks-view';
 import { SignIn } from './sign-in';
 import { UnitsView } from './units-view';
@@ -26,6 +28,8 @@ const NAV_KEYS: Record<View, string> = {
   'day-log': 'nav.dayLog',
   downloads: 'nav.downloads',
   forms: 'nav.forms',
+  notices: 'nav.notices',
+  hours: 'nav.hours',
   kiosks: 'nav.kiosks',
   audit: 'nav.audit',
   units: 'nav.units',
@@ -122,6 +126,8 @@ export function CoordinatorApp() {
         {shown === 'day-log' && <DayLogView />}
         {shown === 'downloads' && <DownloadsView />}
         {shown === 'forms' && <FormsView />}
+        {shown === 'notices' && <NoticesView />}
+        {shown === 'hours' && <HoursView />}
         {shown === 'kiosks' && <KiosksView />}
         {shown === 'audit' && <AuditView />}
         {shown === 'units' && <UnitsView />}

@@ -2,6 +2,7 @@ import type { DraftCheck, DraftSaveRequest, FormHistory } from '../domain/draft'
 import type { ReceivedComment } from '../domain/draft-comment';
 import type { FormDefinition } from '../domain/form-schema';
 import { ApiError, call } from './api';
+import type { PreviewLinkSource, PreviewLinkSummary } from './preview-links-panel';
 
 /** A draft as the server keeps it, with the check it passes or fails. */
 export interface DraftAnswer {
@@ -16,13 +17,6 @@ export interface DraftAnswer {
   units: string[];
 }
 
-export interface PreviewLinkSummary {
-  id: string;
-  madeFor: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
-
 const base = (form: string) => `/api/coordinator/forms/${encodeURIComponent(form)}/draft`;
 
 export const draftApi = {
@@ -35,9 +29,12 @@ export const draftApi = {
   publish: (form: string, units: string[]) => call<{ version: number; units: string[] }>('POST', `${base(form)}/publish`, { units }),
   /** A new form, a copy of `copyOf`'s published version, as a draft. */
   newForm: (id: string, copyOf: string) => call<DraftAnswer>('POST', '/api/coordinator/forms', { id, copyOf }),
-  previewLinks: (form: string) => call<{ links: PreviewLinkSummary[] }>('GET', `${base(form)}/preview-links`),
-  makePreviewLink: (form: string) => call<{ token: string; path: string }>('POST', `${base(form)}/preview-links`),
-  revokePreviewLink: (form: string, id: string) => call<void>('POST', `${base(form)}/preview-links/${id}/revoke`),
+  /** The draft's preview links, for the links panel. */
+  previewLinks: (form: string): PreviewLinkSource => ({
+    list: () => call<{ links: PreviewLinkSummary[] }>('GET', `${base(form)}/preview-links`),
+    make: () => call<{ token: string; path: string }>('POST', `${base(form)}/preview-links`),
+    revoke: (id: string) => call<void>('POST', `${base(form)}/preview-links/${id}/revoke`),
+  }),
   comments: (form: string) => call<{ comments: ReceivedComment[] }>('GET', `${base(form)}/comments`),
   markDone: (form: string, id: string, done: boolean) => call<void>('POST', `${base(form)}/comments/${id}/done`, { done }),
 };

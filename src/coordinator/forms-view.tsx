@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkDraft } from '../domain/draft';
 import { FORM_TITLE_PART, type ReceivedComment } from '../domain/draft-comment';
@@ -70,6 +70,7 @@ type Load = { state: 'loading' } | { state: 'none' } | { state: 'ready'; answer:
 type Note = { kind: 'info' | 'error'; text: string } | null;
 
 function DraftPanel({ formId }: { formId: string }) {
+  const linkSource = useMemo(() => draftApi.previewLinks(formId), [formId]);
   const { t, i18n } = useTranslation();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [draft, setDraft] = useState<FormDefinition | null>(null);
@@ -264,7 +265,7 @@ function DraftPanel({ formId }: { formId: string }) {
       </div>
 
       <LanguagesPanel draft={draft} reviewed={reviewed} onChange={edit} />
-      <PreviewLinksPanel formId={formId} />
+      <PreviewLinksPanel source={linkSource} intro={t('drafts.previewIntro')} />
 
       <section className="panel" aria-labelledby="draft-texts-heading">
         <h2 id="draft-texts-heading">{t('drafts.formTitle')}</h2>

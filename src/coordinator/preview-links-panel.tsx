@@ -1,22 +1,36 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from './api';
-import { draftApi, type PreviewLinkSummary } from './draft-api';
 import { ErrorMessage } from './error-message';
 import { dateTimeIn } from './dates';
 
-/** The draft's preview links: make one (shown once, as only its hash is kept), see who has one, revoke. */
-export function PreviewLinksPanel({ formId }: { formId: string }) {
+export interface PreviewLinkSummary {
+  id: string;
+  madeFor: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** Where a panel's links come from: a form's draft, or a notice. */
+export interface PreviewLinkSource {
+  list(): Promise<{ links: PreviewLinkSummary[] }>;
+  make(): Promise<{ token: string; path: string }>;
+  revoke(id: string): Promise<void>;
+}
+
+/**
+ * The preview links of a draft or a notice: make one (shown once, as only its hash is kept), see
+ * who has one, revoke. `source` must stay the same object while it means the same links (memoized).
+ */
+export function PreviewLinksPanel({ source, intro }: { source: PreviewLinkSource; intro: string }) {
   const { t, i18n } = useTranslation();
+  const headingId = useId();
   const [links, setLinks] = useState<PreviewLinkSummary[]>([]);
   const [fresh, setFresh] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const when = (iso: string) => dateTimeIn(i18n.language, iso);
 
-  const refresh = useCallback(
-    () => draftApi.previewLinks(formId).then(({ links: list }) => setLinks(list), (failure: unknown) => setError(messageOf(failure))),
-    [formId],
-  );
+  const refresh = useCallback(() => source.list().then(({ links: list }) => setLinks(list), (failure: unknown) => setError(messageOf(failure))), [source]);
   useEffect(() => {
     void refresh();
   }, [refresh]);
@@ -24,7 +38,7 @@ export function PreviewLinksPanel({ formId }: { formId: string }) {
   const make = async () => {
     setError(null);
     try {
-      const { path } = await draftApi.makePreviewLink(formId);
+      const { path } = await source.make();
       setFresh(new URL(path, location.origin).href);
       await refresh();
     } catch (failure) {
@@ -34,7 +48,7 @@ export function PreviewLinksPanel({ formId }: { formId: string }) {
   const revoke = async (id: string) => {
     setError(null);
     try {
-      await draftApi.revokePreviewLink(formId, id);
+      await source.revoke(id);
       setFresh(null);
       await refresh();
     } catch (failure) {
@@ -43,9 +57,9 @@ export function PreviewLinksPanel({ formId }: { formId: string }) {
   };
 
   return (
-    <section className="panel" aria-labelledby="preview-links-heading">
-      <h2 id="preview-links-heading">{t('drafts.previewLinks')}</h2>
-      <p>{t('drafts.previewIntro')}</p>
+    <section className="panel" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('drafts.previewLinks')}</h2>
+      <p>{intro}</p>
       <ErrorMessage text={error} />
       <button type="button" onClick={() => void make()}>
         {t('drafts.makeLink')}

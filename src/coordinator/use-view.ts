@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export const VIEWS = ['dashboard', 'report', 'day-log', 'downloads', 'forms', 'kiosks', 'audit', 'units', 'account'] as const;
+export const VIEWS = ['dashboard', 'report', 'day-log', 'downloads', 'forms', 'notices', 'hours', 'kiosks', 'audit', 'units', 'account'] as const;
 export type View = (typeof VIEWS)[number];
 const BASE = '/coordinator';
 

@@ -13,10 +13,20 @@ export const MAX_COMMENT_LENGTH = 1000;
  */
 export const KIOSK_SCREEN_TEXTS = {
   start: ['start.intro', 'start.anonymous', 'start.giveFeedback', 'start.privacy', 'start.accessibility', 'header.languages', 'header.readAloud'],
-  question: ['question.progress', 'question.back', 'question.skip', 'question.next', 'question.freeTextWarning', 'question.freeTextOptional', 'question.charactersLeft'],
+  question: [
+    'question.progress',
+    'question.back',
+    'question.skip',
+    'question.next',
+    'question.moreBelow',
+    'question.freeTextWarning',
+    'question.freeTextOptional',
+    'question.charactersLeft',
+  ],
   review: ['review.heading', 'review.body', 'review.nothingAnswered', 'review.send', 'review.failed', 'review.tryAgain'],
   thanks: ['thanks.heading', 'thanks.body', 'thanks.returning'],
   idle: ['idle.heading', 'idle.body', 'idle.secondsLeft', 'idle.continue'],
+  closed: ['closed.heading', 'closed.body', 'closed.opensToday', 'closed.opensOn'],
   privacy: ['privacy.heading', 'privacy.anonymous', 'privacy.stored', 'privacy.freeText', 'privacy.send', 'privacy.use', 'privacy.results', 'info.backToStart'],
   accessibility: [
     'accessibility.heading',

@@ -2,11 +2,15 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormDefinition } from '../domain/form-schema';
 import { shownLanguages } from '../domain/form-text';
+import type { KioskSetup } from '../domain/kiosk-setup';
 import { localDay } from '../domain/local-day';
+import { currentNotices } from '../domain/notice-text';
+import { isOpen, nextOpening } from '../domain/opening-times';
 import { DEFAULT_LANGUAGE, switchLanguage, uiLanguages } from '../i18n/languages';
 import { stopSpeaking } from '../ui/speech';
 import { applyUpdate, useUpdateState } from './app-update';
-import { onNewForm, startSync } from './kiosk-sync';
+import { onNewSetup, startSync } from './kiosk-sync';
+import { ClosedScreen } from './closed-screen';
 import { VisitErrorBoundary } from './visit-error-boundary';
 import { IdleWarning } from './idle-warning';
 import { InfoScreen, type InfoTopic } from './info-screen';
@@ -15,6 +19,7 @@ import { ThanksScreen } from './thanks-screen';
 import { IDLE_WARNING_AFTER_MS, IDLE_WARNING_FOR_MS, START_GUARD_MS, UPDATE_WHEN_QUIET_MS } from './timing';
 import { laterIfLoaded, loadLater } from './load-later';
 import { useQuietTimer } from './use-quiet-timer';
+import { useNow } from './use-now';
 import { whenIdle } from './when-idle';
 
 // The visit (react-hook-form, Dexie, scrubbing) and the staff menu are not needed to show the
@@ -40,19 +45,25 @@ function recordAbandoned() {
     .catch((error: unknown) => console.error('Could not count an abandoned form:', error instanceof Error ? error.name : error));
 }
 
-/** The visitor's kiosk: start, one visit at a time, thank-you, and the idle reset. */
-export function KioskApp({ form: firstForm }: { form: FormDefinition }) {
+/**
+ * The visitor's kiosk: start (with today's notices), one visit at a time, thank-you, and the idle
+ * reset; outside the opening hours, the closed screen.
+ */
+export function KioskApp({ setup: firstSetup }: { setup: KioskSetup }) {
   const { i18n } = useTranslation();
   const [screen, setScreen] = useState<Screen>({ name: 'start' });
   // A new number mounts a new Visit: nothing of the previous visitor's answers survives.
   const [visitNumber, setVisitNumber] = useState(0);
   const [warning, setWarning] = useState(false);
   const [resting, setResting] = useState(false);
-  const [form, setForm] = useState(firstForm);
-  // A newly published form waits here until the next visit starts: never a switch mid-answers.
-  const [nextForm, setNextForm] = useState<FormDefinition | null>(null);
-  useEffect(() => onNewForm(setNextForm), []);
+  // The form the visit in progress was started with.
+  const [form, setForm] = useState<FormDefinition>(firstSetup.form);
+  // The newest setup (form, notices, hours); a new one waits until the next visit starts, never a
+  // switch mid-answers.
+  const [setup, setSetup] = useState(firstSetup);
+  useEffect(() => onNewSetup(setSetup), []);
   const update = useUpdateState();
+  const now = useNow();
 
   useEffect(() => {
     performance.mark('kiosk:start-screen');
@@ -112,15 +123,17 @@ export function KioskApp({ form: firstForm }: { form: FormDefinition }) {
 
   // Outside a visit the newest form shows; a visit keeps the form it started with.
   const inVisitOrThanks = screen.name === 'visit' || screen.name === 'thanks';
-  const shown = inVisitOrThanks ? form : (nextForm ?? form);
+  const shown = inVisitOrThanks ? form : setup.form;
   const languages = uiLanguages.filter((code) => shownLanguages(shown).includes(code));
+  // Closing time never cuts a visit short: the kiosk closes when it is back at the start.
+  const today = localDay(now).date;
+  const closed = !isOpen(setup.openingHours, now);
   // A screen opened once the later code has come opens only if the start screen is still up: a
   // tap meanwhile on something else (or a second tap) has the last word.
   const fromStartTo = (next: Screen) => setScreen((current) => (current.name === 'start' ? next : current));
   const startVisit = () =>
     afterLaterCode(() => {
       setForm(shown);
-      setNextForm(null);
       fromStartTo({ name: 'visit' });
     });
   // Chosen once the code is here and the same on every render after: a component that changed
@@ -132,9 +145,17 @@ export function KioskApp({ form: firstForm }: { form: FormDefinition }) {
   let content;
   switch (screen.name) {
     case 'start':
-      content = (
+      content = closed ? (
+        <ClosedScreen
+          languages={languages}
+          next={nextOpening(setup.openingHours, now)}
+          today={today}
+          onStaff={() => afterLaterCode(() => fromStartTo({ name: 'staff' }))}
+        />
+      ) : (
         <StartScreen
           form={shown}
+          notices={currentNotices(setup.notices, today)}
           languages={languages}
           resting={resting || update === 'applying'}
           onStart={startVisit}

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import type { FormDefinition } from '../domain/form-schema';
-import { readStoredFormEtag, saveStoredForm } from '../storage/kiosk-form';
+import type { KioskSetup } from '../domain/kiosk-setup';
+import { readStoredSetupEtag, saveStoredSetup } from '../storage/kiosk-form';
 import { browserTimer } from '../sync/browser-timer';
 import { loadLater } from './load-later';
 import type { SyncEngine, SyncStatus } from '../sync/sync-engine';
@@ -12,12 +12,12 @@ import type { SyncEngine, SyncStatus } from '../sync/sync-engine';
 let engine: SyncEngine | undefined;
 let starting: Promise<SyncEngine> | undefined;
 const listeners = new Set<() => void>();
-const formListeners = new Set<(form: FormDefinition) => void>();
+const setupListeners = new Set<(setup: KioskSetup) => void>();
 
-/** Called with each newly published form once it is stored for offline use. */
-export function onNewForm(listener: (form: FormDefinition) => void): () => void {
-  formListeners.add(listener);
-  return () => formListeners.delete(listener);
+/** Called with each new setup (form, notices, opening hours) once it is stored for offline use. */
+export function onNewSetup(listener: (setup: KioskSetup) => void): () => void {
+  setupListeners.add(listener);
+  return () => setupListeners.delete(listener);
 }
 
 /** Runs a task unless another tab of this kiosk is already sending (Web Locks). */
@@ -47,10 +47,10 @@ export function startSync(): Promise<SyncEngine> {
         abandonedTotals: abandoned.abandonedTotals,
         madeTotals: made.madeTotals,
         readEnrollment: enrollment.readEnrollment,
-        storedFormEtag: async () => readStoredFormEtag(),
-        saveForm: async (form, etag) => saveStoredForm(form, etag),
+        storedSetupEtag: async () => readStoredSetupEtag(),
+        saveSetup: async (setup, etag) => saveStoredSetup(setup, etag),
       },
-      onNewForm: (form) => formListeners.forEach((listener) => listener(form)),
+      onNewSetup: (setup) => setupListeners.forEach((listener) => listener(setup)),
       fetch: (input, init) => fetch(input, init),
       appVersion: __APP_VERSION__,
       random: Math.random,

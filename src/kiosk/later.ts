@@ -15,5 +15,5 @@ export * as made from '../storage/made';
 export * as kept from '../storage/kept-copies';
 export * as enrollment from '../storage/enrollment';
 export { tokensWithComments } from '../storage/comment-outbox';
-export { parseFormDefinition } from '../domain/form-schema';
+export { parseKioskSetup } from '../domain/kiosk-setup';
 export { Workbox } from 'workbox-window';

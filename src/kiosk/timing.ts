@@ -14,3 +14,7 @@ export const UPDATE_CHECK_EVERY_MS = 60 * 60_000;
 export const SEND_ARMS_AFTER_MS = 600;
 /** "Saving…" shows on Send only if storing takes longer than this. */
 export const SHOW_SAVING_AFTER_MS = 150;
+/** With several notices on the start screen, the next one shows after this long. */
+export const NOTICE_CHANGE_MS = 10_000;
+/** How often the kiosk looks at the clock for its opening hours and the notices' days. */
+export const CLOCK_TICK_MS = 15_000;

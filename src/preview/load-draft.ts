@@ -1,5 +1,7 @@
+import * as z from 'zod/mini';
 import { checkDraft, type DraftCheck } from '../domain/draft';
 import { formStructure, type FormDefinition } from '../domain/form-schema';
+import { kioskNotice, type KioskNotice } from '../domain/notice';
 import { forgetDraft, keepDraft, keptDraft } from '../storage/preview-draft';
 import { browserFetch } from '../sync/browser-fetch';
 
@@ -9,18 +11,25 @@ export type NoDraft = 'unknown' | 'ended' | 'unreachable';
 export type DraftLoad =
   | { state: 'loading' }
   | { state: 'failed'; reason: NoDraft }
-  | { state: 'ready'; form: FormDefinition; check: DraftCheck; offline: boolean };
+  /**
+   * `notices`: a notice's link shows its notice on the start screen of the published form, and
+   * its reviewers comment on the notice alone; a draft's link shows none.
+   */
+  | { state: 'ready'; form: FormDefinition; check: DraftCheck; notices: KioskNotice[]; offline: boolean };
 
-function ready(definition: unknown, offline: boolean): DraftLoad | null {
+const noticeList = z.array(kioskNotice);
+
+function ready(definition: unknown, notices: unknown, offline: boolean): DraftLoad | null {
   const check = checkDraft(definition);
   const structure = formStructure.safeParse(definition);
-  return check.canSave && structure.success ? { state: 'ready', form: structure.data, check, offline } : null;
+  const shown = noticeList.safeParse(notices ?? []);
+  return check.canSave && structure.success && shown.success ? { state: 'ready', form: structure.data, check, notices: shown.data, offline } : null;
 }
 
 /** The copy kept on this device from an earlier visit, when the server cannot be reached. */
 async function kept(token: string): Promise<DraftLoad> {
-  const definition = await keptDraft(token).catch(() => undefined);
-  return (definition !== undefined && ready(definition, true)) || { state: 'failed', reason: 'unreachable' };
+  const copy = await keptDraft(token).catch(() => undefined);
+  return (copy !== undefined && ready(copy.definition, copy.notices, true)) || { state: 'failed', reason: 'unreachable' };
 }
 
 /**
@@ -47,9 +56,9 @@ export async function loadDraft(token: string | null): Promise<DraftLoad> {
     return { state: 'failed', reason: body.reason };
   }
   if (!reply.ok) return kept(token);
-  const body = (await reply.json().catch(() => null)) as { definition?: unknown } | null;
-  const loaded = ready(body?.definition, false);
+  const body = (await reply.json().catch(() => null)) as { definition?: unknown; notices?: unknown } | null;
+  const loaded = ready(body?.definition, body?.notices, false);
   if (!loaded) return { state: 'failed', reason: 'unknown' };
-  await keepDraft(token, body!.definition).catch((error: unknown) => console.warn('The draft could not be kept for offline use:', error));
+  await keepDraft(token, body!.definition, body!.notices ?? []).catch((error: unknown) => console.warn('The draft could not be kept for offline use:', error));
   return loaded;
 }

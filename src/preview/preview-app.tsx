@@ -97,7 +97,7 @@ function Preview({ token, onEnd }: { token: string; onEnd: (() => void) | null }
     );
   }
 
-  const { form, check } = load;
+  const { form, check, notices } = load;
   // Every language of the draft the kiosk has screens for, reviewed or not: reviewing is why.
   const languages = uiLanguages.filter((code) => form.languages.includes(code));
   return (
@@ -107,26 +107,29 @@ function Preview({ token, onEnd }: { token: string; onEnd: (() => void) | null }
         onView={setView}
         onComment={
           view === 'kiosk'
-            ? () => setCommenting(textsOnScreen(form, shown))
+            ? () => setCommenting(textsOnScreen(form, shown, notices))
             : null
         }
         onEnd={onEnd}
         comments={status}
         offline={load.offline}
+        notice={notices.length > 0}
       />
       {/* The kiosk stays mounted under the other views: back to it, the reviewer is where they were. */}
       <div className="preview__kiosk" hidden={view !== 'kiosk'}>
-        <PreviewKiosk form={form} languages={languages} onScreenShown={setShown} />
+        <PreviewKiosk form={form} notices={notices} languages={languages} onScreenShown={setShown} />
       </div>
       {view === 'texts' ? (
         <TextsView
           form={form}
+          notices={notices}
           languages={languages}
           token={token}
           startAt={pageOf(shown)}
           comments={status}
           onCommentSaved={commentSaved}
-          onTable={() => setView('table')}
+          // The full table is the form's: a notice's link has its texts view alone.
+          onTable={notices.length > 0 ? null : () => setView('table')}
         />
       ) : null}
       {view === 'table' ? <SideBySide form={form} check={check} token={token} comments={status} onCommentSaved={commentSaved} /> : null}

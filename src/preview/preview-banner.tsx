@@ -14,14 +14,16 @@ interface Props {
   comments: CommentStatus;
   /** Set when the draft shown is the copy kept on this device (no connection). */
   offline?: boolean;
+  /** A notice's link says that it shows a notice not yet published, over the form the kiosks show. */
+  notice?: boolean;
 }
 
 /** Always on top of the preview: what this is, that nothing is saved, and the reviewer's tools. */
-export function PreviewBanner({ view, onView, onComment, onEnd, comments, offline = false }: Props) {
+export function PreviewBanner({ view, onView, onComment, onEnd, comments, offline = false, notice = false }: Props) {
   const { t } = useTranslation();
   return (
     <div className="preview-banner" role="region" aria-label={t('preview.banner')}>
-      <p className="preview-banner__what">{t('preview.banner')}</p>
+      <p className="preview-banner__what">{t(notice ? 'preview.noticeBanner' : 'preview.banner')}</p>
       <div className="preview-banner__tools">
         {onView ? (
           <button type="button" className="button button--quiet preview-banner__button" onClick={() => onView(view === 'kiosk' ? 'texts' : 'kiosk')}>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { FormDefinition } from '../domain/form-schema';
+import type { KioskNotice } from '../domain/notice';
 import { InfoScreen, type InfoTopic } from '../kiosk/info-screen';
 import { StartScreen } from '../kiosk/start-screen';
 import { ThanksScreen } from '../kiosk/thanks-screen';
@@ -12,6 +13,8 @@ type Screen = { name: 'start' } | { name: 'visit' } | { name: 'thanks' } | { nam
 
 interface Props {
   form: FormDefinition;
+  /** The notices under review: on the start screen whatever their days. */
+  notices: KioskNotice[];
   languages: string[];
   /** Told what is on screen, for "comment on this screen" and for the texts view to open there. */
   onScreenShown: (shown: ShownScreen) => void;
@@ -21,7 +24,7 @@ interface Props {
  * The draft on the kiosk's own screens, as visitors will see it. Send drops the answers: the
  * Visit is told it is a preview, and nothing here can reach the outbox or the sync engine.
  */
-export function PreviewKiosk({ form, languages, onScreenShown }: Props) {
+export function PreviewKiosk({ form, notices, languages, onScreenShown }: Props) {
   const [screen, setScreen] = useState<Screen>({ name: 'start' });
   const [visitNumber, setVisitNumber] = useState(0);
   const toStart = useCallback(() => {
@@ -43,6 +46,7 @@ export function PreviewKiosk({ form, languages, onScreenShown }: Props) {
       return (
         <StartScreen
           form={form}
+          notices={notices}
           languages={languages}
           resting={false}
           onStart={() => setScreen({ name: 'visit' })}

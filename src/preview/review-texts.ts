@@ -1,8 +1,9 @@
 import { FORM_TITLE_PART, KIOSK_SCREEN_TEXTS, type KioskScreen } from '../domain/draft-comment';
 import { isChoiceQuestion, type FormDefinition, type LocalizedText, type Question } from '../domain/form-schema';
+import type { KioskNotice } from '../domain/notice';
 
 /** What a comment is about, as the comment carries it. */
-export type CommentTarget = { question: string; option?: string } | { part: string };
+export type CommentTarget = { question: string; option?: string } | { part: string } | { notice: string };
 
 /** One text a reviewer sees and may comment on, in whichever language. */
 export interface ReviewText {
@@ -10,7 +11,7 @@ export interface ReviewText {
   key: string;
   target: CommentTarget;
   /** What kind of text it is, for its label: the form's title, a question's, an option's... */
-  kind: 'form-title' | 'question' | 'help' | 'option' | 'kiosk';
+  kind: 'form-title' | 'question' | 'help' | 'option' | 'kiosk' | 'notice';
   /** The option's number within its question. */
   number?: number;
   /** The draft's own texts; absent for the kiosk's texts, which come from its language files. */
@@ -52,7 +53,13 @@ function questionTexts(question: Question): ReviewText[] {
 
 // Texts of the question screens that a question of this type shows.
 const FREE_TEXT_ONLY = new Set(['question.freeTextWarning', 'question.freeTextOptional', 'question.charactersLeft']);
-const questionScreenTexts = (question: Question) => kioskTexts('question').filter((text) => question.type === 'free-text' || !FREE_TEXT_ONLY.has(text.key));
+const CHOICES_ONLY = new Set(['question.moreBelow']);
+const questionScreenTexts = (question: Question) =>
+  kioskTexts('question').filter((text) => !(question.type === 'free-text' ? CHOICES_ONLY : FREE_TEXT_ONLY).has(text.key));
+
+// A notice's link is for its notice: the reviewer comments on that alone, whatever screen shows.
+const noticeTexts = (notices: KioskNotice[]): ReviewText[] =>
+  notices.map((notice) => ({ key: `notice:${notice.id}`, target: { notice: notice.id }, kind: 'notice' as const, text: notice.texts }));
 
 const formTitle = (form: FormDefinition): ReviewText => ({ key: FORM_TITLE_PART, target: { part: FORM_TITLE_PART }, kind: 'form-title', text: form.title });
 
@@ -61,12 +68,13 @@ const formTitle = (form: FormDefinition): ReviewText => ({ key: FORM_TITLE_PART,
  * form's title, each question with its options, the question screens' buttons, sending, thanks,
  * the idle warning and the two statements. The reviewer's simple view shows one page at a time.
  */
-export function reviewPages(form: FormDefinition): ReviewPage[] {
+export function reviewPages(form: FormDefinition, notices: KioskNotice[] = []): ReviewPage[] {
+  if (notices.length > 0) return [{ id: 'start', screen: 'start', texts: noticeTexts(notices) }];
   return [
     { id: 'start', screen: 'start', texts: [formTitle(form), ...kioskTexts('start')] },
     ...form.questions.map((question) => ({ id: `q:${question.id}`, screen: 'question' as const, question, texts: questionTexts(question) })),
     { id: 'question-texts', screen: 'question-texts', texts: kioskTexts('question') },
-    ...(['review', 'thanks', 'idle', 'privacy', 'accessibility'] as const).map((screen) => ({ id: screen, screen, texts: kioskTexts(screen) })),
+    ...(['review', 'thanks', 'idle', 'closed', 'privacy', 'accessibility'] as const).map((screen) => ({ id: screen, screen, texts: kioskTexts(screen) })),
   ];
 }
 
@@ -79,7 +87,8 @@ export function pageOf(shown: ShownScreen): string {
  * The texts on the kiosk's screen now, for "comment on this screen": a question screen's own
  * texts first, then its buttons, then the idle warning (which a reviewer seldom waits for).
  */
-export function textsOnScreen(form: FormDefinition, shown: ShownScreen): ReviewText[] {
+export function textsOnScreen(form: FormDefinition, shown: ShownScreen, notices: KioskNotice[] = []): ReviewText[] {
+  if (notices.length > 0) return noticeTexts(notices);
   if (shown.screen === 'start') return [formTitle(form), ...kioskTexts('start')];
   if (shown.screen === 'question') {
     const question = form.questions.find((q) => q.id === shown.question);
@@ -113,5 +122,7 @@ export function labelOf(text: ReviewText, t: Translate): string {
       return t('preview.option', { number: text.number });
     case 'kiosk':
       return t('preview.kioskText');
+    case 'notice':
+      return t('preview.notice');
   }
 }

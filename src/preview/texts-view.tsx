@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localize, shownLanguages, type FormDefinition } from '../domain/form-schema';
+import type { KioskNotice } from '../domain/notice';
 import { plainVerdict, textHints } from '../domain/readability';
 import { languageNameIn } from '../i18n/kiosk-language-codes';
 import type { CommentStatus } from '../sync/comment-sender';
@@ -10,6 +11,8 @@ import { labelOf, reviewPages, textIn, type ReviewPage, type ReviewText } from '
 
 interface Props {
   form: FormDefinition;
+  /** A notice's link: its notice is the only text to review. */
+  notices: KioskNotice[];
   /** The languages the kiosk shows this draft in. */
   languages: string[];
   token: string;
@@ -17,8 +20,8 @@ interface Props {
   startAt: string;
   comments: CommentStatus;
   onCommentSaved: () => void;
-  /** Opens the full table of every text and score, for coordinators. */
-  onTable: () => void;
+  /** Opens the full table of every text and score, for coordinators; null where there is none. */
+  onTable: (() => void) | null;
 }
 
 /**
@@ -26,9 +29,9 @@ interface Props {
  * under each other and a plain word for how easy it reads, and a comment button on each. The
  * full table with the scores stays a tap away for coordinators.
  */
-export function TextsView({ form, languages, token, startAt, comments, onCommentSaved, onTable }: Props) {
+export function TextsView({ form, notices, languages, token, startAt, comments, onCommentSaved, onTable }: Props) {
   const { t, i18n } = useTranslation();
-  const pages = reviewPages(form);
+  const pages = reviewPages(form, notices);
   const [index, setIndex] = useState(() => Math.max(0, pages.findIndex((page) => page.id === startAt)));
   const page = pages[index]!;
   const [open, setOpen] = useState<string | null>(null);
@@ -111,11 +114,13 @@ export function TextsView({ form, languages, token, startAt, comments, onComment
           </button>
         </p>
       ) : null}
-      <p className="texts-view__table">
-        <button type="button" className="button button--quiet" onClick={onTable}>
-          {t('texts.table')}
-        </button>
-      </p>
+      {onTable ? (
+        <p className="texts-view__table">
+          <button type="button" className="button button--quiet" onClick={onTable}>
+            {t('texts.table')}
+          </button>
+        </p>
+      ) : null}
     </main>
   );
 }

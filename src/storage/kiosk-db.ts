@@ -53,6 +53,8 @@ export interface KioskSetting {
 export interface KeptDraft {
   token: string;
   definition: unknown;
+  /** The notices the link shows on the start screen (a notice's own link); absent when kept before notices. */
+  notices?: unknown;
 }
 
 /**

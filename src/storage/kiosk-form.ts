@@ -1,23 +1,27 @@
 import type { FormDefinition } from '../domain/form-schema';
+import type { KioskSetup } from '../domain/kiosk-setup';
 
 /**
- * The published form this kiosk last fetched, kept for offline use with its ETag. It lives in
- * localStorage, not IndexedDB: it must be read before the first screen without loading the
- * database code, it is small, and it holds no visitor's data.
+ * What this kiosk last fetched (its published form, notices and opening hours), kept for offline
+ * use with its ETag. It lives in localStorage, not IndexedDB: it must be read before the first
+ * screen without loading the database code, it is small, and it holds no visitor's data.
  */
 const KEY = 'kiosk:published-form';
 
 /**
- * Which form schema validated the kept form. The sync validates a form before it keeps it, so a
- * kept form is shown on the start screen without loading the validator again, unless the app has
- * since changed its schema. Raise this when the schema changes: its fingerprint test says when the
- * shape changes; a cross-field rule tightened in form-schema.ts (checkConsistency) needs it raised
- * by hand.
+ * Which schema validated the kept setup. The sync validates what it gets before it keeps it, so
+ * a kept setup is shown on the start screen without loading the validator again, unless the app
+ * has since changed its schema. Raise this when the schema changes: its fingerprint test says when
+ * the shape changes; a cross-field rule tightened by hand (the form's checkConsistency, a notice's
+ * dates, a day's periods) needs it raised by hand. Version 1 kept the form alone.
  */
-export const FORM_SCHEMA_VERSION = 1;
+export const FORM_SCHEMA_VERSION = 2;
 
 interface Kept {
+  /** The form: named so since the kiosk kept only its form. */
   definition: unknown;
+  notices?: unknown;
+  openingHours?: unknown;
   etag: unknown;
   schema?: unknown;
 }
@@ -46,18 +50,28 @@ function looksLikeForm(value: unknown): value is FormDefinition {
   );
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** The fields the start screen reads of the notices and the hours, for the same reason. */
+function looksLikeSetup(kept: Kept): boolean {
+  const { notices, openingHours } = kept;
+  const noticesFit = Array.isArray(notices) && notices.every((n) => isObject(n) && isObject(n.texts) && typeof n.startsOn === 'string' && typeof n.endsOn === 'string');
+  const hoursFit = openingHours === null || (isObject(openingHours) && isObject(openingHours.week) && Array.isArray(openingHours.exceptions));
+  return noticesFit && hoursFit;
+}
+
 /**
- * The kept form, or null for none. A form kept by this schema is taken as it is; one kept by an
+ * The kept setup, or null for none. One kept by this schema is taken as it is; one kept by an
  * older schema is validated again first (`loadParser` loads the validator) and dropped if it no
- * longer fits: the kiosk then shows its bundled form.
+ * longer fits: the kiosk then shows its bundled form, always open and without notices.
  */
-export async function readStoredForm(
-  loadParser: () => Promise<(input: unknown) => FormDefinition>,
-): Promise<{ form: FormDefinition; etag: string } | null> {
+export async function readStoredSetup(loadParser: () => Promise<(input: unknown) => KioskSetup>): Promise<{ setup: KioskSetup; etag: string } | null> {
   const kept = readKept();
   if (!kept || typeof kept.etag !== 'string') return null;
-  if (kept.schema === FORM_SCHEMA_VERSION && looksLikeForm(kept.definition)) return { form: kept.definition, etag: kept.etag };
-  let parse: (input: unknown) => FormDefinition;
+  if (kept.schema === FORM_SCHEMA_VERSION && looksLikeForm(kept.definition) && looksLikeSetup(kept)) {
+    return { setup: { form: kept.definition, notices: kept.notices as KioskSetup['notices'], openingHours: kept.openingHours as KioskSetup['openingHours'] }, etag: kept.etag };
+  }
+  let parse: (input: unknown) => KioskSetup;
   try {
     parse = await loadParser();
   } catch (error) {
@@ -67,24 +81,26 @@ export async function readStoredForm(
     return null;
   }
   try {
-    const form = parse(kept.definition);
-    saveStoredForm(form, kept.etag);
-    return { form, etag: kept.etag };
+    // A form kept alone (schema 1) comes with no notices and no hours.
+    const setup = parse({ form: kept.definition, notices: kept.notices ?? [], openingHours: kept.openingHours ?? null });
+    saveStoredSetup(setup, kept.etag);
+    return { setup, etag: kept.etag };
   } catch (error) {
-    console.warn('The stored form is not valid:', error instanceof Error ? error.message.slice(0, 200) : error);
+    console.warn('The stored setup is not valid:', error instanceof Error ? error.message.slice(0, 200) : error);
     localStorage.removeItem(KEY);
     return null;
   }
 }
 
-/** Only the ETag, for the sync's If-None-Match: no need to parse the whole form every time. */
-export function readStoredFormEtag(): string | null {
-  const etag = readKept()?.etag;
-  // Unreadable: ask for the form afresh; readStoredForm drops the entry at the next start.
-  return typeof etag === 'string' ? etag : null;
+/** Only the ETag, for the sync's If-None-Match: no need to parse the whole setup every time. */
+export function readStoredSetupEtag(): string | null {
+  const kept = readKept();
+  // Unreadable, or a form kept alone: ask afresh; readStoredSetup drops a bad entry at the next start.
+  return kept?.schema === FORM_SCHEMA_VERSION && typeof kept.etag === 'string' ? kept.etag : null;
 }
 
-/** Keeps a form the sync has validated. */
-export function saveStoredForm(form: FormDefinition, etag: string): void {
-  localStorage.setItem(KEY, JSON.stringify({ definition: form, etag, schema: FORM_SCHEMA_VERSION }));
+/** Keeps a setup the sync has validated. */
+export function saveStoredSetup({ form, notices, openingHours }: KioskSetup, etag: string): void {
+  const kept: Kept = { definition: form, notices, openingHours, etag, schema: FORM_SCHEMA_VERSION };
+  localStorage.setItem(KEY, JSON.stringify(kept));
 }

@@ -1,13 +1,14 @@
 import { kioskDb } from './kiosk-db';
 
-/** Keeps the draft a preview link opened, replacing what was kept for it before. */
-export async function keepDraft(token: string, definition: unknown): Promise<void> {
-  await kioskDb.drafts.put({ token, definition });
+/** Keeps the draft a preview link opened (and the notices it shows), replacing what was kept for it before. */
+export async function keepDraft(token: string, definition: unknown, notices: unknown): Promise<void> {
+  await kioskDb.drafts.put({ token, definition, notices });
 }
 
-/** The draft last kept for this link, if any. */
-export async function keptDraft(token: string): Promise<unknown> {
-  return (await kioskDb.drafts.get(token))?.definition;
+/** The draft (and the notices) last kept for this link, if any. */
+export async function keptDraft(token: string): Promise<{ definition: unknown; notices: unknown } | undefined> {
+  const kept = await kioskDb.drafts.get(token);
+  return kept && { definition: kept.definition, notices: kept.notices };
 }
 
 /** The link no longer works: its draft goes from the device. */

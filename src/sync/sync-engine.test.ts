@@ -39,8 +39,8 @@ function memoryStore(count: number, enrolled = true) {
     countWaiting: async () => outbox.size,
     abandonedTotals: async () => ({ '2026-11-23': 2 }),
     readEnrollment: async () => (enrolled ? { token: 't'.repeat(43) } : null),
-    storedFormEtag: async () => null,
-    saveForm: async () => undefined,
+    storedSetupEtag: async () => null,
+    saveSetup: async () => undefined,
   };
   return { store, outbox, setAside, kept, originalOrder: [...outbox.keys()] };
 }
@@ -383,24 +383,24 @@ describe('kept copies and a restored server', () => {
   });
 });
 
-describe('the published form', () => {
-  it('is fetched after a good send, stored with its ETag, and not again while unchanged', async () => {
+describe('the published form, notices and hours', () => {
+  it('are fetched after a good send, stored with their ETag, and not again while unchanged', async () => {
     const { store } = memoryStore(2);
     let storedEtag: string | null = null;
     const saved: number[] = [];
     const told: number[] = [];
-    store.storedFormEtag = async () => storedEtag;
-    store.saveForm = async (form, etag) => {
+    store.storedSetupEtag = async () => storedEtag;
+    store.saveSetup = async (setup, etag) => {
       storedEtag = etag;
-      saved.push(form.version);
+      saved.push(setup.form.version);
     };
     const server = fakeServer();
-    const published = { ...defaultForm, version: 2 };
+    const published = { form: { ...defaultForm, version: 2 }, notices: [], openingHours: null };
     const fetch: typeof globalThis.fetch = async (url, init) => {
-      if (!String(url).endsWith('/form')) return server.fetch(url, init);
+      if (!String(url).endsWith('/setup')) return server.fetch(url, init);
       const sentEtag = new Headers(init?.headers).get('if-none-match');
-      if (sentEtag === '"todays-feedback-2"') return new Response(null, { status: 304, headers: { etag: sentEtag } });
-      return Response.json(published, { headers: { etag: '"todays-feedback-2"' } });
+      if (sentEtag === '"setup-2"') return new Response(null, { status: 304, headers: { etag: sentEtag } });
+      return Response.json(published, { headers: { etag: '"setup-2"' } });
     };
     const engine = createSyncEngine({
       store,
@@ -410,7 +410,7 @@ describe('the published form', () => {
       now: () => new Date(),
       setTimer: () => () => undefined,
       exclusively: async (task) => (await task(), true),
-      onNewForm: (form) => told.push(form.version),
+      onNewSetup: (setup) => told.push(setup.form.version),
     });
     await engine.syncNow();
     await engine.syncNow();

@@ -1,4 +1,4 @@
-import { parseFormDefinition, type FormDefinition } from '../domain/form-schema';
+import { parseKioskSetup, type KioskSetup } from '../domain/kiosk-setup';
 import type { FeedbackResponse } from '../domain/response';
 import { localDay } from '../domain/local-day';
 import { DEFAULT_KEEP_SENT_DAYS, MAX_KEEP_SENT_DAYS, recentTotals, type SyncAnswer, type SyncRequest } from '../domain/sync-protocol';
@@ -36,9 +36,9 @@ export interface SyncStore {
   abandonedTotals(): Promise<Record<string, number>>;
   madeTotals(): Promise<Record<string, number>>;
   readEnrollment(): Promise<{ token: string } | null>;
-  /** ETag of the form kept for offline use, if any. */
-  storedFormEtag(): Promise<string | null>;
-  saveForm(form: FormDefinition, etag: string): Promise<void>;
+  /** ETag of the setup (form, notices, opening hours) kept for offline use, if any. */
+  storedSetupEtag(): Promise<string | null>;
+  saveSetup(setup: KioskSetup, etag: string): Promise<void>;
 }
 
 export interface SyncStatus {
@@ -65,9 +65,9 @@ export interface SyncEngineDeps {
   /** Runs `task` unless another tab is already sending (Web Locks); returns whether it ran. */
   exclusively: (task: () => Promise<void>) => Promise<boolean>;
   endpoint?: string;
-  formEndpoint?: string;
-  /** Told of a newly published form once it is stored; the kiosk switches between visitors. */
-  onNewForm?: (form: FormDefinition) => void;
+  setupEndpoint?: string;
+  /** Told of a new setup (form, notices, hours) once it is stored; the kiosk switches between visitors. */
+  onNewSetup?: (setup: KioskSetup) => void;
 }
 
 type RunResult =
@@ -188,12 +188,12 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   }
 
   /**
-   * The end of a send that reached the server: the published form, and any responses held back.
+   * The end of a send that reached the server: the kiosk's setup, and any responses held back.
    * Those wait for the next regular send, not a back-off: everything else went, the kiosk is
    * not failing, and what the server lacks is put right on the server, not by knocking harder.
    */
   async function finish(token: string, deferred: Map<string, string>): Promise<RunResult> {
-    await refreshForm(token);
+    await refreshSetup(token);
     if (deferred.size === 0) return { kind: 'done' };
     const [reason] = deferred.values();
     return { kind: 'done', note: `${deferred.size} kept to send again later: ${reason}` };
@@ -206,23 +206,24 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   }
 
   /**
-   * After a good send, asks for the published form (304 when the kiosk has it). A failure here
-   * is not a failed sync: the kiosk keeps the form it has and asks again next time.
+   * After a good send, asks for the published form, the notices and the opening hours (304 when
+   * the kiosk has them). A failure here is not a failed sync: the kiosk keeps what it has and asks
+   * again next time.
    */
-  async function refreshForm(token: string): Promise<void> {
+  async function refreshSetup(token: string): Promise<void> {
     try {
-      const etag = await store.storedFormEtag();
-      const reply = await request(deps.formEndpoint ?? '/api/kiosk/form', {
+      const etag = await store.storedSetupEtag();
+      const reply = await request(deps.setupEndpoint ?? '/api/kiosk/setup', {
         headers: { authorization: `Bearer ${token}`, ...(etag ? { 'if-none-match': etag } : {}) },
         cache: 'no-store',
       });
       const newEtag = reply.headers.get('etag');
       if (reply.status !== 200 || !newEtag) return;
-      const form = parseFormDefinition(await reply.json());
-      await store.saveForm(form, newEtag);
-      deps.onNewForm?.(form);
+      const setup = parseKioskSetup(await reply.json());
+      await store.saveSetup(setup, newEtag);
+      deps.onNewSetup?.(setup);
     } catch (error) {
-      console.warn('The published form could not be fetched:', error instanceof Error ? error.name : error);
+      console.warn('The published form, notices and hours could not be fetched:', error instanceof Error ? error.name : error);
     }
   }
 
