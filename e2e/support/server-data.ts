@@ -104,3 +104,8 @@ export function sendOverHttp(server: AppServer, token: string, responses: unknow
     body: JSON.stringify({ appVersion: 'test', waiting: responses.length, abandoned: {}, responses }),
   });
 }
+
+/** Sets the first unit's opening hours straight in the server's database (what the coordinator's area does). */
+export function setUnitHours(dataDir: string, hours: unknown): void {
+  querySync(dataDir, "INSERT INTO unit_opening_hours (unit_id, hours, updated_at, updated_by) SELECT id, ?, ?, 'test' FROM units", [JSON.stringify(hours), new Date().toISOString()]);
+}

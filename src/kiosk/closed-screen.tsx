@@ -16,10 +16,12 @@ interface Props {
 function openingIn(language: string, next: NextOpening, today: string, t: (key: string, options: Record<string, unknown>) => string): string {
   const [year, month, day] = next.date.split('-').map(Number) as [number, number, number];
   const [hours, minutes] = next.opens.split(':').map(Number) as [number, number];
-  // Noon UTC of that date, formatted in UTC: the same calendar date in every zone.
+  // Noon UTC of that date, formatted in UTC: the same calendar date in every zone. Written as in
+  // Finland (9.00, 3.12.), in whichever language.
+  const locale = `${language}-FI`;
   const date = new Date(Date.UTC(year, month - 1, day, 12));
-  const dayText = new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(date);
-  const time = new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, hours, minutes)));
+  const dayText = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(date);
+  const time = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, hours, minutes)));
   return next.date === today ? t('closed.opensToday', { time, lng: language }) : t('closed.opensOn', { day: dayText, time, lng: language });
 }
 
