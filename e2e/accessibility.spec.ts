@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { KioskPage } from './pages/kiosk-page';
 import { expectAboveFooter, expectEveryOptionReachable } from './support/above-footer';
 import { expectKioskSizes, expectNoAxeViolations } from './support/axe';
+import { fakeSpeech, spokenOn } from './support/fake-speech';
 import { expectChoiceMarks } from './support/choice-marks';
 
 const VIEWPORTS = [
@@ -171,36 +172,13 @@ test.describe('read aloud', () => {
   });
 
   test('reads the question and its answers in the chosen language', async ({ page }) => {
-    // Headless Chromium has no voices, so this stands in for the Web Speech API and records.
-    await page.addInitScript(() => {
-      const spoken: { text: string; lang: string }[] = [];
-      (window as unknown as { spoken: typeof spoken }).spoken = spoken;
-      const voices = [
-        { lang: 'fi-FI', name: 'Suomi', localService: true, default: true, voiceURI: 'fi' },
-        { lang: 'sv-SE', name: 'Svenska', localService: true, default: false, voiceURI: 'sv' },
-      ];
-      class Utterance {
-        lang = '';
-        rate = 1;
-        voice: unknown = null;
-        constructor(readonly text: string) {}
-      }
-      Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance });
-      Object.defineProperty(window, 'speechSynthesis', {
-        value: Object.assign(new EventTarget(), {
-          getVoices: () => voices,
-          speak: (u: Utterance) => spoken.push({ text: u.text, lang: u.lang }),
-          cancel: () => undefined,
-        }),
-      });
-    });
+    await fakeSpeech(page);
     const kiosk = new KioskPage(page);
     await kiosk.open();
     await kiosk.chooseLanguage('Svenska');
     await kiosk.giveFeedback();
     await page.getByRole('button', { name: 'Läs upp' }).click();
-    const spoken = await page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string }[] }).spoken);
-    expect(spoken).toEqual([
+    expect(await spokenOn(page)).toEqual([
       { text: 'Hur var dagen på dagcentret i dag? Mycket dålig. Dålig. Okej. Bra. Mycket bra.', lang: 'sv-SE' },
     ]);
     // No English voice here: the button goes away rather than reading English with a Finnish voice.

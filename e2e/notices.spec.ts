@@ -4,6 +4,7 @@ import { KioskPage } from './pages/kiosk-page';
 import { PreviewPage } from './pages/preview-page';
 import { StaffMenuPage } from './pages/staff-menu-page';
 import { expectKioskSizes, expectNoAxeViolations } from './support/axe';
+import { fakeSpeech, spokenOn } from './support/fake-speech';
 import { COORDINATOR, makePairingCode, startServerWithCoordinator, storedComments, storedResponses } from './support/server-data';
 
 const NURSE = {
@@ -55,6 +56,7 @@ test('a published notice reaches the kiosk with its form, takes turns with anoth
     await coordinator.publishNotice(NURSE.fi);
 
     await page.clock.install({ time: now });
+    await fakeSpeech(page);
     const kiosk = new KioskPage(page);
     await kiosk.open(server.url);
     await new StaffMenuPage(page).enrollAs('Aula', makePairingCode(server.dataDir, 'Aula'));
@@ -88,6 +90,10 @@ test('a published notice reaches the kiosk with its form, takes turns with anoth
     await kiosk.chooseLanguage('English');
     await expect(page.getByRole('region', { name: 'Notices' }).getByRole('listitem')).toHaveText([NURSE.en, BREAKFAST.en]);
     await kiosk.chooseLanguage('Suomi');
+    await page.getByRole('button', { name: 'Lue ääneen' }).click();
+    const spoken = (await spokenOn(page)).at(-1)!;
+    expect(spoken.lang).toBe('fi-FI');
+    expect(spoken.text).toContain(`Anna palautetta. ${NURSE.fi} ${BREAKFAST.fi}`);
 
     // A visitor's answer holds nothing of the notices beside the form.
     await kiosk.giveOnlyAFace('Hyvä');
