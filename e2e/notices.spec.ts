@@ -5,7 +5,7 @@ import { PreviewPage } from './pages/preview-page';
 import { StaffMenuPage } from './pages/staff-menu-page';
 import { expectKioskSizes, expectNoAxeViolations } from './support/axe';
 import { fakeSpeech, spokenOn } from './support/fake-speech';
-import { COORDINATOR, makePairingCode, startServerWithCoordinator, storedComments, storedResponses } from './support/server-data';
+import { COORDINATOR, makePairingCode, startServerWithCoordinator, storedComments, storedResponseRows } from './support/server-data';
 
 const NURSE = {
   fi: 'Palautteenne perusteella terveysaseman hoitaja on nyt paikalla joka tiistai.',
@@ -52,6 +52,7 @@ test('a published notice reaches the kiosk with its form, takes turns with anoth
     await coordinator.writeNotice(NURSE, { from: today, to: today });
     // Shown since yesterday: the newer notice goes first.
     await coordinator.writeNotice(BREAKFAST, { from: helsinkiDate(new Date(now.getTime() - 86_400_000)), to: helsinkiDate(new Date(now.getTime() + 7 * 86_400_000)) });
+    await expectNoAxeViolations(coordinator.page, 'the notices, two drafts');
     // A draft is shown nowhere but in a preview.
     await coordinator.publishNotice(NURSE.fi);
 
@@ -85,6 +86,15 @@ test('a published notice reaches the kiosk with its form, takes turns with anoth
     await expect(notices.getByText('2 / 2')).toBeVisible();
     expect(await kiosk.startButton().boundingBox()).toEqual(button);
     expect(await page.getByRole('button', { name: 'Tietosuoja' }).boundingBox()).toEqual(links);
+    // A slow reader stops the change, and starts it again.
+    const stop = notices.getByRole('button', { name: 'Pysäytä vaihtuminen' });
+    await stop.click();
+    await expect(stop).toHaveAttribute('aria-pressed', 'true');
+    await page.clock.runFor(30_000);
+    await expect(shown).toHaveText(BREAKFAST.fi);
+    await stop.click();
+    await page.clock.runFor(10_000);
+    await expect(shown).toHaveText(NURSE.fi);
 
     // In the visitor's language, and read aloud with the start screen's texts.
     await kiosk.chooseLanguage('English');
@@ -101,8 +111,9 @@ test('a published notice reaches the kiosk with its form, takes turns with anoth
     await new StaffMenuPage(page).unlock('2468');
     await new StaffMenuPage(page).sendAll();
     await new StaffMenuPage(page).close();
-    const [response] = storedResponses(server.dataDir);
-    expect(JSON.stringify(response)).not.toMatch(/notice|Hoitaja|hoitaja|Aamupala/);
+    const [response] = storedResponseRows(server.dataDir);
+    expect(Object.keys(response!).sort()).toEqual(['answers', 'date', 'form_id', 'form_version', 'id', 'language', 'part_of_day', 'unit_id']);
+    expect(JSON.stringify(response)).not.toMatch(/notice|hoitaja|aamupala/i);
 
     // The nurse's last day passes on the kiosk's own clock: it goes, also without asking the server.
     await page.clock.fastForward(untilTomorrow(now));

@@ -3,7 +3,7 @@ import { CoordinatorPage } from './pages/coordinator-page';
 import { KioskPage } from './pages/kiosk-page';
 import { StaffMenuPage } from './pages/staff-menu-page';
 import { expectKioskSizes, expectNoAxeViolations } from './support/axe';
-import { COORDINATOR, makePairingCode, setUnitHours, startServerWithCoordinator, storedResponses } from './support/server-data';
+import { COORDINATOR, makePairingCode, setUnitHours, startServerWithCoordinator, storedResponseRows } from './support/server-data';
 
 /** The instant a Helsinki wall clock shows `time` on `date` (winter or summer time alike). */
 function helsinkiInstant(date: string, time: string): Date {
@@ -14,6 +14,20 @@ function helsinkiInstant(date: string, time: string): Date {
     if (wall.format(at).replace(',', '') === `${date} ${time}`) return at;
   }
   throw new Error(`No instant shows ${date} ${time} in Helsinki`);
+}
+
+/** The calendar day after `date`. */
+function nextDate(date: string): string {
+  const at = new Date(`${date}T12:00:00Z`);
+  at.setUTCDate(at.getUTCDate() + 1);
+  return at.toISOString().slice(0, 10);
+}
+
+/** The first Monday to Friday after `date`. */
+function firstWeekdayAfter(date: string): string {
+  let day = nextDate(date);
+  while ([0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay())) day = nextDate(day);
+  return day;
 }
 
 const helsinkiDate = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
@@ -32,6 +46,7 @@ test('outside the opening hours the kiosk shows a calm closed screen with the ne
     for (const day of ['lauantai', 'sunnuntai']) await unitHours.getByRole('row', { name: new RegExp(`^${day}`) }).getByRole('button', { name: 'Avoinna' }).click();
     await unitHours.getByRole('button', { name: 'Tallenna aukioloajat' }).click();
     await expect(coordinator.page.getByRole('status')).toHaveText('Aukioloajat tallennettu: kioskit saavat ne seuraavassa synkronoinnissa.');
+    await expectNoAxeViolations(coordinator.page, 'the opening hours');
 
     // A minute before closing, today: the kiosk's own clock decides.
     const today = helsinkiDate(new Date());
@@ -68,19 +83,37 @@ test('outside the opening hours the kiosk shows a calm closed screen with the ne
     await expect(closed).toBeVisible();
     await expect(page.getByRole('heading', { level: 1, name: kiosk.ui.question.progress })).toHaveCount(0);
 
-    // The staff menu still opens, and the sync still sends.
+    // The kiosk gets hours of its own: a holiday tomorrow, and its weekends closed.
+    const tomorrow = nextDate(today);
+    await coordinator.page.reload();
+    const kioskHours = coordinator.page.getByRole('region', { name: 'Laite Aula' });
+    await kioskHours.getByRole('checkbox', { name: 'Aukioloajat käytössä' }).check();
+    await kioskHours.getByRole('button', { name: 'Lisää poikkeuspäivä' }).click();
+    await kioskHours.getByLabel('Päivä', { exact: true }).fill(tomorrow);
+    await kioskHours.getByLabel('Selite').fill('Pyhäpäivä');
+    await kioskHours.getByRole('button', { name: 'Tallenna aukioloajat' }).click();
+    await expect(coordinator.page.getByRole('status')).toHaveText('Aukioloajat tallennettu: kioskit saavat ne seuraavassa synkronoinnissa.');
+
+    // The sync goes on by itself while closed: the response goes, and the new hours come.
+    await page.clock.runFor(21 * 60_000);
+    await expect.poll(() => storedResponseRows(server.dataDir).length).toBe(1);
+    const opens = firstWeekdayAfter(tomorrow);
+    const [, month, day] = opens.split('-').map(Number);
+    await expect(page.getByText(`Seuraavan kerran auki:`)).toContainText(`${day}.${month}. klo 9.00.`);
+    // Nothing of the hours goes with a response: the same columns as ever, the date and part of day from the Helsinki clock.
+    const [row] = storedResponseRows(server.dataDir);
+    expect(Object.keys(row!).sort()).toEqual(['answers', 'date', 'form_id', 'form_version', 'id', 'language', 'part_of_day', 'unit_id']);
+    expect(row).toMatchObject({ date: today, part_of_day: 'afternoon' });
+
+    // The staff menu still opens on the closed screen.
     await staff.open();
     await staff.unlock('2468');
-    await staff.sendAll();
-    expect(storedResponses(server.dataDir)).toHaveLength(1);
-    // Nothing of the hours goes with a response.
-    expect(Object.keys(storedResponses(server.dataDir)[0]!).sort()).toEqual(['answers', 'id']);
+    await expect(staff.waiting()).toHaveText('0');
     await staff.close();
     await expect(closed).toBeVisible();
 
-    // The next morning it opens by itself.
-    const tomorrow = helsinkiDate(new Date(helsinkiInstant(today, '12:00').getTime() + 86_400_000));
-    await page.clock.fastForward(helsinkiInstant(tomorrow, '09:00').getTime() + 30_000 - (await page.evaluate(() => Date.now())));
+    // The morning it opens next, it opens by itself.
+    await page.clock.fastForward(helsinkiInstant(opens, '09:00').getTime() + 30_000 - (await page.evaluate(() => Date.now())));
     await expect(kiosk.startButton()).toBeVisible();
     await expect(closed).toHaveCount(0);
   } finally {

@@ -22,6 +22,11 @@ export function storedResponses(dataDir: string): { id: string; answers: Record<
   }));
 }
 
+/** Every column of every response the server stored. */
+export function storedResponseRows(dataDir: string): Record<string, unknown>[] {
+  return querySync<Record<string, unknown>>(dataDir, 'SELECT * FROM responses');
+}
+
 /**
  * Publishes a new version of the default form with a changed start-screen title, straight in
  * the server's database (what the coordinator's area will do), and returns its version.

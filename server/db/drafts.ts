@@ -86,12 +86,16 @@ export function saveDraft(db: Database, formId: string, definition: unknown, by:
   });
 }
 
-/** Ends a form's preview links (those not ended already keep their time). */
+/** The links of a subject: a form's are those to its draft, not those to notices over it. */
+const linksOf = (subject: PreviewSubject) => (eb: ExpressionBuilder<Tables, 'preview_links'>) =>
+  'noticeId' in subject ? eb('notice_id', '=', subject.noticeId) : eb.and([eb('form_id', '=', subject.formId), eb('notice_id', 'is', null)]);
+
+/** Ends a form's preview links (those not ended already keep their time); a notice's links over the form go on. */
 async function revokePreviewLinks(db: Database, formId: string, now: Date): Promise<void> {
   await db.q
     .updateTable('preview_links')
     .set({ revoked_at: sql<string>`coalesce(revoked_at, ${now.toISOString()})` })
-    .where('form_id', '=', formId)
+    .where(linksOf({ formId }))
     .execute();
 }
 
@@ -143,10 +147,6 @@ export interface PreviewLink {
 
 /** What a preview link opens: a form's draft, or a notice shown on the start screen of a form. */
 export type PreviewSubject = { formId: string } | { noticeId: string };
-
-/** The links of a subject: a form's are those to its draft, not those to notices over it. */
-const linksOf = (subject: PreviewSubject) => (eb: ExpressionBuilder<Tables, 'preview_links'>) =>
-  'noticeId' in subject ? eb('notice_id', '=', subject.noticeId) : eb.and([eb('form_id', '=', subject.formId), eb('notice_id', 'is', null)]);
 
 export async function addPreviewLink(db: Database, formId: string, tokenHash: string, madeFor: string, now: Date, noticeId: string | null = null): Promise<void> {
   await db.q.insertInto('preview_links').values({ token_hash: tokenHash, form_id: formId, made_for: madeFor, created_at: now.toISOString(), notice_id: noticeId }).execute();

@@ -82,19 +82,38 @@ export function addNotice(db: Database, notice: NoticeInput, by: string, now: Da
  * Changes a draft's wording, days or units. A published notice is not changed in place: kiosks
  * show it as it was reviewed ('published'); it can be taken off and written anew.
  */
-export function updateNotice(db: Database, id: string, notice: NoticeInput, by: string, now: Date): Promise<NoticeRow | 'gone' | 'published'> {
+export function updateNotice(
+  db: Database,
+  id: string,
+  notice: NoticeInput,
+  basedOn: string,
+  by: string,
+  now: Date,
+): Promise<NoticeRow | 'gone' | 'published' | { changed: NoticeRow }> {
   return inTransaction(db, async (trx) => {
-    const current = await trx.q.selectFrom('notices').select('published_at').where('id', '=', id).executeTakeFirst();
-    if (!current) return 'gone';
-    if (current.published_at !== null) return 'published';
-    await trx.q
+    // Only a draft as the editor read it: never a notice published (or saved by someone else)
+    // meanwhile, also with another server instance writing at the same moment.
+    const result = await trx.q
       .updateTable('notices')
-      .set({ texts: JSON.stringify(notice.texts), starts_on: notice.startsOn, ends_on: notice.endsOn, updated_at: now.toISOString(), updated_by: by })
+      .set({ texts: JSON.stringify(notice.texts), starts_on: notice.startsOn, ends_on: notice.endsOn, updated_at: laterThan(basedOn, now), updated_by: by })
       .where('id', '=', id)
-      .execute();
+      .where('published_at', 'is', null)
+      .where('updated_at', '=', basedOn)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) {
+      const current = await noticeById(trx, id);
+      if (!current) return 'gone';
+      return current.publishedAt !== null ? 'published' : { changed: current };
+    }
     await setUnits(trx, id, notice.units);
     return (await noticeById(trx, id))!;
   });
+}
+
+/** A save's time, later than the one it replaces even within the same millisecond, so `basedOn` always tells saves apart. */
+function laterThan(previous: string, now: Date): string {
+  const at = now.toISOString();
+  return at > previous ? at : new Date(Date.parse(previous) + 1).toISOString();
 }
 
 /** Publishes a draft: the kiosks of its units get it at their next sync. False when it is not a draft (any more). */

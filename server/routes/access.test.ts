@@ -38,7 +38,7 @@ let B = '';
 const B_FORM = 'toisen-lomake';
 const RANGE = 'from=2026-11-01&to=2026-11-30';
 // What of unit B must never be in an answer to someone without it.
-const B_MARKERS = ['Toinen keskus', 'B-salaisuus', 'B-kioski', 'B-päiväkirja', 'B-kommentti', 'B-loki', '777', 'B-ilmoitus', '07:45'];
+const B_MARKERS = ['Toinen keskus', 'B-salaisuus', 'B-kioski', 'B-päiväkirja', 'B-kommentti', 'B-loki', '777', 'B-ilmoitus', 'B-ilmoituskommentti', '07:45'];
 
 const NOTICE = { texts: { fi: 'Hoitaja on nyt paikalla joka tiistai.' }, startsOn: '2026-12-01', endsOn: '2026-12-31' };
 
@@ -50,6 +50,10 @@ let bLink = '';
 let bDraftAt = '';
 let bNotice = '';
 let bNoticeAt = '';
+let bNoticeLink = '';
+let bNoticeComment = '';
+let aNotice = '';
+let aNoticeAt = '';
 
 interface Attempt {
   url: string;
@@ -116,17 +120,17 @@ function attempts(): Record<string, Attempt[]> {
     'GET /api/coordinator/notices/languages': [{ url: `/api/coordinator/notices/languages?units=${B}` }],
     'POST /api/coordinator/notices': [{ url: '/api/coordinator/notices', payload: { ...NOTICE, units: [B] } }],
     'PUT /api/coordinator/notices/:id': [
-      { url: `/api/coordinator/notices/${bNotice}`, payload: { ...NOTICE, units: [A] } },
-      // A's own notice (none exists with this id) moved into B: refused for B.
-      { url: '/api/coordinator/notices/7c1e6f0a-3b2d-4e5f-8a9b-0c1d2e3f4a5b', payload: { ...NOTICE, units: [B] } },
+      { url: `/api/coordinator/notices/${bNotice}`, payload: { notice: { ...NOTICE, units: [A] }, basedOn: bNoticeAt } },
+      // A's own notice moved into B: refused for B.
+      { url: `/api/coordinator/notices/${aNotice}`, payload: { notice: { ...NOTICE, units: [A, B] }, basedOn: aNoticeAt } },
     ],
     'POST /api/coordinator/notices/:id/publish': [{ url: `/api/coordinator/notices/${bNotice}/publish`, payload: { updatedAt: bNoticeAt } }],
     'DELETE /api/coordinator/notices/:id': [{ url: `/api/coordinator/notices/${bNotice}` }],
     'POST /api/coordinator/notices/:id/preview-links': [{ url: `/api/coordinator/notices/${bNotice}/preview-links` }],
     'GET /api/coordinator/notices/:id/preview-links': [{ url: `/api/coordinator/notices/${bNotice}/preview-links` }],
-    'POST /api/coordinator/notices/:id/preview-links/:link/revoke': [{ url: `/api/coordinator/notices/${bNotice}/preview-links/${bLink}/revoke` }],
+    'POST /api/coordinator/notices/:id/preview-links/:link/revoke': [{ url: `/api/coordinator/notices/${bNotice}/preview-links/${bNoticeLink}/revoke` }],
     'GET /api/coordinator/notices/:id/comments': [{ url: `/api/coordinator/notices/${bNotice}/comments` }],
-    'POST /api/coordinator/notices/:id/comments/:comment/done': [{ url: `/api/coordinator/notices/${bNotice}/comments/${bComment}/done`, payload: { done: true } }],
+    'POST /api/coordinator/notices/:id/comments/:comment/done': [{ url: `/api/coordinator/notices/${bNotice}/comments/${bNoticeComment}/done`, payload: { done: true } }],
     'GET /api/coordinator/opening-hours': [{ url: `/api/coordinator/opening-hours?units=${B}` }],
     'PUT /api/coordinator/opening-hours/units/:unit': [{ url: `/api/coordinator/opening-hours/units/${B}`, payload: { hours: null } }],
     'PUT /api/coordinator/opening-hours/kiosks/:kiosk': [{ url: `/api/coordinator/opening-hours/kiosks/${bKiosk}`, payload: { hours: null } }],
@@ -159,7 +163,8 @@ async function stateOfB() {
     coordinators: await queryRows(server.db, 'SELECT username, role FROM coordinators ORDER BY username'),
     notices: await queryRows(server.db, 'SELECT id, texts, published_at, updated_at FROM notices ORDER BY id'),
     noticeUnits: await queryRows(server.db, 'SELECT notice_id, unit_id FROM notice_units ORDER BY notice_id, unit_id'),
-    noticeLinks: await queryValue(server.db, 'SELECT count(*) FROM preview_links WHERE notice_id IS NOT NULL'),
+    noticeLinks: await queryRows(server.db, 'SELECT token_hash, revoked_at FROM preview_links WHERE notice_id IS NOT NULL ORDER BY token_hash'),
+    noticeComments: await queryRows(server.db, "SELECT id, done_at FROM draft_comments WHERE target LIKE 'notice:%' ORDER BY id"),
     hours: await queryRows(server.db, 'SELECT unit_id, hours FROM unit_opening_hours ORDER BY unit_id'),
     kioskHours: await queryRows(server.db, 'SELECT kiosk_id, hours FROM kiosk_opening_hours ORDER BY kiosk_id'),
   };
@@ -192,6 +197,13 @@ beforeAll(async () => {
   const notice = await addNotice(server.db, { ...NOTICE, texts: { fi: 'B-ilmoitus' }, units: [B] }, 'aino', now);
   bNotice = notice.id;
   bNoticeAt = notice.updatedAt;
+  bNoticeLink = hashSecret('b-notice-preview-token');
+  await addPreviewLink(server.db, B_FORM, bNoticeLink, 'aino', now, bNotice);
+  bNoticeComment = '6c1f5caf-9f1b-4d9f-8e4b-3a7d2c8f0b12';
+  await addComments(server.db, B_FORM, [{ id: bNoticeComment, notice: bNotice, language: 'fi', text: 'B-ilmoituskommentti' }], now);
+  const own = await addNotice(server.db, { ...NOTICE, units: [A] }, 'aino', now);
+  aNotice = own.id;
+  aNoticeAt = own.updatedAt;
   const bHours = { week: { ...DEFAULT_WEEK, mon: [{ opens: '07:45', closes: '15:00' }] }, exceptions: [] };
   await setOpeningHours(server.db, { unitId: B }, bHours, 'aino', now);
   await setOpeningHours(server.db, { kioskId: bKiosk }, bHours, 'aino', now);
@@ -252,6 +264,7 @@ describe('who sees what', () => {
     expect(await get('/api/coordinator/audit-log')).toContain('B-loki');
     expect(await get(`/api/coordinator/forms/${B_FORM}/draft/comments`)).toContain('B-kommentti');
     expect(await get('/api/coordinator/notices')).toContain('B-ilmoitus');
+    expect(await get(`/api/coordinator/notices/${bNotice}/comments`)).toContain('B-ilmoituskommentti');
     expect(await get(`/api/coordinator/opening-hours?units=${B}`)).toContain('07:45');
   });
 });

@@ -68,16 +68,28 @@ describe('writing a notice', () => {
 
   it('is published as it was read: a change meanwhile must be read first', async () => {
     const draft = await saved();
-    const changed = await coordinator('PUT', `/api/coordinator/notices/${draft.id}`, notice({ endsOn: '2026-12-30' }));
+    const changed = await coordinator('PUT', `/api/coordinator/notices/${draft.id}`, { notice: notice({ endsOn: '2026-12-30' }), basedOn: draft.updatedAt });
     expect(changed.statusCode).toBe(200);
     const stale = await coordinator('POST', `/api/coordinator/notices/${draft.id}/publish`, { updatedAt: draft.updatedAt });
     expect(stale.statusCode).toBe(409);
   });
 
+  it('is saved only over the draft as the editor read it: a second editor is told, and nothing of theirs is saved', async () => {
+    const draft = await saved();
+    const first = await coordinator('PUT', `/api/coordinator/notices/${draft.id}`, { notice: notice({ endsOn: '2026-12-30' }), basedOn: draft.updatedAt });
+    expect(first.statusCode).toBe(200);
+    const second = await coordinator('PUT', `/api/coordinator/notices/${draft.id}`, { notice: notice({ endsOn: '2026-12-20' }), basedOn: draft.updatedAt });
+    expect(second.statusCode).toBe(409);
+    expect(second.json()).toMatchObject({ error: expect.stringMatching(/^aino saved this notice after you opened it/), current: { endsOn: '2026-12-30' } });
+    expect(await queryValue(server.db, 'SELECT ends_on FROM notices')).toBe('2026-12-30');
+  });
+
   it('once published is not changed in place', async () => {
     const notice1 = await published();
-    const reply = await coordinator('PUT', `/api/coordinator/notices/${notice1.id}`, notice({ texts: { ...ALL_LANGUAGES, fi: 'Muutettu' } }));
+    const reply = await coordinator('PUT', `/api/coordinator/notices/${notice1.id}`, { notice: notice({ texts: { ...ALL_LANGUAGES, fi: 'Muutettu' } }), basedOn: notice1.updatedAt });
     expect(reply.statusCode).toBe(409);
+    expect(reply.json().error).toMatch(/is published/);
+    expect(await queryValue(server.db, 'SELECT texts FROM notices')).toBe(JSON.stringify(ALL_LANGUAGES));
   });
 
   it('is not published when its last day has passed', async () => {
@@ -151,6 +163,15 @@ describe('previewing a notice', () => {
     expect(ended.json().reason).toBe('ended');
   });
 
+  it('lives on when the form it is shown over has its draft published', async () => {
+    const draft = await saved();
+    const { token } = (await coordinator('POST', `/api/coordinator/notices/${draft.id}/preview-links`)).json<{ token: string }>();
+    expect((await coordinator('POST', '/api/coordinator/forms/todays-feedback/draft')).statusCode).toBeLessThan(300);
+    const published = await coordinator('POST', '/api/coordinator/forms/todays-feedback/draft/publish');
+    expect(published.statusCode, published.body).toBe(201);
+    expect((await server.app.inject({ method: 'GET', url: `/api/preview/${token}` })).statusCode).toBe(200);
+  });
+
   it('removing a notice removes the comments on it', async () => {
     const draft = await saved();
     const { token } = (await coordinator('POST', `/api/coordinator/notices/${draft.id}/preview-links`)).json<{ token: string }>();
@@ -169,7 +190,20 @@ describe('a unit coordinator', () => {
     const kaisa = await signIn(server, 'kaisa');
     const list = await server.app.inject({ method: 'GET', url: '/api/coordinator/notices', headers: { cookie: kaisa } });
     expect(list.json<{ notices: { id: string }[] }>().notices.map((n) => n.id)).toEqual([own.id]);
-    const remove = await server.app.inject({ method: 'DELETE', url: `/api/coordinator/notices/${shared.id}`, headers: { ...SAME_ORIGIN, cookie: kaisa } });
-    expect(remove.statusCode).toBe(404);
+    const as = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) =>
+      server.app.inject({ method, url, headers: { ...SAME_ORIGIN, cookie: kaisa }, ...(payload ? { payload } : {}) });
+    const url = `/api/coordinator/notices/${shared.id}`;
+    for (const reply of [
+      await as('DELETE', url),
+      await as('PUT', url, { notice: notice(), basedOn: shared.updatedAt }),
+      await as('POST', `${url}/publish`, { updatedAt: shared.updatedAt }),
+      await as('POST', `${url}/preview-links`, {}),
+      await as('GET', `${url}/preview-links`),
+      await as('GET', `${url}/comments`),
+    ]) {
+      expect(reply.statusCode, reply.body).toBe(404);
+    }
+    expect(await queryValue(server.db, 'SELECT count(*) FROM notices WHERE published_at IS NULL')).toBe(2);
+    expect(await queryValue(server.db, 'SELECT count(*) FROM preview_links')).toBe(0);
   });
 });

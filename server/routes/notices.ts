@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import * as z from 'zod/mini';
 import { shownLanguages } from '../../src/domain/form-text';
 import { localDay } from '../../src/domain/local-day';
-import { missingNoticeLanguages, noticeInput } from '../../src/domain/notice';
+import { missingNoticeLanguages, noticeInput, noticeSave } from '../../src/domain/notice';
 import { unitList } from '../../src/domain/units';
 import { hasUnits, unitsAskedFor } from '../access';
 import { audit } from '../db/audit-log';
@@ -67,12 +67,15 @@ export function noticeRoutes(app: FastifyInstance, db: Database, defaultFormId: 
     return reply.code(201).send(await withLanguages(notice));
   });
 
-  api.put('/api/coordinator/notices/:id', { ...write, schema: { hide: true, params: noticeParams, body: noticeInput } }, async (request, reply) => {
+  api.put('/api/coordinator/notices/:id', { ...write, schema: { hide: true, params: noticeParams, body: noticeSave } }, async (request, reply) => {
     if (!(await mine(request, request.params.id))) return reply.code(404).send({ error: NOT_YOUR_NOTICE });
-    const units = unitsAskedFor(request.access!, request.body.units);
-    const saved = await updateNotice(db, request.params.id, { ...request.body, units }, request.coordinator!.username, new Date());
+    const units = unitsAskedFor(request.access!, request.body.notice.units);
+    const saved = await updateNotice(db, request.params.id, { ...request.body.notice, units }, request.body.basedOn, request.coordinator!.username, new Date());
     if (saved === 'gone') return reply.code(404).send({ error: NOT_YOUR_NOTICE });
     if (saved === 'published') return reply.code(409).send({ error: 'This notice is published: kiosks show it as it was reviewed. Take it off the kiosks and write a new one.' });
+    if ('changed' in saved) {
+      return reply.code(409).send({ error: `${saved.changed.updatedBy} saved this notice after you opened it: read it again, nothing of yours was saved.`, current: await withLanguages(saved.changed) });
+    }
     await audit(db, request.coordinator!.username, 'notice-saved', saved.id, new Date(), units);
     return withLanguages(saved);
   });

@@ -70,6 +70,7 @@ export function HoursView() {
 }
 
 const EMPTY_PERIOD: OpeningPeriod = { opens: '09:00', closes: '15:00' };
+const MIDNIGHT = '24:00';
 
 /** The hours of a unit or a kiosk: set or not, the week, and the exceptions to come. */
 function HoursEditor({ hours, noneText, onSave }: { hours: OpeningHours | null; noneText: string; onSave: (hours: OpeningHours | null) => void }) {
@@ -102,6 +103,7 @@ function HoursEditor({ hours, noneText, onSave }: { hours: OpeningHours | null; 
         <p className="hint">{noneText}</p>
       ) : (
         <>
+          <p className="hint">{t('hours.midnight')}</p>
           <table className="hours-week">
             <caption>{t('hours.week')}</caption>
             <tbody>
@@ -164,14 +166,21 @@ function Periods({ label, periods, onChange }: { label: string; periods: Opening
         <span key={index} className="hours-period">
           <input type="time" required aria-label={t('hours.opens', { day: label })} value={period.opens} onChange={(event) => change(index, { ...period, opens: event.target.value })} />
           {' – '}
-          <input type="time" required aria-label={t('hours.closes', { day: label })} value={period.closes} onChange={(event) => change(index, { ...period, closes: event.target.value })} />
+          {/* A time field goes to 23:59: midnight is written 00:00 there, and kept as 24:00. */}
+          <input
+            type="time"
+            required
+            aria-label={t('hours.closes', { day: label })}
+            value={period.closes === MIDNIGHT ? '00:00' : period.closes}
+            onChange={(event) => change(index, { ...period, closes: event.target.value === '00:00' ? MIDNIGHT : event.target.value })}
+          />
           <button type="button" aria-label={t('hours.removePeriod', { day: label })} onClick={() => onChange(periods.filter((_, i) => i !== index))}>
             ×
           </button>
         </span>
       ))}
-      {periods.length < MAX_PERIODS_PER_DAY ? (
-        <button type="button" onClick={() => onChange([...periods, periods.length === 0 ? EMPTY_PERIOD : { opens: periods.at(-1)!.closes, closes: '24:00' }])}>
+      {periods.length < MAX_PERIODS_PER_DAY && periods.at(-1)?.closes !== MIDNIGHT ? (
+        <button type="button" onClick={() => onChange([...periods, periods.length === 0 ? EMPTY_PERIOD : { opens: periods.at(-1)!.closes, closes: MIDNIGHT }])}>
           {periods.length === 0 ? t('hours.open') : t('hours.addPeriod')}
         </button>
       ) : null}

@@ -25,7 +25,8 @@ export const noticeApi = {
   list: () => call<{ notices: NoticeAnswer[] }>('GET', base),
   languages: (units: string[]) => call<{ languages: string[] }>('GET', `${base}/languages?units=${units.map(encodeURIComponent).join(',')}`),
   add: (notice: NoticeInput) => call<NoticeAnswer>('POST', base, notice),
-  save: (id: string, notice: NoticeInput) => call<NoticeAnswer>('PUT', one(id), notice),
+  /** Saves over the draft as the editor read it (`basedOn`, its updatedAt); 409 when it was saved meanwhile. */
+  save: (id: string, notice: NoticeInput, basedOn: string) => call<NoticeAnswer>('PUT', one(id), { notice, basedOn }),
   publish: (notice: NoticeAnswer) => call<NoticeAnswer>('POST', `${one(notice.id)}/publish`, { updatedAt: notice.updatedAt }),
   remove: (id: string) => call<void>('DELETE', one(id)),
   comments: (id: string) => call<{ comments: ReceivedComment[] }>('GET', `${one(id)}/comments`),

@@ -14,7 +14,8 @@ import { LocalizedFields } from './localized-fields';
 import { noticeApi, noticeLinks, type NoticeAnswer } from './notice-api';
 import { PreviewLinksPanel } from './preview-links-panel';
 
-type Editing = { id: string | null; notice: NoticeInput };
+/** A notice being written: a new one (no id), or a draft as it was read (its updatedAt). */
+type Editing = { id: null; notice: NoticeInput } | { id: string; basedOn: string; notice: NoticeInput };
 
 /** Where a notice is in its life, by today's Helsinki date. */
 function stateOf(notice: NoticeAnswer, today: string): 'draft' | 'coming' | 'showing' | 'ended' {
@@ -100,7 +101,7 @@ export function NoticesView() {
                 <div className="actions">
                   {state === 'draft' ? (
                     <>
-                      <button type="button" onClick={() => (setStatus(null), setEditing({ id: notice.id, notice: { texts: notice.texts, startsOn: notice.startsOn, endsOn: notice.endsOn, units: notice.units } }))}>
+                      <button type="button" onClick={() => (setStatus(null), setEditing({ id: notice.id, basedOn: notice.updatedAt, notice: { texts: notice.texts, startsOn: notice.startsOn, endsOn: notice.endsOn, units: notice.units } }))}>
                         {t('notices.edit')}
                       </button>
                       <button type="button" className="primary" disabled={missing.length > 0} onClick={() => void act(() => noticeApi.publish(notice), t('notices.published'))}>
@@ -122,6 +123,8 @@ export function NoticesView() {
   );
 }
 
+const shortened = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
+
 /** A draft notice's preview links and the reviewers' comments on it. */
 function NoticeReview({ notice }: { notice: NoticeAnswer }) {
   const { t } = useTranslation();
@@ -142,7 +145,7 @@ function NoticeReview({ notice }: { notice: NoticeAnswer }) {
   };
   return (
     <>
-      <PreviewLinksPanel source={source} intro={t('notices.previewIntro')} />
+      <PreviewLinksPanel source={source} intro={t('notices.previewIntro')} name={`${t('drafts.previewLinks')}: ${shortened(Object.values(notice.texts)[0] ?? '')}`} />
       <ErrorMessage text={error} />
       {comments.length > 0 ? <CommentList comments={comments} onMarkDone={(comment, done) => void markDone(comment, done)} /> : null}
     </>
@@ -154,7 +157,8 @@ function NoticeEditor({ editing, onCancel, onSaved }: { editing: Editing; onCanc
   const { t, i18n } = useTranslation();
   const { units } = useAccount();
   const [notice, setNotice] = useState(editing.notice);
-  const [languages, setLanguages] = useState<string[]>(Object.keys(editing.notice.texts));
+  // The languages its kiosks show, asked of the server for the units chosen; null until known.
+  const [languages, setLanguages] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const unitKey = notice.units.join(',');
   useEffect(() => {
@@ -167,9 +171,10 @@ function NoticeEditor({ editing, onCancel, onSaved }: { editing: Editing; onCanc
   const save = async () => {
     setError(null);
     // Only the languages its kiosks show: a wording left from a unit no longer chosen goes.
+    if (languages === null) return;
     const texts = Object.fromEntries(languages.filter((code) => notice.texts[code]?.trim()).map((code) => [code, notice.texts[code]!]));
     try {
-      if (editing.id) await noticeApi.save(editing.id, { ...notice, texts });
+      if (editing.id !== null) await noticeApi.save(editing.id, { ...notice, texts }, editing.basedOn);
       else await noticeApi.add({ ...notice, texts });
       await onSaved();
     } catch (failure) {
@@ -189,7 +194,7 @@ function NoticeEditor({ editing, onCancel, onSaved }: { editing: Editing; onCanc
       <LocalizedFields
         legend={t('notices.text', { max: MAX_NOTICE_LENGTH })}
         text={notice.texts}
-        languages={languages}
+        languages={languages ?? []}
         unreviewed={new Set()}
         multiline
         onChange={(code, value) => setNotice((current) => ({ ...current, texts: { ...current.texts, [code]: value } }))}
@@ -225,7 +230,7 @@ function NoticeEditor({ editing, onCancel, onSaved }: { editing: Editing; onCanc
       ) : null}
       <ErrorMessage text={error} />
       <div className="actions">
-        <button type="submit" className="primary" disabled={dateProblem !== null || tooLong || notice.units.length === 0}>
+        <button type="submit" className="primary" disabled={languages === null || dateProblem !== null || tooLong || notice.units.length === 0}>
           {t('notices.save')}
         </button>
         <button type="button" onClick={onCancel}>

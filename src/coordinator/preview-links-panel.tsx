@@ -22,7 +22,7 @@ export interface PreviewLinkSource {
  * The preview links of a draft or a notice: make one (shown once, as only its hash is kept), see
  * who has one, revoke. `source` must stay the same object while it means the same links (memoized).
  */
-export function PreviewLinksPanel({ source, intro }: { source: PreviewLinkSource; intro: string }) {
+export function PreviewLinksPanel({ source, intro, name }: { source: PreviewLinkSource; intro: string; /** The section's name where several are on a page. */ name?: string }) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
   const [links, setLinks] = useState<PreviewLinkSummary[]>([]);
@@ -57,7 +57,7 @@ export function PreviewLinksPanel({ source, intro }: { source: PreviewLinkSource
   };
 
   return (
-    <section className="panel" aria-labelledby={headingId}>
+    <section className="panel" aria-labelledby={name ? undefined : headingId} aria-label={name}>
       <h2 id={headingId}>{t('drafts.previewLinks')}</h2>
       <p>{intro}</p>
       <ErrorMessage text={error} />

@@ -12,7 +12,17 @@ export const MAX_COMMENT_LENGTH = 1000;
  * key to the Finnish file. Plural keys are named without their ending.
  */
 export const KIOSK_SCREEN_TEXTS = {
-  start: ['start.intro', 'start.anonymous', 'start.giveFeedback', 'start.privacy', 'start.accessibility', 'header.languages', 'header.readAloud'],
+  start: [
+    'start.intro',
+    'start.anonymous',
+    'start.giveFeedback',
+    'notices.label',
+    'notices.pause',
+    'start.privacy',
+    'start.accessibility',
+    'header.languages',
+    'header.readAloud',
+  ],
   question: [
     'question.progress',
     'question.back',

@@ -16,7 +16,13 @@ export function currentNotices<T extends Pick<KioskNotice, 'id' | 'startsOn' | '
     .sort((a, b) => (a.startsOn === b.startsOn ? (a.id < b.id ? -1 : 1) : a.startsOn < b.startsOn ? 1 : -1));
 }
 
+/** The language a notice is shown in: the visitor's, else the first of the fallbacks it has, else its first. */
+export function noticeLanguage(texts: NoticeTexts, language: string, fallbacks: readonly string[]): string {
+  if (texts[language] !== undefined) return language;
+  return fallbacks.find((code) => texts[code] !== undefined) ?? Object.keys(texts)[0] ?? language;
+}
+
 /** A notice's wording in a language, else in the first of the fallbacks that has one. */
 export function noticeText(texts: NoticeTexts, language: string, fallbacks: readonly string[]): string {
-  return texts[language] ?? fallbacks.map((code) => texts[code]).find((text) => text !== undefined) ?? Object.values(texts)[0] ?? '';
+  return texts[noticeLanguage(texts, language, fallbacks)] ?? '';
 }

@@ -59,6 +59,9 @@ const someText = z.refine<{ texts: NoticeTexts }>((notice) => Object.keys(notice
 export const noticeInput = z.strictObject({ ...datedNotice, units: z.array(identifier).check(z.minLength(1, 'choose at least one unit'), z.maxLength(200)) }).check(datesInOrder, someText);
 export type NoticeInput = z.output<typeof noticeInput>;
 
+/** A change to a draft notice, over the draft as the editor read it (its `updatedAt`). */
+export const noticeSave = z.strictObject({ notice: noticeInput, basedOn: z.string().check(z.minLength(1), z.maxLength(40)) });
+
 /** A notice as a kiosk gets it beside its form: nothing of who wrote it or where else it shows. */
 export const kioskNotice = z.strictObject({ id: z.uuidv4(), ...datedNotice }).check(datesInOrder, someText);
 export type KioskNotice = z.output<typeof kioskNotice>;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_WEEK, openingHours, type OpeningHours } from './opening-hours';
-import { closesAt, helsinkiClock, isOpen, nextOpening, periodsOn, WEEKDAYS } from './opening-times';
+import { helsinkiClock, isOpen, nextOpening, periodsOn, WEEKDAYS } from './opening-times';
 
 /** Weekdays 09–15 with a lunch break on Wednesdays; the holidays of December 2026. */
 const hours: OpeningHours = {
@@ -242,29 +242,6 @@ describe('isOpen', () => {
     // 07:30 UTC is 09:30 in Helsinki after the clocks went back (it would be 10:30 the day before).
     expect(isOpen(sunday, new Date('2026-10-25T07:30:00Z'))).toBe(false);
     expect(isOpen(sunday, new Date('2026-10-25T08:00:00Z'))).toBe(true);
-  });
-});
-
-describe('closesAt', () => {
-  it('tells when the current period ends', () => {
-    expect(closesAt(hours, new Date('2026-11-23T08:00:00Z'))).toBe('15:00');
-    expect(closesAt(hours, new Date('2026-11-25T08:00:00Z'))).toBe('11:30'); // Wednesday, before lunch
-    expect(closesAt(hours, new Date('2026-12-31T08:00:00Z'))).toBe('12:00');
-  });
-
-  it('runs on into a period that starts as the current one closes', () => {
-    const split = withWeek({
-      mon: [
-        { opens: '09:00', closes: '12:00' },
-        { opens: '12:00', closes: '15:00' },
-      ],
-    });
-    expect(closesAt(split, new Date('2026-11-23T08:00:00Z'))).toBe('15:00');
-  });
-
-  it('is null when closed or when no hours are set', () => {
-    expect(closesAt(hours, new Date('2026-11-28T10:00:00Z'))).toBeNull();
-    expect(closesAt(null, new Date('2026-11-23T08:00:00Z'))).toBeNull();
   });
 });
 

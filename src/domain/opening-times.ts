@@ -79,22 +79,6 @@ export function isOpen(hours: OpeningHours | null, at: Date): boolean {
   return hours === null || currentPeriod(hours, helsinkiClock(at)) !== undefined;
 }
 
-/**
- * When the current period ends, as HH:MM ("24:00" for midnight), or null when closed or when no
- * hours are set. A period that the next one starts right after runs on into it.
- */
-export function closesAt(hours: OpeningHours | null, at: Date): string | null {
-  if (hours === null) return null;
-  const clock = helsinkiClock(at);
-  const current = currentPeriod(hours, clock);
-  if (!current) return null;
-  let closes = current.closes;
-  for (const period of periodsOn(hours, clock.date)) {
-    if (period.opens === closes) closes = period.closes;
-  }
-  return closes;
-}
-
 export interface NextOpening {
   /** YYYY-MM-DD, Helsinki date. */
   date: string;

@@ -34,15 +34,18 @@ export function ClosedScreen({ languages, next, today, onStaff }: Props) {
   const { t, i18n } = useTranslation();
   // Each language's texts, once they are here (precached: also offline). Finnish is always here.
   const [loaded, setLoaded] = useState<string[]>(() => languages.filter((code) => i18n.hasResourceBundle(code, 'translation')));
+  // By value: the kiosk hands a new array at each tick of its clock.
+  const wanted = languages.join(',');
   useEffect(() => {
     let current = true;
-    void Promise.all(languages.map((code) => loadLanguage(code).then(() => code, () => null))).then((codes) => {
-      if (current) setLoaded(codes.filter((code): code is string => code !== null));
+    const codes = wanted.split(',');
+    void Promise.all(codes.map((code) => loadLanguage(code).then(() => code, () => null))).then((here) => {
+      if (current) setLoaded(here.filter((code): code is string => code !== null));
     });
     return () => {
       current = false;
     };
-  }, [languages]);
+  }, [wanted]);
   const shown = languages.filter((code) => loaded.includes(code));
   return (
     <div className="closed">

@@ -133,6 +133,8 @@ export function KioskApp({ setup: firstSetup }: { setup: KioskSetup }) {
   const fromStartTo = (next: Screen) => setScreen((current) => (current.name === 'start' ? next : current));
   const startVisit = () =>
     afterLaterCode(() => {
+      // A tap as the centre closes, answered once the code has come, starts nothing.
+      if (!isOpen(setup.openingHours, new Date())) return;
       setForm(shown);
       fromStartTo({ name: 'visit' });
     });

@@ -18,3 +18,5 @@ export const SHOW_SAVING_AFTER_MS = 150;
 export const NOTICE_CHANGE_MS = 10_000;
 /** How often the kiosk looks at the clock for its opening hours and the notices' days. */
 export const CLOCK_TICK_MS = 15_000;
+/** Notices stopped by a reader take turns again after this long: for the next person. */
+export const NOTICE_PAUSE_MS = 2 * 60_000;
