@@ -22,6 +22,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       month: '2-digit',
       day: '2-digit',
       hour: '2-digit',
+      minute: '2-digit',
       hourCycle: 'h23',
     });
     formatters.set(timeZone, formatter);
@@ -30,14 +31,19 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /**
+ * The wall clock in a zone at an instant: its date, hour and minute. For deciding things on the
+ * centre's clock (the day, whether it is open); a response never carries a time this precise.
+ */
+export function wallClock(at: Date, timeZone: string = SERVICE_TIME_ZONE): { date: string; hour: number; minute: number } {
+  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute) };
+}
+
+/**
  * The local date and a coarse part of day: the most a response may say about when it was
  * given (anonymity rule: no precise time).
  */
 export function localDay(at: Date, timeZone: string = SERVICE_TIME_ZONE): LocalDay {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
-  const hour = Number(parts.hour);
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    partOfDay: hour < 12 ? 'morning' : 'afternoon',
-  };
+  const { date, hour } = wallClock(at, timeZone);
+  return { date, partOfDay: hour < 12 ? 'morning' : 'afternoon' };
 }

@@ -1,4 +1,4 @@
-import { SERVICE_TIME_ZONE } from './local-day';
+import { SERVICE_TIME_ZONE, wallClock } from './local-day';
 import type { OpeningHours, OpeningPeriod } from './opening-hours';
 // Calendar arithmetic on dates, not instants: a day is a day even when the clocks change.
 import { addDays } from './periods';
@@ -22,33 +22,13 @@ export interface WallClock {
   minutes: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 /**
  * The wall clock in the centre's zone at an instant, whatever zone the tablet is set to. Only
  * for deciding whether the kiosk is open: a response never carries a time this precise.
  */
 export function helsinkiClock(at: Date, timeZone: string = SERVICE_TIME_ZONE): WallClock {
-  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(at).map((p) => [p.type, p.value]));
-  const date = `${parts.year}-${parts.month}-${parts.day}`;
-  return { date, weekday: weekdayOf(date), minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+  const { date, hour, minute } = wallClock(at, timeZone);
+  return { date, weekday: weekdayOf(date), minutes: hour * 60 + minute };
 }
 
 const utcDate = (date: string) => {
