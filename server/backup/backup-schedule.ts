@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { localDay, SERVICE_TIME_ZONE } from '../../src/domain/local-day';
+import { localDay, wallClock } from '../../src/domain/local-day';
 import { addDays } from '../../src/domain/periods';
 import { runOncePerDay } from '../db/daily-jobs';
 import type { Database } from '../db/database';
@@ -9,8 +9,7 @@ import { makeBackup, SERVER_PAGES_PER_STEP, type BackupSettings } from './make-b
 
 const HOUR_MS = 60 * 60 * 1000;
 
-const hourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: SERVICE_TIME_ZONE, hour: '2-digit', hourCycle: 'h23' });
-const helsinkiHour = (at: Date) => Number(hourFormat.format(at));
+const helsinkiHour = (at: Date) => wallClock(at).hour;
 
 /**
  * The first moment on a Helsinki date when the clock there shows `hour` or later: the start of

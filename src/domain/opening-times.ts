@@ -1,4 +1,4 @@
-import { SERVICE_TIME_ZONE, wallClock } from './local-day';
+import { wallClock } from './local-day';
 import type { OpeningHours, OpeningPeriod } from './opening-hours';
 // Calendar arithmetic on dates, not instants: a day is a day even when the clocks change.
 import { addDays } from './periods';
@@ -26,8 +26,8 @@ export interface WallClock {
  * The wall clock in the centre's zone at an instant, whatever zone the tablet is set to. Only
  * for deciding whether the kiosk is open: a response never carries a time this precise.
  */
-export function helsinkiClock(at: Date, timeZone: string = SERVICE_TIME_ZONE): WallClock {
-  const { date, hour, minute } = wallClock(at, timeZone);
+export function helsinkiClock(at: Date): WallClock {
+  const { date, hour, minute } = wallClock(at);
   return { date, weekday: weekdayOf(date), minutes: hour * 60 + minute };
 }
 
