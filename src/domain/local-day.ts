@@ -24,7 +24,8 @@ function lastSunday(year: number, month: number): number {
  * EU's (Directive 2000/84/EC): from 01:00 UTC on the last Sunday of March to 01:00 UTC on the
  * last Sunday of October. Worked out here rather than with `Intl.DateTimeFormat`, whose first
  * use costs a kiosk 30 to 90 ms before its start screen can answer a tap; a test compares it
- * with the time-zone database hour by hour, so a change in the rule is caught there.
+ * with the time-zone database over decades and on every night the clocks change, so a change
+ * in the rule is caught there.
  */
 function helsinkiOffsetMs(at: number): number {
   const year = new Date(at).getUTCFullYear();
