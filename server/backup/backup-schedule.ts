@@ -55,12 +55,15 @@ export function scheduleBackups(db: Database, schedule: BackupSchedule, log: Bac
   let due = new Date(0);
 
   const runBackup = async () => {
+    // One moment for the whole run: the night it claims, the backup's name and the rotation
+    // agree even when claiming the night takes a while.
+    const at = clock();
     try {
       // One backup a night however many instances share the database: the first makes it.
-      await runOncePerDay(db, 'backup', localDay(clock()).date, async () => {
-        const made = await makeBackup(db, schedule, clock(), SERVER_PAGES_PER_STEP);
+      await runOncePerDay(db, 'backup', localDay(at).date, async () => {
+        const made = await makeBackup(db, schedule, at, SERVER_PAGES_PER_STEP);
         log.info({ backup: made.file, bytes: made.bytes, encrypted: made.encrypted }, 'nightly backup written and checked');
-        const removed = pruneBackups(schedule.backupDir, schedule.rotation, clock());
+        const removed = pruneBackups(schedule.backupDir, schedule.rotation, at);
         if (removed.length > 0) log.info({ removed }, 'old backups removed');
       });
     } catch (error) {
