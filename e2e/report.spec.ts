@@ -126,6 +126,8 @@ test('the evaluation report: a month with known answers and day logs, its senten
     'Niinä 2 päivänä, kun terveysaseman hoitaja oli paikalla, kysymykseen ”Saitko apua asiaasi?” vastasi ”Kyllä” 63 % vastanneista (40 vastausta, 95 %:n luottamusväli 47–76 %). Muina 2 päivänä osuus oli 40 % (40 vastausta, 26–55 %).';
   // Intl puts a no-break space before "%": the page's text is compared with plain spaces.
   const plain = (text: string) => text.replace(/\s+/g, ' ');
+  // The report of the month opened first stays until the chosen month's has come: wait for it.
+  await expect(report.locator('.report__sentence', { hasText: 'Niinä 2 päivänä, kun terveysaseman hoitaja' })).toHaveCount(1);
   const sentences = await report.locator('.report__sentence').allTextContents();
   const nurse = sentences.map(plain).find((text) => text.startsWith('Niinä 2 päivänä, kun terveysaseman hoitaja'));
   expect(nurse).toBe(`${sentence} Ero on +23 prosenttiyksikköä (95 %:n luottamusväli +1 … +42). Väli ei sisällä nollaa, mutta ero ei yksin kerro, että ero johtuu läsnäolosta.`);

@@ -83,6 +83,11 @@ export async function startAppServer(
   // The name is the certificate's; the probe reaches it on loopback.
   const probeUrl = https ? `https://127.0.0.1:${port}/` : `${url}/`;
   await waitUntilUp(probeUrl, child, () => errors, https ? { ca: readFileSync(https.caFile), servername: https.hostName } : undefined);
+  // A server that dies under a test leaves only "connection refused" in the browser: say why it died.
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`The app server at ${url} exited by itself (code ${code}, signal ${signal}):\n${errors}`);
+  });
   // A server meant for PostgreSQL that made itself a SQLite file would pass the tests on the wrong database.
   if (database.DATABASE_URL && existsSync(join(dataDir, 'feedback.sqlite'))) throw new Error('The server was to run on PostgreSQL but made a SQLite file');
   return {
@@ -93,6 +98,7 @@ export async function startAppServer(
       new Promise<void>((done) => {
         // A process killed by a signal has a signalCode and no exitCode.
         if (child.exitCode !== null || child.signalCode !== null) return done();
+        stopping = true;
         child.once('exit', () => done());
         child.kill('SIGKILL');
       }).then(() => {
@@ -101,6 +107,7 @@ export async function startAppServer(
     terminate: () =>
       new Promise<number | null>((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done(child.exitCode);
+        stopping = true;
         child.once('exit', (code) => done(code));
         child.kill('SIGTERM');
       }),
