@@ -7,6 +7,7 @@ import type { DayLogEntry } from '../domain/day-log';
 import type { CoordinatorAccountInput, Unit, UnitNames } from '../domain/units';
 import type { FormDefinition } from '../domain/form-schema';
 import type { KioskSummary } from '../domain/kiosk-admin';
+import { coordinatorText } from '../i18n/coordinator-setup';
 
 /** A form to choose, by its newest title. */
 export interface FormChoice {
@@ -66,12 +67,13 @@ export async function call<T>(method: string, url: string, body?: unknown): Prom
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'The server cannot be reached. Check the connection and try again.');
+    // The area's own words, in the coordinator's language; the server's messages come as they are.
+    throw new ApiError(0, coordinatorText('app.unreachable'));
   }
   if (reply.status === 204) return undefined as T;
   const answer: unknown = await reply.json().catch(() => null);
   if (!reply.ok) {
-    const message = (answer as { error?: string } | null)?.error ?? `The server answered ${reply.status}.`;
+    const message = (answer as { error?: string } | null)?.error ?? coordinatorText('app.serverAnswered', { status: reply.status });
     if (reply.status === 401 && url !== '/api/coordinator/session') onSignedOut();
     throw new ApiError(reply.status, message, answer);
   }

@@ -25,10 +25,8 @@ export function coordinatorLanguageName(code: string): string {
   return (coordinatorResources[code]?.translation as { language?: { name?: string } }).language?.name ?? code;
 }
 
-/** i18next for the coordinator's area: the language chosen last time, else the browser's, else Finnish. */
-export function setUpCoordinatorI18n(): typeof i18next {
-  const wanted = [localStorage.getItem(STORED), ...navigator.languages.map((l) => l.slice(0, 2))];
-  const language = wanted.find((code) => code && coordinatorLanguages.includes(code)) ?? 'fi';
+/** i18next with the area's texts in `language`, ready at once (the texts are bundled). */
+export function startCoordinatorI18n(language: string): typeof i18next {
   void i18next.use(initReactI18next).init({
     resources: coordinatorResources,
     lng: language,
@@ -37,6 +35,17 @@ export function setUpCoordinatorI18n(): typeof i18next {
     initAsync: false,
     returnNull: false,
   });
+  return i18next;
+}
+
+/** One of the area's own texts in the coordinator's language, for code outside React (api.ts). */
+export const coordinatorText = (key: string, values?: Record<string, string | number>): string => i18next.t(key, values);
+
+/** i18next for the coordinator's area: the language chosen last time, else the browser's, else Finnish. */
+export function setUpCoordinatorI18n(): typeof i18next {
+  const wanted = [localStorage.getItem(STORED), ...navigator.languages.map((l) => l.slice(0, 2))];
+  const language = wanted.find((code) => code && coordinatorLanguages.includes(code)) ?? 'fi';
+  startCoordinatorI18n(language);
   document.documentElement.lang = language;
   i18next.on('languageChanged', (code) => {
     document.documentElement.lang = code;
